@@ -1,0 +1,187 @@
+import { createECDH } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+const base64urlOf = (bytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url without padding')
+    .refine((v) => Buffer.from(v, 'base64url').length === bytes, `must decode to ${bytes} bytes`)
+
+/** The push services browsers subscribe with (Chrome/Edge, Firefox, Windows, Safari). */
+const KNOWN_PUSH_SERVICES =
+  'fcm.googleapis.com,updates.push.services.mozilla.com,notify.windows.com,push.apple.com'
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().positive().default(3000),
+  RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MFA_REQUIRED: boolish.optional(),
+  TOTP_ISSUER: z.string().default('Lingshi'),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Lingshi 领事 <no-reply@lingshi.local>'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  VAPID_PUBLIC_KEY: base64urlOf(65).optional(),
+  VAPID_PRIVATE_KEY: base64urlOf(32).optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL')
+    .default('mailto:no-reply@lingshi.local'),
+  PUSH_CA_FILE: z.string().min(1).optional(),
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .regex(/^(\*|[a-z0-9.-]+(,[a-z0-9.-]+)*)$/i, 'must be * or host names separated by commas')
+    .default(KNOWN_PUSH_SERVICES),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+})
+
+export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'server'; url: string }
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly database: DatabaseTarget
+  readonly publicUrl: string | undefined
+  readonly secureCookies: boolean
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  /** Demo mode seeds demo accounts and lets staff skip TOTP enrolment. */
+  readonly demo: boolean
+  readonly mfaRequired: boolean
+  readonly session: { readonly ttlMs: number; readonly idleMs: number }
+  readonly rateLimits: {
+    readonly apiPerMinute: number
+    readonly authPerIpPerMinute: number
+    readonly loginFailuresPerAccount: number
+    readonly loginFailuresPerIpPerMinute: number
+    readonly lockMs: number
+  }
+  readonly bodyLimit: number
+  readonly totpIssuer: string
+  readonly dataDir: string
+  readonly encryptionKey: string | undefined
+  /** Without an SMTP server, e-mail is captured in the database and shown to admins. */
+  readonly smtpUrl: string | undefined
+  readonly mailFrom: string
+  /** Trips and locations are purged this many days after they end. */
+  readonly retentionDays: number
+  readonly push: PushConfig
+}
+
+export interface PushConfig {
+  /** Configured VAPID keys; without them a pair is generated once and kept in the database. */
+  readonly vapidKeys: { readonly publicKey: string; readonly privateKey: string } | undefined
+  readonly vapidSubject: string
+  /** Extra trusted CA certificates (PEM) for push services, beside the system's roots. */
+  readonly extraCa: string | undefined
+  /** Hosts a subscription's endpoint may point at (a host or any of its subdomains); '*' is any. */
+  readonly serviceHosts: readonly string[] | '*'
+}
+
+export class ConfigError extends Error {}
+
+export interface ConfigOptions {
+  demo?: boolean
+}
+
+/** Reads the environment once into a frozen, typed config; a bad value names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: ConfigOptions = {}): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new ConfigError(`Invalid environment: ${problems}`)
+  }
+  const e = parsed.data
+  const push = pushConfig(e)
+  const dataDir = path.resolve(e.DATA_DIR)
+  const database: DatabaseTarget = e.DATABASE_URL
+    ? { kind: 'server', url: e.DATABASE_URL }
+    : { kind: 'embedded', dataDir: path.join(dataDir, 'pg') }
+  // No DATABASE_URL means the embedded single-node demo: demo data unless told otherwise.
+  const demo = options.demo ?? database.kind === 'embedded'
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    publicUrl: e.PUBLIC_URL,
+    secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
+    logLevel: e.LOG_LEVEL,
+    demo,
+    mfaRequired: e.MFA_REQUIRED ?? !demo,
+    session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000, idleMs: e.SESSION_IDLE_MINUTES * 60_000 },
+    rateLimits: {
+      apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
+      authPerIpPerMinute: e.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE,
+      loginFailuresPerAccount: e.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT,
+      loginFailuresPerIpPerMinute: e.RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_MINUTE,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    },
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    totpIssuer: e.TOTP_ISSUER,
+    dataDir,
+    encryptionKey: e.ENCRYPTION_KEY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    retentionDays: e.RETENTION_DAYS,
+    push,
+  })
+}
+
+function pushConfig(e: z.infer<typeof envSchema>): PushConfig {
+  if (!e.VAPID_PUBLIC_KEY !== !e.VAPID_PRIVATE_KEY) {
+    throw new ConfigError('Invalid environment: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together')
+  }
+  const vapidKeys =
+    e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+      ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+      : undefined
+  if (vapidKeys) {
+    const ecdh = createECDH('prime256v1')
+    try {
+      ecdh.setPrivateKey(Buffer.from(vapidKeys.privateKey, 'base64url'))
+    } catch {
+      throw new ConfigError('Invalid environment: VAPID_PRIVATE_KEY: not a P-256 private key')
+    }
+    if (ecdh.getPublicKey('base64url') !== vapidKeys.publicKey) {
+      throw new ConfigError(
+        'Invalid environment: VAPID_PUBLIC_KEY is not the public half of VAPID_PRIVATE_KEY',
+      )
+    }
+  }
+  let extraCa: string | undefined
+  if (e.PUSH_CA_FILE) {
+    try {
+      extraCa = fs.readFileSync(e.PUSH_CA_FILE, 'utf8')
+    } catch (err) {
+      throw new ConfigError(`Invalid environment: PUSH_CA_FILE: ${(err as Error).message}`)
+    }
+    if (!extraCa.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new ConfigError('Invalid environment: PUSH_CA_FILE: not a PEM certificate file')
+    }
+  }
+  const hosts = e.PUSH_SERVICE_HOSTS.toLowerCase()
+  return {
+    vapidKeys,
+    vapidSubject: e.VAPID_SUBJECT,
+    extraCa,
+    serviceHosts: hosts === '*' ? '*' : hosts.split(','),
+  }
+}

@@ -1,0 +1,16 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Config } from './config.ts'
+import type { Database } from './database.ts'
+import type { SecretBox } from './platform/crypto/secret-box.ts'
+import type { JobQueue } from './platform/queue/queue.ts'
+
+/** What services are built from: the database, config, the job queue and the key for data at rest. */
+export interface AppContext {
+  readonly db: Kysely<Database>
+  readonly engine: 'embedded' | 'server'
+  readonly config: Config
+  readonly queue: JobQueue
+  readonly secrets: SecretBox
+  readonly log: FastifyBaseLogger
+}

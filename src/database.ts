@@ -1,0 +1,20 @@
+import type { AdvisoryTables } from './modules/advisories/advisories.table.ts'
+import type { CaseTables } from './modules/cases/cases.table.ts'
+import type { CrisisTables } from './modules/cases/crisis.table.ts'
+import type { IdentityTables } from './modules/identity/identity.table.ts'
+import type { NotificationTables } from './modules/notifications/notifications.table.ts'
+import type { ReferenceTables } from './modules/reference/reference.table.ts'
+import type { RegistrationTables } from './modules/registrations/registrations.table.ts'
+import type { AuditLogTable } from './platform/audit/audit.table.ts'
+
+/** The one Database type, assembled from each module's tables. */
+export interface Database
+  extends IdentityTables,
+    ReferenceTables,
+    RegistrationTables,
+    NotificationTables,
+    AdvisoryTables,
+    CaseTables,
+    CrisisTables {
+  audit_log: AuditLogTable
+}

@@ -1,0 +1,165 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context.ts'
+import { requirePrincipal } from '../../platform/http/access.ts'
+import { SIGNED_IN } from '../identity/index.ts'
+import { countryCode } from '../reference/reference.schema.ts'
+import {
+  advisoryDetail,
+  advisorySummary,
+  countryParams,
+  draftBody,
+  draftList,
+  draftResponse,
+} from './advisories.schema.ts'
+import {
+  getAdvisory,
+  getDraft,
+  listAdvisories,
+  listDrafts,
+  publishDraft,
+  saveDraft,
+} from './advisory.service.ts'
+import { advisoriesAtom } from './atom.ts'
+import { feedEntries } from './feed.service.ts'
+import { regionRoutes } from './region.routes.ts'
+import { listSubscriptions, subscribe, unsubscribe } from './subscription.service.ts'
+
+const subscriptionList = z.array(
+  z.object({
+    country: z.string(),
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    createdAt: z.string(),
+  }),
+)
+
+export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['advisories']
+
+  app.get(
+    '/api/v1/advisories',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Every country with its current risk level',
+        response: { 200: z.array(advisorySummary) },
+      },
+    },
+    async () => listAdvisories(ctx),
+  )
+  app.get(
+    '/api/v1/advisories/drafts',
+    {
+      config: { access: { roles: ['officer', 'duty_officer'] } },
+      schema: {
+        tags,
+        summary: 'The countries I may draft for ("all" for duty officers) and the drafts waiting there',
+        response: { 200: draftList },
+      },
+    },
+    async (request) => listDrafts(ctx, requirePrincipal(request)),
+  )
+  app.get(
+    '/api/v1/advisories/:country',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'One country: level, advice, history',
+        params: countryParams,
+        response: { 200: advisoryDetail },
+      },
+    },
+    async (request) => getAdvisory(ctx, request.params.country),
+  )
+  app.get(
+    '/api/v1/advisories/:country/draft',
+    {
+      config: { access: { roles: ['officer', 'duty_officer'] } },
+      schema: { tags, summary: 'The open draft', params: countryParams, response: { 200: draftResponse } },
+    },
+    async (request) => getDraft(ctx, requirePrincipal(request), request.params.country),
+  )
+  app.put(
+    '/api/v1/advisories/:country',
+    {
+      config: { access: { roles: ['officer', 'duty_officer'] } },
+      schema: {
+        tags,
+        summary: 'Write the draft (officers of missions covering the country, duty officers)',
+        params: countryParams,
+        body: draftBody,
+        response: { 200: draftResponse },
+      },
+    },
+    async (request) => saveDraft(ctx, requirePrincipal(request), request.params.country, request.body),
+  )
+  app.post(
+    '/api/v1/advisories/:country/publish',
+    {
+      config: { access: { roles: ['duty_officer'] } },
+      schema: {
+        tags,
+        summary: 'Publish the draft and notify subscribers and people registered there',
+        params: countryParams,
+        response: { 200: advisoryDetail.extend({ notified: z.number() }) },
+      },
+    },
+    async (request) => publishDraft(ctx, requirePrincipal(request), request.params.country),
+  )
+  await app.register(regionRoutes, { ctx })
+
+  app.get(
+    '/api/v1/feeds/advisories.atom',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Atom feed of advisory changes, countries and regions',
+        querystring: z.strictObject({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+      },
+    },
+    async (request, reply) => {
+      const base = ctx.config.publicUrl ?? `${request.protocol}://${request.host}`
+      const xml = advisoriesAtom(await feedEntries(ctx, 50), request.query.lang, base.replace(/\/$/, ''))
+      return reply.type('application/atom+xml; charset=utf-8').send(xml)
+    },
+  )
+
+  app.get(
+    '/api/v1/me/subscriptions',
+    {
+      config: { access: SIGNED_IN },
+      schema: { tags, summary: 'Countries I follow', response: { 200: subscriptionList } },
+    },
+    async (request) => listSubscriptions(ctx, requirePrincipal(request).userId),
+  )
+  app.post(
+    '/api/v1/me/subscriptions',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags,
+        summary: 'Follow a country (201 when new, 200 when already followed)',
+        body: z.strictObject({ country: countryCode }),
+        response: { 200: subscriptionList, 201: subscriptionList },
+      },
+    },
+    async (request, reply) => {
+      const r = await subscribe(ctx, requirePrincipal(request).userId, request.body.country)
+      return reply.status(r.created ? 201 : 200).send(r.subscriptions)
+    },
+  )
+  app.delete(
+    '/api/v1/me/subscriptions/:country',
+    {
+      config: { access: SIGNED_IN },
+      schema: { tags, summary: 'Stop following a country', params: countryParams },
+    },
+    async (request, reply) => {
+      await unsubscribe(ctx, requirePrincipal(request).userId, request.params.country)
+      return reply.status(204).send()
+    },
+  )
+}

@@ -1,0 +1,62 @@
+import type { ColumnType, Generated } from 'kysely'
+
+export interface AdvisoryVersionsTable {
+  id: string
+  country: string
+  version: number | null
+  status: 'draft' | 'published'
+  level: number
+  summary_zh: string
+  summary_en: string
+  advice: ColumnType<AdviceText, string, string>
+  drafted_by: string | null
+  drafted_at: Generated<Date>
+  published_by: string | null
+  published_at: Date | null
+}
+
+/** PostGIS columns are written through SQL expressions and read back with ST_AsGeoJSON. */
+type Geometry = ColumnType<unknown, unknown, unknown>
+
+export interface AdvisoryRegionVersionsTable {
+  id: string
+  country: string
+  /** The ISO 3166-2 code (upper case) or a lower-case slug naming a drawn area. */
+  region_key: string
+  version: number | null
+  status: 'draft' | 'published'
+  retired: Generated<boolean>
+  level: number
+  name_zh: string
+  name_en: string
+  summary_zh: string
+  summary_en: string
+  advice: ColumnType<AdviceText, string, string>
+  area: Geometry | null
+  drafted_by: string | null
+  drafted_at: Generated<Date>
+  published_by: string | null
+  published_at: Date | null
+}
+
+export interface AdviceSections {
+  safety?: string
+  laws?: string
+  health?: string
+  entry?: string
+  contacts?: string
+}
+
+export type AdviceText = { 'zh-CN'?: AdviceSections; en?: AdviceSections }
+
+export interface SubscriptionsTable {
+  user_id: string
+  country: string
+  created_at: Generated<Date>
+}
+
+export interface AdvisoryTables {
+  advisory_versions: AdvisoryVersionsTable
+  advisory_region_versions: AdvisoryRegionVersionsTable
+  subscriptions: SubscriptionsTable
+}

@@ -1,0 +1,22 @@
+import type { AppContext } from '../../context.ts'
+import type { Principal } from '../../platform/http/access.ts'
+import { forbidden, notFound } from '../../platform/http/errors.ts'
+import { unknownCountries } from '../reference/index.ts'
+import { coveredCountries } from './advisory.repository.ts'
+
+/** Officers draft for the countries their missions cover; duty officers for any (null). */
+export async function draftableCountries(ctx: AppContext, principal: Principal): Promise<string[] | null> {
+  if (principal.roles.includes('duty_officer')) return null
+  return coveredCountries(ctx.db, principal.missions)
+}
+
+export async function assertMayDraft(ctx: AppContext, principal: Principal, country: string): Promise<void> {
+  const scope = await draftableCountries(ctx, principal)
+  if (scope && !scope.includes(country))
+    throw forbidden('advisory.out_of_scope', `Your missions do not cover ${country}`)
+}
+
+export async function assertCountry(ctx: AppContext, country: string): Promise<void> {
+  if ((await unknownCountries(ctx.db, [country])).length > 0)
+    throw notFound('reference.unknown_country', `Unknown country ${country}`)
+}

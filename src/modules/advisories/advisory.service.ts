@@ -1,0 +1,186 @@
+import { sql } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import type { AppContext } from '../../context.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import type { Principal } from '../../platform/http/access.ts'
+import { notFound } from '../../platform/http/errors.ts'
+import { notify } from '../notifications/index.ts'
+import { presenceSql } from '../registrations/index.ts'
+import type { DraftBody } from './advisories.schema.ts'
+import type { AdviceText } from './advisories.table.ts'
+import { currentRows, draftRow, historyRows, nextVersion, openDrafts } from './advisory.repository.ts'
+import { assertCountry, assertMayDraft, draftableCountries } from './advisory.scope.ts'
+import { DEFAULT_SUMMARY, levelInfo } from './levels.ts'
+import { listRegions } from './region.service.ts'
+
+type CurrentRow = Awaited<ReturnType<typeof currentRows>>[number]
+
+function toSummary(r: CurrentRow) {
+  const level = r.level ?? 0
+  const info = levelInfo(level)
+  return {
+    country: r.code,
+    name: { 'zh-CN': r.name_zh, en: r.name_en },
+    level,
+    label: { ...info.label },
+    peers: { us: { ...info.us }, smartraveller: { ...info.smartraveller } },
+    summary:
+      r.summary_zh && r.summary_en ? { 'zh-CN': r.summary_zh, en: r.summary_en } : { ...DEFAULT_SUMMARY },
+    version: r.version ?? null,
+    updatedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+    maxRegionLevel: r.max_region_level,
+  }
+}
+
+export async function listAdvisories(ctx: AppContext) {
+  return (await currentRows(ctx.db)).map(toSummary)
+}
+
+export async function getAdvisory(ctx: AppContext, country: string) {
+  const [row] = await currentRows(ctx.db, country)
+  if (!row) throw notFound('reference.unknown_country', `Unknown country ${country}`)
+  const history = await historyRows(ctx.db, country)
+  return {
+    ...toSummary(row),
+    advice: (row.advice ?? {}) as AdviceText,
+    regions: await listRegions(ctx, country),
+    history: history.map((h) => ({
+      version: h.version ?? 0,
+      level: h.level,
+      summary: { 'zh-CN': h.summary_zh, en: h.summary_en },
+      publishedAt: new Date(h.published_at ?? 0).toISOString(),
+    })),
+  }
+}
+
+/** What the caller may draft, and the drafts waiting there, for the console's list. */
+export async function listDrafts(ctx: AppContext, principal: Principal) {
+  const scope = await draftableCountries(ctx, principal)
+  const rows = await openDrafts(ctx.db, scope)
+  return {
+    editable: scope ?? ('all' as const),
+    drafts: rows.map((r) => ({
+      country: r.country,
+      level: r.level,
+      draftedAt: new Date(r.drafted_at).toISOString(),
+      draftedBy: r.drafted_by_name ?? null,
+    })),
+  }
+}
+
+function toDraft(d: NonNullable<Awaited<ReturnType<typeof draftRow>>>) {
+  return {
+    country: d.country,
+    level: d.level,
+    summary: { 'zh-CN': d.summary_zh, en: d.summary_en },
+    advice: d.advice,
+    draftedAt: new Date(d.drafted_at).toISOString(),
+    draftedBy: d.drafted_by,
+  }
+}
+
+export async function getDraft(ctx: AppContext, principal: Principal, country: string) {
+  await assertCountry(ctx, country)
+  await assertMayDraft(ctx, principal, country)
+  const d = await draftRow(ctx.db, country)
+  if (!d) throw notFound('advisory.no_draft', `No draft for ${country}`)
+  return toDraft(d)
+}
+
+export async function saveDraft(ctx: AppContext, principal: Principal, country: string, body: DraftBody) {
+  await assertCountry(ctx, country)
+  await assertMayDraft(ctx, principal, country)
+  const values = {
+    level: body.level,
+    summary_zh: body.summary['zh-CN'],
+    summary_en: body.summary.en,
+    advice: JSON.stringify(body.advice ?? {}),
+    drafted_by: principal.userId,
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await draftRow(trx, country)
+    if (existing)
+      await trx
+        .updateTable('advisory_versions')
+        .set({ ...values, drafted_at: sql`now()` })
+        .where('id', '=', existing.id)
+        .execute()
+    else
+      await trx
+        .insertInto('advisory_versions')
+        .values({ id: uuidv7(), country, status: 'draft', version: null, ...values })
+        .execute()
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'advisory.drafted',
+      subjectType: 'country',
+      subjectId: country,
+      details: { level: body.level },
+    })
+  })
+  const d = await draftRow(ctx.db, country)
+  if (!d) throw new Error('draft vanished')
+  return toDraft(d)
+}
+
+function changeMessage(
+  country: string,
+  names: { zh: string; en: string },
+  level: number,
+  summary: DraftBody['summary'],
+) {
+  const info = levelInfo(level)
+  return {
+    kind: 'advisory.published',
+    about: { type: 'country', id: country },
+    title: {
+      'zh-CN': `${names.zh}旅行提醒更新：${info.label['zh-CN']}（${level}级）`,
+      en: `${names.en} travel advisory updated: level ${level}, ${info.label.en}`,
+    },
+    body: { 'zh-CN': summary['zh-CN'], en: summary.en },
+    link: `/advisories/${country}`,
+  }
+}
+
+/** Makes the draft the current advisory and tells subscribers and everyone registered there. */
+export async function publishDraft(ctx: AppContext, principal: Principal, country: string) {
+  await assertCountry(ctx, country)
+  const notified = await ctx.db.transaction().execute(async (trx) => {
+    const draft = await draftRow(trx, country)
+    if (!draft) throw notFound('advisory.no_draft', `No draft for ${country} to publish`)
+    const version = await nextVersion(trx, country)
+    await trx
+      .updateTable('advisory_versions')
+      .set({ status: 'published', version, published_by: principal.userId, published_at: sql`now()` })
+      .where('id', '=', draft.id)
+      .execute()
+    const names = await trx
+      .selectFrom('countries')
+      .select(['name_zh as zh', 'name_en as en'])
+      .where('code', '=', country)
+      .executeTakeFirstOrThrow()
+    const now = new Date()
+    const window = { from: now, to: new Date(now.getTime() + 366 * 86_400_000) }
+    const recipients = sql<{ user_id: string }>`
+      select s.user_id from subscriptions s where s.country = ${country}
+      union
+      select p.user_id from (${presenceSql(window)}) p where p.country = ${country}`
+    const sent = await notify(
+      ctx,
+      trx,
+      changeMessage(country, names, draft.level, { 'zh-CN': draft.summary_zh, en: draft.summary_en }),
+      recipients,
+    )
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'advisory.published',
+      subjectType: 'country',
+      subjectId: country,
+      details: { version, level: draft.level, recipients: sent.recipients },
+    })
+    return sent.recipients
+  })
+  return { ...(await getAdvisory(ctx, country)), notified }
+}

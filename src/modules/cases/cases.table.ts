@@ -1,0 +1,106 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** PostGIS columns are written through SQL expressions and read back with ST_X/ST_Y. */
+type Geometry = ColumnType<unknown, unknown, unknown>
+type Json<T> = ColumnType<T, string | undefined, string>
+
+export interface CasesTable {
+  id: string
+  reference: string
+  type: string
+  status: Generated<string>
+  priority: string
+  summary: string
+  country: string | null
+  location: Geometry | null
+  mission_code: string | null
+  assignee_id: string | null
+  need_to_know: Generated<boolean>
+  answers: Json<Record<string, unknown>>
+  created_by: string | null
+  created_at: Date
+  updated_at: Date
+  first_response_at: Date | null
+  first_response_due: Date
+  last_update_at: Date | null
+  update_due: Date | null
+  sla_breach_kind: string | null
+  sla_breach_at: Date | null
+  sla_misses: Generated<number>
+  next_visit_due: Date | null
+  rescued: number | null
+  resolved_at: Date | null
+  closed_at: Date | null
+}
+
+export interface CasePeopleTable {
+  id: string
+  case_id: string
+  person_id: string | null
+  phone: string | null
+}
+
+export interface CaseTeamTable {
+  case_id: string
+  user_id: string
+  added_by: string | null
+  added_at: Generated<Date>
+}
+
+export interface CaseEventsTable {
+  id: string
+  case_id: string
+  kind: string
+  at: Date
+  recorded_at: Generated<Date>
+  actor_id: string | null
+  note: string | null
+  details: Json<Record<string, unknown>>
+}
+
+export interface CaseSlaBreachesTable {
+  case_id: string
+  kind: string
+  due: Date
+  breached_at: Generated<Date>
+}
+
+export interface CaseDetentionsTable {
+  case_id: string
+  arrested_at: Date
+  authority_notified_at: Date | null
+  facility: string
+  charges: string
+  lawyer: string | null
+  trial_dates: Json<string[]>
+  updated_at: Generated<Date>
+  updated_by: string | null
+}
+
+export interface ContactsTable {
+  id: string
+  received_at: Date
+  kind: Generated<string>
+  channel: string
+  priority: string | null
+  caller_phone: string | null
+  caller_name: string | null
+  person_id: string | null
+  summary: string
+  location: Geometry | null
+  location_source: string | null
+  country: string | null
+  mission_code: string | null
+  case_id: string | null
+  taken_by: string | null
+}
+
+export interface CaseTables {
+  cases: CasesTable
+  case_people: CasePeopleTable
+  case_team: CaseTeamTable
+  case_events: CaseEventsTable
+  case_sla_breaches: CaseSlaBreachesTable
+  case_detentions: CaseDetentionsTable
+  contacts: ContactsTable
+}

@@ -1,0 +1,32 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../../database.ts'
+import { countryAt, missionAt, missionForCountry } from '../reference/index.ts'
+
+export interface Placement {
+  country: string | null
+  missionCode: string | null
+}
+
+/**
+ * The country and the responsible mission of a place: a point goes through the consular
+ * districts (a consulate's drawn district before the country's embassy); a country alone
+ * goes to the mission covering it. Neither, or China and its regions: no mission.
+ */
+export async function place(
+  db: Kysely<Database> | Transaction<Database>,
+  where: {
+    lat?: number | null | undefined
+    lon?: number | null | undefined
+    country?: string | null | undefined
+  },
+): Promise<Placement> {
+  const k = db as Kysely<Database>
+  if (typeof where.lat === 'number' && typeof where.lon === 'number') {
+    const country = (await countryAt(k, where.lat, where.lon)) ?? where.country ?? null
+    const mission = await missionAt(k, where.lat, where.lon)
+    if (mission || !where.country) return { country, missionCode: mission }
+    return { country, missionCode: await missionForCountry(k, where.country) }
+  }
+  if (where.country) return { country: where.country, missionCode: await missionForCountry(k, where.country) }
+  return { country: null, missionCode: null }
+}

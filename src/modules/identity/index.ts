@@ -1,0 +1,8 @@
+export { authRoutes } from './auth.routes.ts'
+export { resolveSession } from './auth.service.ts'
+export { emailTaken, insertCitizens, type NewCitizen, vacuumCitizens } from './citizen-bulk.repository.ts'
+export { isStaff, ROLES, type Role, SIGNED_IN, STAFF_ROLES } from './role.ts'
+export { clearSessionCookie, SESSION_COOKIE } from './session-cookie.ts'
+export { findStaff, type StaffMember, staffWithRoleSql } from './staff.ts'
+export { userRoutes } from './user.routes.ts'
+export { changeAccess, createAccount } from './user.service.ts'

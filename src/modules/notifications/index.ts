@@ -1,0 +1,6 @@
+export { dispatchJob } from './dispatch.job.ts'
+export { exportNotifications } from './inbox.service.ts'
+export { notificationRoutes } from './notifications.routes.ts'
+export { type MessageInput, notify } from './notify.ts'
+export { pushJob } from './push.job.ts'
+export { pushRoutes } from './push.routes.ts'

@@ -1,0 +1,89 @@
+import type { Generated } from 'kysely'
+
+export type Channel = 'inbox' | 'email' | 'push'
+export type DeliveryState = 'queued' | 'sent' | 'delivered' | 'failed'
+
+export interface MessagesTable {
+  id: string
+  kind: string
+  about_type: string | null
+  about_id: string | null
+  title_zh: string
+  title_en: string
+  body_zh: string
+  body_en: string
+  link: string | null
+  emergency: Generated<boolean>
+  created_at: Generated<Date>
+}
+
+export interface DeliveriesTable {
+  id: string
+  message_id: string
+  user_id: string
+  channel: Channel
+  state: DeliveryState
+  attempts: Generated<number>
+  last_error: string | null
+  next_attempt_at: Generated<Date>
+  created_at: Generated<Date>
+  sent_at: Date | null
+  read_at: Date | null
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string
+  email: Generated<boolean>
+  push: Generated<boolean>
+  updated_at: Generated<Date>
+}
+
+export interface PushSubscriptionsTable {
+  id: string
+  user_id: string
+  endpoint: string
+  p256dh: string
+  auth: string
+  label: string | null
+  user_agent: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+  last_success_at: Date | null
+  last_failure_at: Date | null
+  failure_count: Generated<number>
+}
+
+export interface PushVapidKeysTable {
+  id: Generated<boolean>
+  public_key: string
+  private_key_sealed: string
+  created_at: Generated<Date>
+}
+
+export interface PushSendsTable {
+  delivery_id: string
+  subscription_id: string
+  outcome: 'sent' | 'rejected'
+  status_code: number | null
+  at: Generated<Date>
+}
+
+export interface CapturedMailTable {
+  id: string
+  delivery_id: string
+  message_id_header: string
+  recipient: string
+  subject: string
+  body: string
+  captured_at: Generated<Date>
+}
+
+export interface NotificationTables {
+  messages: MessagesTable
+  deliveries: DeliveriesTable
+  notification_preferences: NotificationPreferencesTable
+  push_subscriptions: PushSubscriptionsTable
+  push_vapid_keys: PushVapidKeysTable
+  push_sends: PushSendsTable
+  captured_mail: CapturedMailTable
+}

@@ -1,0 +1,12 @@
+export { loadMissionsFromFile, loadReferenceData } from './reference.loader.ts'
+export { referenceRoutes } from './reference.routes.ts'
+export {
+  areaInCountry,
+  countriesOfMissions,
+  countryAt,
+  missionAt,
+  missionForCountry,
+  missionNames,
+  unknownCountries,
+  unknownMissions,
+} from './reference.service.ts'

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely'
+import type { AppContext } from '../../context.ts'
+import type { Database } from '../../database.ts'
+import { notFound } from '../../platform/http/errors.ts'
+import type { Localized } from '../../platform/i18n/locale.ts'
+import {
+  areaTouchesCountryShape,
+  type CountryRow,
+  countryCodeAt,
+  findCountryRow,
+  listCountryRows,
+} from './country.repository.ts'
+import {
+  countryCodesOfMissions,
+  findDistrictArea,
+  findMissionRow,
+  listMissionRows,
+  type MissionRow,
+  missionCodeAt,
+  missionCodeForCountry,
+  missionNameRows,
+} from './mission.repository.ts'
+import type { Country, Mission, MissionDetail } from './reference.schema.ts'
+
+/** Points on a coast or a harbour often fall just outside Natural Earth's line. */
+const COAST_TOLERANCE_M = 5_000
+const CHINA_AND_REGIONS = new Set(['CN', 'HK', 'MO', 'TW'])
+
+function toCountry(row: CountryRow): Country {
+  return {
+    code: row.code,
+    alpha3: row.alpha3,
+    numeric: row.numeric,
+    name: { 'zh-CN': row.name_zh, en: row.name_en },
+    callingCode: row.calling_code,
+    regionOfChina: row.region_of_china,
+  }
+}
+
+function toMission(row: MissionRow): Mission {
+  return {
+    code: row.code,
+    kind: row.kind as Mission['kind'],
+    country: row.country,
+    name: { 'zh-CN': row.name_zh, en: row.name_en },
+    city: { 'zh-CN': row.city_zh, en: row.city_en },
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
+    district: { countries: row.district_countries, hasArea: false },
+  }
+}
+
+export async function listCountries(ctx: AppContext): Promise<Country[]> {
+  return (await listCountryRows(ctx.db)).map(toCountry)
+}
+
+export async function getCountry(ctx: AppContext, code: string) {
+  const row = await findCountryRow(ctx.db, code)
+  if (!row) throw notFound('reference.unknown_country', `No country with code ${code}`)
+  const missions = (await listMissionRows(ctx.db)).filter(
+    (m) => m.country === code || m.district_countries.includes(code),
+  )
+  const shape = await ctx.db
+    .selectFrom('country_parts')
+    .select('id')
+    .where('code', '=', code)
+    .limit(1)
+    .executeTakeFirst()
+  return { ...toCountry(row), missions: missions.map((m) => m.code), hasShape: shape !== undefined }
+}
+
+export async function listMissions(ctx: AppContext): Promise<Mission[]> {
+  const rows = await listMissionRows(ctx.db)
+  const withArea = new Set(
+    (await ctx.db.selectFrom('missions').select('code').where('district_area', 'is not', null).execute()).map(
+      (r) => r.code,
+    ),
+  )
+  return rows.map((r) => {
+    const m = toMission(r)
+    return { ...m, district: { ...m.district, hasArea: withArea.has(r.code) } }
+  })
+}
+
+export async function getMission(ctx: AppContext, code: string): Promise<MissionDetail> {
+  const row = await findMissionRow(ctx.db, code)
+  if (!row) throw notFound('reference.unknown_mission', `No mission with code ${code}`)
+  const area = await findDistrictArea(ctx.db, code)
+  const m = toMission(row)
+  return { ...m, district: { countries: m.district.countries, hasArea: area !== null, area } }
+}
+
+export async function countryAt(db: Kysely<Database>, lat: number, lon: number): Promise<string | null> {
+  return countryCodeAt(db, lat, lon, COAST_TOLERANCE_M)
+}
+
+/** The mission responsible for a point; China itself and its regions lie outside every district. */
+export async function missionAt(db: Kysely<Database>, lat: number, lon: number): Promise<string | null> {
+  const country = await countryAt(db, lat, lon)
+  if (country && CHINA_AND_REGIONS.has(country)) return null
+  return missionCodeAt(db, lat, lon, country)
+}
+
+/** The mission covering a whole country (consulates before embassies); none for China and its regions. */
+export async function missionForCountry(db: Kysely<Database>, country: string): Promise<string | null> {
+  if (CHINA_AND_REGIONS.has(country)) return null
+  return missionCodeForCountry(db, country)
+}
+
+export async function missionNames(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<Map<string, Localized>> {
+  const rows = await missionNameRows(db, codes)
+  return new Map(rows.map((r) => [r.code, { 'zh-CN': r.name_zh, en: r.name_en }]))
+}
+
+export async function unknownMissions(db: Kysely<Database>, codes: readonly string[]): Promise<string[]> {
+  const known = new Set((await missionNameRows(db, codes)).map((r) => r.code))
+  return codes.filter((c) => !known.has(c))
+}
+
+export async function unknownCountries(db: Kysely<Database>, codes: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(codes)]
+  if (wanted.length === 0) return []
+  const rows = await db.selectFrom('countries').select('code').where('code', 'in', wanted).execute()
+  const known = new Set(rows.map((r) => r.code))
+  return wanted.filter((c) => !known.has(c))
+}
+
+/**
+ * Whether a drawn area lies (at least partly) in the country. Areas are drawn by hand, over
+ * coasts and borders, so touching the shape is enough; null when the country has no shape.
+ */
+export async function areaInCountry(
+  db: Kysely<Database>,
+  code: string,
+  geojson: string,
+): Promise<boolean | null> {
+  return areaTouchesCountryShape(db, code, geojson)
+}
+
+/** The countries staff of these missions act for (the missions' own countries and their districts). */
+export async function countriesOfMissions(db: Kysely<Database>, codes: readonly string[]): Promise<string[]> {
+  return countryCodesOfMissions(db, codes)
+}

@@ -1,0 +1,51 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** PostGIS columns are written as GeoJSON through ST_GeomFromGeoJSON and read back with ST_AsGeoJSON. */
+type Geometry = ColumnType<unknown, unknown, unknown>
+
+export interface CountriesTable {
+  code: string
+  alpha3: string
+  numeric: string
+  name_zh: string
+  name_en: string
+  calling_code: string | null
+  region_of_china: boolean
+  geom: Geometry | null
+}
+
+export interface MissionsTable {
+  code: string
+  kind: string
+  country: string
+  name_zh: string
+  name_en: string
+  city_zh: string
+  city_en: string
+  address: string | null
+  phone: string | null
+  email: string | null
+  location: Geometry | null
+  district_countries: ColumnType<string[], string[] | undefined, string[]>
+  district_area: Geometry | null
+  updated_at: Generated<Date>
+}
+
+export interface CountryPartsTable {
+  id: Generated<number>
+  code: string
+  geom: Geometry
+}
+
+export interface ReferenceLoadsTable {
+  dataset: string
+  version: string
+  loaded_at: Generated<Date>
+}
+
+export interface ReferenceTables {
+  countries: CountriesTable
+  missions: MissionsTable
+  country_parts: CountryPartsTable
+  reference_loads: ReferenceLoadsTable
+}

@@ -1,0 +1,31 @@
+export { exportRegistration } from './export.service.ts'
+export {
+  findPersonByPhone,
+  type PersonCard,
+  type PersonPlace,
+  type PersonSummary,
+  personCards,
+  personInMissions,
+  personSummaries,
+} from './lookup.ts'
+export { meRoutes } from './me.routes.ts'
+export { peopleRoutes } from './people.routes.ts'
+export {
+  dependantsWithPresence,
+  type PresenceRow,
+  type PresenceWindow,
+  presenceInArea,
+  presenceInMissions,
+  presenceSql,
+} from './presence.ts'
+export { passportColumns } from './profile.service.ts'
+export { purgeExpired, purgeJob, purgeJobType } from './purge.job.ts'
+export {
+  insertProfiles,
+  insertResidences,
+  insertTrips,
+  type NewProfile,
+  type NewResidence,
+  type NewTrip,
+  vacuumRegistry,
+} from './registry-bulk.repository.ts'

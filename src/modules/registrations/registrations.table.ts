@@ -1,0 +1,97 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** PostGIS columns are written through SQL expressions and read back with ST_X/ST_Y or ST_AsGeoJSON. */
+type Geometry = ColumnType<unknown, unknown, unknown>
+type Json<T> = ColumnType<T, string | undefined, string>
+
+export interface EmergencyContact {
+  name: string
+  phone: string
+  relation: string
+}
+
+export interface ProfilesTable {
+  user_id: string
+  name_latin: string | null
+  name_zh: string | null
+  date_of_birth: string | null
+  sex: 'F' | 'M' | 'X' | null
+  passport_sealed: string | null
+  passport_digest: string | null
+  passport_last4: string | null
+  phone: string | null
+  consent_to_contact: Generated<boolean>
+  emergency_contacts: Json<EmergencyContact[]>
+  updated_at: Generated<Date>
+}
+
+export interface ResidencesTable {
+  user_id: string
+  country: string
+  city: string | null
+  address: string | null
+  location: Geometry | null
+  since: string | null
+  updated_at: Generated<Date>
+}
+
+export interface TripsTable {
+  id: string
+  user_id: string
+  start_date: string
+  end_date: string
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface TripDestinationsTable {
+  trip_id: string
+  seq: number
+  user_id: string
+  country: string
+  city: string | null
+  location: Geometry | null
+  start_date: string
+  end_date: string
+}
+
+export interface CurrentLocationsTable {
+  user_id: string
+  location: Geometry
+  country: string | null
+  accuracy_m: number | null
+  recorded_at: Generated<Date>
+}
+
+export type DependantRelation = 'child' | 'spouse' | 'parent' | 'other'
+
+export interface DependantsTable {
+  id: string
+  user_id: string
+  relation: DependantRelation
+  name_latin: string
+  name_zh: string | null
+  date_of_birth: string
+  sex: 'F' | 'M' | 'X' | null
+  passport_sealed: string | null
+  passport_digest: string | null
+  passport_last4: string | null
+  phone: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface TripTravellersTable {
+  trip_id: string
+  dependant_id: string
+}
+
+export interface RegistrationTables {
+  profiles: ProfilesTable
+  residences: ResidencesTable
+  trips: TripsTable
+  trip_destinations: TripDestinationsTable
+  current_locations: CurrentLocationsTable
+  dependants: DependantsTable
+  trip_travellers: TripTravellersTable
+}

@@ -1,0 +1,130 @@
+import type { Transaction } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import type { AppContext } from '../../context.ts'
+import type { Database } from '../../database.ts'
+import { badRequest, conflict, notFound } from '../../platform/http/errors.ts'
+import { countryAt, unknownCountries } from '../reference/index.ts'
+import { foreignDependants } from './dependant.repository.ts'
+import type { TripBody, Warning } from './registrations.schema.ts'
+import {
+  deleteTrip,
+  findSameTrip,
+  insertTrip,
+  listTripRows,
+  replaceTrip,
+  type TripRow,
+} from './trip.repository.ts'
+
+/** Inside the writing transaction: the dependants are locked until the trip lists them. */
+async function assertOwnTravellers(db: Transaction<Database>, userId: string, ids: readonly string[]) {
+  const foreign = await foreignDependants(db, userId, ids)
+  if (foreign.length > 0)
+    throw badRequest('trip.unknown_traveller', 'Only your own dependants can travel on your trip', {
+      travellers: foreign,
+    })
+}
+
+/** A trip that ended this long ago is history, not a registration. */
+const PAST_DAYS_ALLOWED = 7
+const FUTURE_YEARS_ALLOWED = 2
+
+function toTrip(row: TripRow, warnings: Warning[] = []) {
+  return {
+    id: row.id,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    destinations: row.destinations.map((d) => ({ country: d.country, city: d.city, lat: d.lat, lon: d.lon })),
+    travellers: row.travellers,
+    warnings,
+  }
+}
+
+function dayOffset(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+async function checkTrip(
+  ctx: AppContext,
+  id: string,
+  body: TripBody,
+): Promise<{ row: TripRow; warnings: Warning[] }> {
+  if (body.endDate < body.startDate)
+    throw badRequest('trip.dates_inverted', 'The trip ends before it starts', { startDate: body.startDate })
+  if (body.endDate < dayOffset(-PAST_DAYS_ALLOWED))
+    throw badRequest('trip.in_past', `The trip ended more than ${PAST_DAYS_ALLOWED} days ago`)
+  if (body.startDate > dayOffset(FUTURE_YEARS_ALLOWED * 366))
+    throw badRequest(
+      'trip.too_far_ahead',
+      `A trip can be registered at most ${FUTURE_YEARS_ALLOWED} years ahead`,
+    )
+  const unknown = await unknownCountries(
+    ctx.db,
+    body.destinations.map((d) => d.country),
+  )
+  if (unknown.length > 0)
+    throw badRequest('reference.unknown_country', `Unknown country: ${unknown.join(', ')}`, {
+      countries: unknown,
+    })
+  const warnings: Warning[] = []
+  for (const [i, d] of body.destinations.entries()) {
+    if (d.lat === undefined || d.lon === undefined) continue
+    const actual = await countryAt(ctx.db, d.lat, d.lon)
+    if (actual !== d.country)
+      warnings.push({
+        code: 'trip.point_outside_country',
+        detail: `The point given for destination ${i + 1} lies ${actual ? `in ${actual}` : 'in no country'}, not in ${d.country}`,
+        destination: i,
+      })
+  }
+  const row: TripRow = {
+    id,
+    start_date: body.startDate,
+    end_date: body.endDate,
+    destinations: body.destinations.map((d) => ({
+      country: d.country,
+      city: d.city ?? null,
+      lat: d.lat ?? null,
+      lon: d.lon ?? null,
+    })),
+    travellers: [...(body.travellers ?? [])].sort(),
+  }
+  return { row, warnings }
+}
+
+export async function listTrips(ctx: AppContext, userId: string) {
+  return (await listTripRows(ctx.db, userId)).map((r) => toTrip(r))
+}
+
+export async function getTrip(ctx: AppContext, userId: string, id: string) {
+  const [row] = await listTripRows(ctx.db, userId, id)
+  if (!row) throw notFound('trip.not_found', 'No such trip')
+  return toTrip(row)
+}
+
+export async function createTrip(ctx: AppContext, userId: string, body: TripBody) {
+  const { row, warnings } = await checkTrip(ctx, uuidv7(), body)
+  await ctx.db.transaction().execute(async (trx) => {
+    await assertOwnTravellers(trx, userId, row.travellers)
+    const same = await findSameTrip(trx, userId, row)
+    if (same) throw conflict('trip.duplicate', 'The same trip is already registered', { tripId: same })
+    await insertTrip(trx, userId, row)
+  })
+  return toTrip(row, warnings)
+}
+
+export async function updateTrip(ctx: AppContext, userId: string, id: string, body: TripBody) {
+  const { row, warnings } = await checkTrip(ctx, id, body)
+  const saved = await ctx.db.transaction().execute(async (trx) => {
+    await assertOwnTravellers(trx, userId, row.travellers)
+    const same = await findSameTrip(trx, userId, row)
+    if (same) throw conflict('trip.duplicate', 'The same trip is already registered', { tripId: same })
+    if (!(await replaceTrip(trx, userId, row, body.travellers !== undefined)))
+      throw notFound('trip.not_found', 'No such trip')
+    return listTripRows(trx, userId, id)
+  })
+  return toTrip(saved[0] ?? row, warnings)
+}
+
+export async function removeTrip(ctx: AppContext, userId: string, id: string): Promise<void> {
+  if (!(await deleteTrip(ctx.db, userId, id))) throw notFound('trip.not_found', 'No such trip')
+}

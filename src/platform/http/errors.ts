@@ -1,0 +1,40 @@
+/** The one error type services throw: a stable code and an HTTP status, turned into problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail)
+    this.name = 'AppError'
+  }
+}
+
+export const badRequest = (code: string, detail: string, extra?: Record<string, unknown>) =>
+  new AppError(400, code, detail, extra)
+export const unauthorized = (code: string, detail: string) => new AppError(401, code, detail)
+export const forbidden = (code: string, detail: string) => new AppError(403, code, detail)
+export const notFound = (code: string, detail: string) => new AppError(404, code, detail)
+export const conflict = (code: string, detail: string, extra?: Record<string, unknown>) =>
+  new AppError(409, code, detail, extra)
+export const unprocessable = (code: string, detail: string, extra?: Record<string, unknown>) =>
+  new AppError(422, code, detail, extra)
+export const tooManyRequests = (code: string, detail: string, retryAfterSeconds: number) =>
+  new AppError(429, code, detail, { retryAfterSeconds })
+
+export const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { sendProblem } from './problem.ts'
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Lingshi</title>
+<p>The web app is not built yet. Run <code>npm run build:web</code>. / 网页应用尚未构建。</p>`
+
+/** Serves the built web app; any non-API path that is not a file gets index.html (client routing). */
+export const spaPlugin = fp(async (app: FastifyInstance, options: { root: string }) => {
+  const index = path.join(options.root, 'index.html')
+  const built = fs.existsSync(index)
+  if (built) {
+    await app.register(fastifyStatic, { root: options.root, wildcard: false, index: false })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/'
+    if (url.startsWith('/api/') || request.method !== 'GET') {
+      return sendProblem(reply, 404, 'route.not_found', `No route for ${request.method} ${url}`)
+    }
+    if (!built) return reply.type('text/html').send(NOT_BUILT)
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
+  })
+})

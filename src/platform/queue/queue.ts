@@ -1,0 +1,101 @@
+import { CompiledQuery, type QueryResult } from 'kysely'
+import PgBoss from 'pg-boss'
+import type { z } from 'zod'
+import type { SqlExecutor } from '../db/sql-executor.ts'
+import type { JobDefinition } from './job.ts'
+
+/** A Kysely instance or transaction: anything that runs a compiled query. */
+export interface QueryRunner {
+  executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>
+}
+
+export interface QueueOptions {
+  readonly executor: SqlExecutor
+  readonly pollingIntervalSeconds?: number
+  readonly onError?: (err: Error) => void
+}
+
+/** pg-boss on the application's own database; jobs sent in a transaction commit with it. */
+export class JobQueue {
+  private readonly boss: PgBoss
+  private readonly definitions = new Map<string, JobDefinition>()
+  private started = false
+
+  constructor(private readonly options: QueueOptions) {
+    this.boss = new PgBoss({
+      db: options.executor as PgBoss.Db,
+      schema: 'pgboss',
+      supervise: true,
+      schedule: false,
+      migrate: true,
+    })
+    this.boss.on('error', (err) => options.onError?.(err))
+  }
+
+  define(definition: JobDefinition): void {
+    this.definitions.set(definition.name, definition)
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start()
+    this.started = true
+    for (const def of this.definitions.values()) {
+      await this.boss.createQueue(def.name, {
+        name: def.name,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelaySeconds ?? 5,
+        retryBackoff: def.retryBackoff ?? true,
+      })
+    }
+  }
+
+  /** Starts polling for every defined job (the `worker` role; in embedded mode the server does it). */
+  async work(): Promise<void> {
+    for (const def of this.definitions.values()) {
+      await this.boss.work(
+        def.name,
+        {
+          batchSize: def.batchSize ?? 1,
+          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1,
+          includeMetadata: true,
+        },
+        async (jobs) => {
+          for (const job of jobs) {
+            const data = def.payload.parse(job.data)
+            await def.handle(data, { jobId: job.id, retryCount: job.retryCount })
+          }
+        },
+      )
+    }
+  }
+
+  async send<S extends z.ZodType>(
+    def: Pick<JobDefinition<S>, 'name' | 'payload'>,
+    data: z.infer<S>,
+    options: { trx?: QueryRunner; startAfter?: Date; singletonKey?: string } = {},
+  ): Promise<string | null> {
+    if (!this.started) throw new Error('The job queue is not started')
+    const payload = def.payload.parse(data) as object
+    const sendOptions: PgBoss.SendOptions = {}
+    if (options.startAfter) sendOptions.startAfter = options.startAfter
+    if (options.singletonKey) sendOptions.singletonKey = options.singletonKey
+    if (options.trx) sendOptions.db = executorFor(options.trx)
+    return this.boss.send(def.name, payload, sendOptions)
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return
+    this.started = false
+    await this.boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 })
+  }
+}
+
+/** Lets pg-boss write through the caller's transaction (on PGlite the outer handle would deadlock). */
+function executorFor(trx: QueryRunner): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      const result = await trx.executeQuery(CompiledQuery.raw(text, values ?? []))
+      return { rows: result.rows as unknown[] }
+    },
+  }
+}

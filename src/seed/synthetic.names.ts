@@ -1,0 +1,175 @@
+import { type Random, WeightedTable } from './synthetic.random.ts'
+
+/** [pinyin as in the passport, hanzi, relative frequency]: the common surnames, roughly by rank. */
+const SURNAMES: ReadonlyArray<readonly [string, string, number]> = [
+  ['Wang', '王', 72],
+  ['Li', '李', 71],
+  ['Zhang', '张', 68],
+  ['Liu', '刘', 54],
+  ['Chen', '陈', 47],
+  ['Yang', '杨', 33],
+  ['Huang', '黄', 25],
+  ['Zhao', '赵', 21],
+  ['Wu', '吴', 20],
+  ['Zhou', '周', 20],
+  ['Xu', '徐', 15],
+  ['Sun', '孙', 15],
+  ['Ma', '马', 14],
+  ['Zhu', '朱', 14],
+  ['Hu', '胡', 13],
+  ['Guo', '郭', 12],
+  ['He', '何', 12],
+  ['Gao', '高', 11],
+  ['Lin', '林', 11],
+  ['Luo', '罗', 10],
+  ['Zheng', '郑', 10],
+  ['Liang', '梁', 9],
+  ['Xie', '谢', 8],
+  ['Song', '宋', 7],
+  ['Tang', '唐', 7],
+  ['Han', '韩', 6],
+  ['Feng', '冯', 6],
+  ['Deng', '邓', 6],
+  ['Cao', '曹', 6],
+  ['Peng', '彭', 6],
+  ['Zeng', '曾', 5],
+  ['Xiao', '肖', 5],
+  ['Tian', '田', 5],
+  ['Dong', '董', 5],
+  ['Pan', '潘', 5],
+  ['Yuan', '袁', 5],
+  ['Cai', '蔡', 4],
+  ['Jiang', '蒋', 4],
+  ['Yu', '余', 4],
+  ['Du', '杜', 4],
+  ['Ye', '叶', 4],
+  ['Cheng', '程', 4],
+  ['Wei', '魏', 4],
+  ['Su', '苏', 4],
+  ['Lyu', '吕', 4],
+  ['Ding', '丁', 4],
+  ['Ren', '任', 4],
+  ['Shen', '沈', 4],
+  ['Yao', '姚', 3],
+  ['Lu', '卢', 3],
+  ['Cui', '崔', 3],
+  ['Zhong', '钟', 3],
+  ['Tan', '谭', 3],
+  ['Fan', '范', 3],
+  ['Jin', '金', 3],
+  ['Shi', '石', 3],
+  ['Liao', '廖', 3],
+  ['Jia', '贾', 3],
+  ['Xia', '夏', 3],
+  ['Fu', '付', 3],
+  ['Fang', '方', 3],
+  ['Bai', '白', 2],
+  ['Zou', '邹', 2],
+  ['Meng', '孟', 2],
+  ['Xiong', '熊', 2],
+  ['Qin', '秦', 2],
+  ['Qiu', '邱', 2],
+  ['Xue', '薛', 2],
+  ['Lei', '雷', 2],
+  ['Hou', '侯', 2],
+  ['Long', '龙', 2],
+  ['Tao', '陶', 2],
+  ['Gu', '顾', 2],
+  ['Mao', '毛', 2],
+  ['Qian', '钱', 1],
+  ['Kong', '孔', 1],
+  ['Ouyang', '欧阳', 0.3],
+  ['Sima', '司马', 0.1],
+]
+
+type Given = readonly [string, string]
+
+const GIVEN_F: readonly Given[] = [
+  ['Fang', '芳'],
+  ['Na', '娜'],
+  ['Min', '敏'],
+  ['Jing', '静'],
+  ['Li', '丽'],
+  ['Yan', '艳'],
+  ['Juan', '娟'],
+  ['Xia', '霞'],
+  ['Ting', '婷'],
+  ['Xue', '雪'],
+  ['Hui', '慧'],
+  ['Ling', '玲'],
+  ['Ying', '颖'],
+  ['Lin', '琳'],
+  ['Xin', '欣'],
+  ['Yi', '怡'],
+  ['Meng', '梦'],
+  ['Yu', '雨'],
+  ['Jia', '佳'],
+  ['Ping', '萍'],
+  ['Hong', '红'],
+  ['Jie', '洁'],
+  ['Lu', '璐'],
+  ['Shi', '诗'],
+  ['Han', '涵'],
+  ['Qi', '琪'],
+  ['Yue', '悦'],
+  ['Yao', '瑶'],
+  ['Xiao', '晓'],
+  ['Qian', '倩'],
+]
+
+const GIVEN_M: readonly Given[] = [
+  ['Wei', '伟'],
+  ['Qiang', '强'],
+  ['Lei', '磊'],
+  ['Jun', '军'],
+  ['Yong', '勇'],
+  ['Jie', '杰'],
+  ['Tao', '涛'],
+  ['Bin', '斌'],
+  ['Hao', '浩'],
+  ['Yu', '宇'],
+  ['Peng', '鹏'],
+  ['Chao', '超'],
+  ['Ming', '明'],
+  ['Hui', '辉'],
+  ['Gang', '刚'],
+  ['Jian', '健'],
+  ['Feng', '峰'],
+  ['Hua', '华'],
+  ['Bo', '博'],
+  ['Wen', '文'],
+  ['Zhi', '志'],
+  ['Guo', '国'],
+  ['Hai', '海'],
+  ['Xuan', '轩'],
+  ['Chen', '晨'],
+  ['Zi', '子'],
+  ['Rui', '睿'],
+  ['Ze', '泽'],
+  ['Tian', '天'],
+  ['Kai', '凯'],
+]
+
+const SURNAME_TABLE = new WeightedTable(SURNAMES, (s) => s[2])
+
+export interface SyntheticName {
+  /** As in the passport: "WANG ZIHAN". */
+  readonly latin: string
+  readonly zh: string
+  /** As people write it themselves: "Wang Zihan 王子涵". */
+  readonly display: string
+}
+
+export function syntheticName(random: Random, sex: 'F' | 'M'): SyntheticName {
+  const [surLatin, surZh] = SURNAME_TABLE.pick(random)
+  const pool = sex === 'F' ? GIVEN_F : GIVEN_M
+  const parts = random.chance(0.35) ? [random.pick(pool)] : [random.pick(pool), random.pick(pool)]
+  const given = parts.map((p) => p[0].toLowerCase()).join('')
+  const givenLatin = given.charAt(0).toUpperCase() + given.slice(1)
+  const zh = surZh + parts.map((p) => p[1]).join('')
+  return {
+    latin: `${surLatin} ${givenLatin}`.toUpperCase(),
+    zh,
+    display: `${surLatin} ${givenLatin} ${zh}`,
+  }
+}

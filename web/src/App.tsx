@@ -1,0 +1,104 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import { useTranslation } from 'react-i18next'
+import { Route, Routes } from 'react-router'
+import { AdvisoryCountryPage } from './advisories/AdvisoryCountryPage.tsx'
+import { AdvisoryMapPage } from './advisories/AdvisoryMapPage.tsx'
+import { HelpPage } from './citizen/HelpPage.tsx'
+import { InboxPage } from './citizen/InboxPage.tsx'
+import { ProfilePage } from './citizen/ProfilePage.tsx'
+import { RequireSignIn } from './citizen/RequireSignIn.tsx'
+import { SettingsPage } from './citizen/SettingsPage.tsx'
+import { TripsPage } from './citizen/TripsPage.tsx'
+import { ConsoleApp } from './console/ConsoleApp.tsx'
+import { AuthProvider, useAuth } from './lib/auth.tsx'
+import { Home } from './pages/Home.tsx'
+import { Login } from './pages/Login.tsx'
+import { Mfa } from './pages/Mfa.tsx'
+import { Missions } from './pages/Missions.tsx'
+import { NotFound } from './pages/NotFound.tsx'
+import { PublicLayout } from './pages/PublicLayout.tsx'
+import { Register } from './pages/Register.tsx'
+
+function Routed() {
+  const { loading } = useAuth()
+  const { t } = useTranslation()
+  if (loading)
+    return (
+      <div style={{ padding: 80, textAlign: 'center' }}>
+        <Spin tip={t('common.loading')} />
+      </div>
+    )
+  return (
+    <Routes>
+      <Route path="/console/*" element={<ConsoleApp />} />
+      <Route element={<PublicLayout />}>
+        <Route index element={<Home />} />
+        <Route path="login" element={<Login />} />
+        <Route path="register" element={<Register />} />
+        <Route path="mfa" element={<Mfa />} />
+        <Route path="missions" element={<Missions />} />
+        <Route path="advisories" element={<AdvisoryMapPage />} />
+        <Route path="advisories/:code" element={<AdvisoryCountryPage />} />
+        <Route
+          path="me/help"
+          element={
+            <RequireSignIn>
+              <HelpPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/trips"
+          element={
+            <RequireSignIn>
+              <TripsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/profile"
+          element={
+            <RequireSignIn>
+              <ProfilePage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/inbox"
+          element={
+            <RequireSignIn>
+              <InboxPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/settings"
+          element={
+            <RequireSignIn>
+              <SettingsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
+}
+
+export function App() {
+  const { i18n } = useTranslation()
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#b71c1c' } }}
+    >
+      <AntApp>
+        <AuthProvider>
+          <Routed />
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  )
+}

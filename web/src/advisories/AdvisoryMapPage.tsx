@@ -1,0 +1,132 @@
+import { Empty, Input, List, Segmented, Skeleton, Space, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { get } from '../lib/api.ts'
+import { loadCountries } from '../lib/countries.ts'
+import { currentLocale, localized } from '../lib/i18n.ts'
+import type { AdvisorySummary } from '../lib/registry-types.ts'
+import { useLoad } from '../lib/useLoad.ts'
+import { LoadError } from '../pages/LoadError.tsx'
+import { LevelTag } from './LevelTag.tsx'
+import { LEVEL_COLORS, levelColor } from './levels.ts'
+import { WorldMap } from './WorldMap.tsx'
+
+type Filter = 'all' | '1' | '2' | '3'
+
+export function AdvisoryMapPage() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [query, setQuery] = useState('')
+  const [filter, setFilter] = useState<Filter>('all')
+  const { data, error, loading, reload } = useLoad(() =>
+    Promise.all([get<AdvisorySummary[]>('/api/v1/advisories'), loadCountries()]),
+  )
+  const advisories = data?.[0] ?? []
+  const mapCountries = useMemo(() => {
+    const levels = new Map(advisories.map((a) => [a.country, a]))
+    return (data?.[1] ?? []).map((c) => {
+      const a = levels.get(c.code)
+      return {
+        code: c.code,
+        numeric: c.numeric,
+        label: a ? `${localized(c.name)}: ${t(`advisories.level.${a.level}`)}` : localized(c.name),
+        color: a ? levelColor(a.level) : undefined,
+      }
+    })
+  }, [data, advisories, t])
+  const q = query.trim().toLowerCase()
+  const shown = advisories
+    .filter((a) => filter === 'all' || Math.max(a.level, a.maxRegionLevel ?? 0) >= Number(filter))
+    .filter((a) => !q || `${a.name.en} ${a.name['zh-CN']} ${a.country}`.toLowerCase().includes(q))
+    .sort((a, b) => b.level - a.level || localized(a.name).localeCompare(localized(b.name), currentLocale()))
+
+  return (
+    <div className="page">
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('advisories.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('advisories.intro')}</Typography.Paragraph>
+      {error ? (
+        <LoadError error={error} retry={reload} />
+      ) : loading ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <WorldMap
+            countries={mapCountries}
+            onSelect={(c) => navigate(`/advisories/${c}`)}
+            ariaLabel={t('advisories.mapLabel')}
+          />
+          <Space wrap className="legend" data-testid="legend">
+            {LEVEL_COLORS.map((color, level) => (
+              <span key={color}>
+                <span className="swatch" style={{ background: color }} /> {t(`advisories.level.${level}`)}
+              </span>
+            ))}
+          </Space>
+          <Space wrap style={{ margin: '16px 0', width: '100%' }}>
+            <Input.Search
+              allowClear
+              placeholder={t('advisories.search')}
+              onChange={(e) => setQuery(e.target.value)}
+              style={{ maxWidth: 320 }}
+              data-testid="advisories-search"
+            />
+            <Segmented<Filter>
+              value={filter}
+              onChange={setFilter}
+              options={[
+                { value: 'all', label: t('advisories.filter.all') },
+                { value: '1', label: t('advisories.filter.atLeast1') },
+                { value: '2', label: t('advisories.filter.atLeast2') },
+                { value: '3', label: t('advisories.filter.level3') },
+              ]}
+            />
+          </Space>
+          {shown.length === 0 ? (
+            <Empty description={t('advisories.empty')} />
+          ) : (
+            <List
+              data-testid="advisories-list"
+              grid={{ gutter: 8, xs: 1, sm: 2, lg: 3 }}
+              pagination={{ pageSize: 60, hideOnSinglePage: true, showSizeChanger: false }}
+              dataSource={shown}
+              renderItem={(a) => (
+                <List.Item key={a.country} style={{ marginBottom: 8 }}>
+                  <Link
+                    to={`/advisories/${a.country}`}
+                    className="advisory-cell"
+                    data-testid={`advisory-${a.country}`}
+                  >
+                    <span>
+                      <div style={{ color: '#222' }}>{localized(a.name)}</div>
+                      {a.updatedAt && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('advisories.updated', {
+                            date: new Date(a.updatedAt).toLocaleDateString(currentLocale()),
+                          })}
+                        </Typography.Text>
+                      )}
+                    </span>
+                    <span style={{ textAlign: 'right' }}>
+                      <LevelTag level={a.level} />
+                      {(a.maxRegionLevel ?? -1) > a.level && (
+                        <div style={{ fontSize: 12, color: '#a33' }}>
+                          {t('advisories.partsHigher', { level: a.maxRegionLevel })}
+                        </div>
+                      )}
+                    </span>
+                  </Link>
+                </List.Item>
+              )}
+            />
+          )}
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+            <a href={`/api/v1/feeds/advisories.atom?lang=${currentLocale()}`}>{t('advisories.feed')}</a>
+          </Typography.Paragraph>
+        </>
+      )}
+    </div>
+  )
+}

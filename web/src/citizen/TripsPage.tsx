@@ -1,0 +1,143 @@
+import { Alert, App, Button, Card, Empty, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { api, get } from '../lib/api.ts'
+import { useCountries } from '../lib/countries.ts'
+import { errorMessage } from '../lib/errors.ts'
+import { currentLocale } from '../lib/i18n.ts'
+import type { Trip } from '../lib/registry-types.ts'
+import { useLoad } from '../lib/useLoad.ts'
+import { LoadError } from '../pages/LoadError.tsx'
+import { TripForm } from './TripForm.tsx'
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function phase(trip: Trip): 'current' | 'upcoming' | 'past' {
+  const now = today()
+  if (trip.endDate < now) return 'past'
+  return trip.startDate > now ? 'upcoming' : 'current'
+}
+
+const PHASE_COLOR = { current: 'green', upcoming: 'blue', past: 'default' } as const
+
+export function TripsPage() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { nameOf } = useCountries()
+  const { data, error, loading, reload } = useLoad(() => get<Trip[]>('/api/v1/me/trips'))
+  const [editing, setEditing] = useState<Trip | 'new'>()
+  const [warnings, setWarnings] = useState<Trip['warnings']>([])
+  const fmt = (d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(currentLocale())
+
+  const remove = async (trip: Trip) => {
+    try {
+      await api('DELETE', `/api/v1/me/trips/${trip.id}`)
+      message.success(t('trips.removed'))
+      reload()
+    } catch (e) {
+      message.error(errorMessage(e, t))
+    }
+  }
+
+  return (
+    <div className="page">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('trips.title')}
+        </Typography.Title>
+        <Button type="primary" onClick={() => setEditing('new')} data-testid="trip-add">
+          + {t('trips.add')}
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('trips.why')}
+      </Typography.Paragraph>
+      {warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => setWarnings([]) }}
+          data-testid="trip-warnings"
+          title={t('trips.savedWithWarnings')}
+          description={warnings.map((w) => (
+            <div key={`${w.code}-${w.destination ?? ''}`}>
+              {t(`trips.warning.${w.code.replaceAll('.', '_')}`, { defaultValue: w.detail })}
+            </div>
+          ))}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {error ? (
+        <LoadError error={error} retry={reload} />
+      ) : loading ? (
+        <Skeleton active />
+      ) : !data?.length ? (
+        <Empty description={t('trips.empty')} data-testid="trips-empty">
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('trips.addFirst')}
+          </Button>
+        </Empty>
+      ) : (
+        <List
+          data-testid="trips-list"
+          grid={{ gutter: 16, xs: 1, sm: 2, lg: 3 }}
+          dataSource={data}
+          renderItem={(trip) => {
+            const p = phase(trip)
+            return (
+              <List.Item>
+                <Card
+                  size="small"
+                  title={trip.destinations.map((d) => nameOf(d.country)).join(' → ')}
+                  extra={<Tag color={PHASE_COLOR[p]}>{t(`trips.phase.${p}`)}</Tag>}
+                  actions={[
+                    <Button key="edit" type="link" onClick={() => setEditing(trip)}>
+                      {t('trips.editShort')}
+                    </Button>,
+                    <Popconfirm key="del" title={t('trips.confirmRemove')} onConfirm={() => remove(trip)}>
+                      <Button type="link" danger>
+                        {t('trips.remove')}
+                      </Button>
+                    </Popconfirm>,
+                  ]}
+                >
+                  <div>
+                    {fmt(trip.startDate)} – {fmt(trip.endDate)}
+                  </div>
+                  <Typography.Text type="secondary">
+                    {trip.destinations
+                      .map((d) => d.city)
+                      .filter(Boolean)
+                      .join(', ')}
+                  </Typography.Text>
+                  <div style={{ marginTop: 8 }}>
+                    {[...new Set(trip.destinations.map((d) => d.country))].map((c) => (
+                      <Link key={c} to={`/advisories/${c}`} style={{ marginRight: 12 }}>
+                        {t('trips.adviceFor', { country: nameOf(c) })}
+                      </Link>
+                    ))}
+                  </div>
+                </Card>
+              </List.Item>
+            )
+          }}
+        />
+      )}
+      <TripForm
+        open={editing !== undefined}
+        trip={editing === 'new' ? undefined : editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={(saved) => {
+          setEditing(undefined)
+          setWarnings(saved.warnings)
+          message.success(t('trips.saved'))
+          reload()
+        }}
+      />
+    </div>
+  )
+}

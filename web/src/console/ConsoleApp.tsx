@@ -1,0 +1,151 @@
+import { Button, Drawer, Grid, Layout, Menu, Result, Space, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
+import { useAuth } from '../lib/auth.tsx'
+import { isStaff } from '../lib/types.ts'
+import { LanguageSwitch } from '../pages/LanguageSwitch.tsx'
+import { Missions } from '../pages/Missions.tsx'
+import { AuditLog } from './AuditLog.tsx'
+import { AdvisoryEditor } from './advisories/AdvisoryEditor.tsx'
+import { AdvisoryList } from './advisories/AdvisoryList.tsx'
+import { BoardPage } from './cases/BoardPage.tsx'
+import { CaseDetailPage } from './cases/CaseDetailPage.tsx'
+import { CaseListPage } from './cases/CaseListPage.tsx'
+import { HotlinePage } from './cases/HotlinePage.tsx'
+import { CrisesPage } from './crises/CrisesPage.tsx'
+import { CrisisPage } from './crises/CrisisPage.tsx'
+import { NotYet } from './NotYet.tsx'
+import { BUILT, sectionsFor } from './nav.ts'
+import { Outbox } from './Outbox.tsx'
+import { Overview } from './Overview.tsx'
+import { PeopleSearch } from './people/PeopleSearch.tsx'
+import { Users } from './Users.tsx'
+
+export function ConsoleApp() {
+  const { t } = useTranslation()
+  const { me, signOut } = useAuth()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const screens = Grid.useBreakpoint()
+  const [drawer, setDrawer] = useState(false)
+
+  if (!me) return <Navigate to="/login" replace />
+  if (me.mfa.pending) return <Navigate to={`/mfa?step=${me.mfa.enrolled ? 'verify' : 'enrol'}`} replace />
+  if (!isStaff(me))
+    return (
+      <Result
+        status="403"
+        title={t('console.forbidden')}
+        extra={
+          <Link to="/">
+            <Button>{t('errors.goHome')}</Button>
+          </Link>
+        }
+      />
+    )
+
+  const sections = sectionsFor(me.roles)
+  const current = location.pathname.split('/')[2] ?? ''
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[current || 'overview']}
+      data-testid="console-nav"
+      onClick={({ key }) => {
+        setDrawer(false)
+        navigate(key === 'overview' ? '/console' : `/console/${key}`)
+      }}
+      items={[
+        { key: 'overview', label: t('console.overview') },
+        ...sections.map((s) => ({
+          key: s,
+          label: <span data-testid={`nav-${s}`}>{t(`console.nav.${s}`)}</span>,
+        })),
+      ]}
+    />
+  )
+  const wide = screens.md !== false
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <header className="site-header">
+        {!wide && (
+          <Button
+            size="small"
+            ghost
+            onClick={() => setDrawer(true)}
+            aria-label="menu"
+            data-testid="console-menu"
+          >
+            ☰
+          </Button>
+        )}
+        <Link to="/console" className="brand">
+          {t('app.name')} · {t('console.title')}
+        </Link>
+        <span className="spacer" />
+        <LanguageSwitch ghost />
+        <Space>
+          <span className="hide-mobile" data-testid="console-user">
+            {me.name}
+          </span>
+          <Button
+            size="small"
+            data-testid="sign-out"
+            onClick={async () => {
+              await signOut()
+              navigate('/login?signedOut=1')
+            }}
+          >
+            {t('nav.signOut')}
+          </Button>
+        </Space>
+      </header>
+      <Layout>
+        {wide ? (
+          <Layout.Sider width={220} theme="light">
+            {menu}
+          </Layout.Sider>
+        ) : (
+          <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={260}>
+            {menu}
+          </Drawer>
+        )}
+        <Layout.Content style={{ padding: wide ? 24 : 12 }}>
+          <Routes>
+            <Route index element={<Overview sections={sections} />} />
+            {sections.includes('users') && <Route path="users" element={<Users />} />}
+            {sections.includes('audit') && <Route path="audit" element={<AuditLog />} />}
+            {sections.includes('missions') && <Route path="missions" element={<Missions />} />}
+            {sections.includes('outbox') && <Route path="outbox" element={<Outbox />} />}
+            {sections.includes('advisories') && <Route path="advisories" element={<AdvisoryList />} />}
+            {sections.includes('advisories') && (
+              <Route path="advisories/:country" element={<AdvisoryEditor />} />
+            )}
+            {sections.includes('people') && <Route path="people" element={<PeopleSearch />} />}
+            {sections.includes('hotline') && <Route path="hotline" element={<HotlinePage />} />}
+            {sections.includes('dashboard') && <Route path="dashboard" element={<BoardPage />} />}
+            {sections.includes('crises') && <Route path="crises" element={<CrisesPage />} />}
+            {sections.includes('crises') && <Route path="crises/:id" element={<CrisisPage />} />}
+            {sections.includes('cases') && <Route path="cases" element={<CaseListPage />} />}
+            {sections.includes('cases') && <Route path="cases/:id" element={<CaseDetailPage />} />}
+            {sections
+              .filter((s) => !BUILT.has(s))
+              .map((s) => (
+                <Route key={s} path={s} element={<NotYet section={s} />} />
+              ))}
+            <Route
+              path="*"
+              element={
+                <Typography.Paragraph>
+                  <Link to="/console">{t('console.back')}</Link>
+                </Typography.Paragraph>
+              }
+            />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

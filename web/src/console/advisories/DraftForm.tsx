@@ -1,0 +1,123 @@
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { put } from '../../lib/api.ts'
+import { AdviceFields, LANGS, type Lang } from './AdviceTabs.tsx'
+import { splitErrors } from './fieldErrors.ts'
+import { LevelMeaning, LevelSelect } from './LevelSelect.tsx'
+import { PublishButton } from './PublishButton.tsx'
+import { ADVICE_SECTIONS, type AdviceText, type Draft } from './types.ts'
+
+interface Values {
+  level: number
+  summary: { 'zh-CN': string; en: string }
+  advice?: AdviceText
+}
+
+/** Empty sections are left out rather than saved as blank text. */
+function cleanAdvice(advice: AdviceText | undefined): AdviceText {
+  const out: AdviceText = {}
+  for (const lang of LANGS) {
+    const sections = Object.fromEntries(
+      ADVICE_SECTIONS.map((s) => [s, advice?.[lang]?.[s]?.trim()]).filter(([, v]) => v),
+    )
+    if (Object.keys(sections).length) out[lang] = sections
+  }
+  return out
+}
+
+export function DraftForm(props: {
+  country: string
+  countryName: string
+  initial: Values
+  draft: Draft | null
+  mayPublish: boolean
+  onChanged: () => void
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<Values>()
+  const level = Form.useWatch('level', form)
+  const [tab, setTab] = useState<Lang>('zh-CN')
+  const [dirty, setDirty] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const required = { required: true, whitespace: true, message: t('advisoriesConsole.invalid.summary') }
+
+  async function save(values: Values) {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await put(`/api/v1/advisories/${props.country}`, {
+        level: values.level,
+        summary: values.summary,
+        advice: cleanAdvice(values.advice),
+      })
+      message.success(t('advisoriesConsole.editor.saved'))
+      setDirty(false)
+      props.onChanged()
+    } catch (e) {
+      const { fields, message: text } = splitErrors(e, t)
+      form.setFields(fields as Parameters<typeof form.setFields>[0])
+      const lang = fields.find((f) => f.name[0] === 'advice')?.name[1]
+      if (lang === 'zh-CN' || lang === 'en') setTab(lang)
+      setError(text)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card size="small" style={{ marginBottom: 16 }} data-testid="draft-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={props.initial}
+        onFinish={save}
+        onValuesChange={() => setDirty(true)}
+        requiredMark={false}
+      >
+        <Form.Item name="level" label={t('advisoriesConsole.editor.level')} style={{ marginBottom: 8 }}>
+          <LevelSelect />
+        </Form.Item>
+        <LevelMeaning level={level} />
+        <Typography.Title level={5}>{t('advisoriesConsole.editor.summary')}</Typography.Title>
+        {LANGS.map((lang) => (
+          <Form.Item
+            key={lang}
+            name={['summary', lang]}
+            label={t(`advisoriesConsole.lang.${lang}`)}
+            rules={[required]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid={`summary-${lang}`} />
+          </Form.Item>
+        ))}
+        <Typography.Title level={5}>{t('advisoriesConsole.editor.advice')}</Typography.Title>
+        <AdviceFields active={tab} onChange={setTab} />
+        {error && <Alert type="error" title={error} data-testid="draft-error" style={{ marginBottom: 12 }} />}
+        <Space wrap>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="save-draft">
+            {t('advisoriesConsole.editor.save')}
+          </Button>
+          {props.mayPublish && (
+            <PublishButton
+              country={props.country}
+              countryName={props.countryName}
+              level={props.draft?.level ?? 0}
+              disabled={!props.draft || dirty}
+              onPublished={props.onChanged}
+            />
+          )}
+          {!props.mayPublish && (
+            <Typography.Text type="secondary">{t('advisoriesConsole.publish.byDuty')}</Typography.Text>
+          )}
+          {props.mayPublish && (!props.draft || dirty) && (
+            <Typography.Text type="secondary" data-testid="publish-hint">
+              {t(props.draft ? 'advisoriesConsole.publish.saveFirst' : 'advisoriesConsole.publish.noDraft')}
+            </Typography.Text>
+          )}
+        </Space>
+      </Form>
+    </Card>
+  )
+}

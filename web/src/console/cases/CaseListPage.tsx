@@ -1,0 +1,118 @@
+import { Select, Space, Table, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { get } from '../../lib/api.ts'
+import { currentLocale, localized } from '../../lib/i18n.ts'
+import { useLoad } from '../../lib/useLoad.ts'
+import { LoadError } from '../../pages/LoadError.tsx'
+import { PriorityTag, StatusTag } from './Tags.tsx'
+import { CASE_TYPES, type CaseSummary, PRIORITIES, STATUSES } from './types.ts'
+
+interface Filters {
+  status?: string
+  type?: string
+  priority?: string
+}
+
+/** Cases in the caller's scope, open ones first by default, with their SLA and visit flags. */
+export function CaseListPage() {
+  const { t } = useTranslation()
+  const [filters, setFilters] = useState<Filters>({})
+  const query = new URLSearchParams({
+    limit: '100',
+    ...(filters.status ? { status: filters.status } : { open: 'true' }),
+    ...(filters.type ? { type: filters.type } : {}),
+    ...(filters.priority ? { priority: filters.priority } : {}),
+  })
+  const { data, error, loading, reload } = useLoad(
+    () => get<{ items: CaseSummary[] }>(`/api/v1/cases?${query}`),
+    query.toString(),
+  )
+  const set = (key: keyof Filters) => (value?: string) => setFilters((f) => ({ ...f, [key]: value }))
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('cases.title')}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder={t('cases.filter.openOnly')}
+          style={{ width: 180 }}
+          onChange={set('status')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('cases.field.type')}
+          style={{ width: 180 }}
+          onChange={set('type')}
+          options={CASE_TYPES.map((c) => ({ value: c, label: t(`cases.type.${c}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('cases.field.priority')}
+          style={{ width: 120 }}
+          onChange={set('priority')}
+          options={PRIORITIES.map((p) => ({ value: p, label: p }))}
+        />
+      </Space>
+      {error ? (
+        <LoadError error={error} retry={reload} />
+      ) : (
+        <Table<CaseSummary>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          data-testid="cases-table"
+          dataSource={data?.items ?? []}
+          scroll={{ x: 760 }}
+          pagination={{ pageSize: 25, hideOnSinglePage: true }}
+          locale={{ emptyText: t('cases.empty') }}
+          columns={[
+            {
+              title: t('cases.field.reference'),
+              dataIndex: 'reference',
+              render: (ref: string, c) => <Link to={`/console/cases/${c.id}`}>{ref}</Link>,
+            },
+            {
+              title: t('cases.field.priority'),
+              dataIndex: 'priority',
+              render: (p) => <PriorityTag priority={p} />,
+            },
+            {
+              title: t('cases.field.type'),
+              dataIndex: 'type',
+              render: (ty: string) => t(`cases.type.${ty}`),
+            },
+            { title: t('cases.field.status'), dataIndex: 'status', render: (s) => <StatusTag status={s} /> },
+            {
+              title: t('cases.field.mission'),
+              dataIndex: 'mission',
+              render: (m: CaseSummary['mission']) => (m ? localized(m.name) : t('cases.dutyDesk')),
+            },
+            { title: t('cases.field.summary'), dataIndex: 'summary', ellipsis: true },
+            {
+              title: t('cases.field.flags'),
+              key: 'flags',
+              render: (_, c) => (
+                <>
+                  {c.slaBreached && <Tag color="red">{t('cases.slaMissed')}</Tag>}
+                  {c.visitOverdue && <Tag color="volcano">{t('cases.visitOverdue')}</Tag>}
+                  {c.needToKnow && <Tag>{t('cases.field.needToKnow')}</Tag>}
+                </>
+              ),
+            },
+            {
+              title: t('cases.field.opened'),
+              dataIndex: 'createdAt',
+              render: (d: string) =>
+                new Date(d).toLocaleString(currentLocale(), { dateStyle: 'short', timeStyle: 'short' }),
+            },
+          ]}
+        />
+      )}
+    </>
+  )
+}

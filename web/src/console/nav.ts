@@ -1,0 +1,43 @@
+import type { Role } from '../lib/types.ts'
+
+export type Section =
+  | 'dashboard'
+  | 'hotline'
+  | 'cases'
+  | 'people'
+  | 'advisories'
+  | 'alerts'
+  | 'services'
+  | 'crises'
+  | 'users'
+  | 'missions'
+  | 'audit'
+  | 'outbox'
+
+/** What each staff role works with, in the order it appears in the side bar. */
+const BY_ROLE: Partial<Record<Role, Section[]>> = {
+  operator: ['hotline', 'cases'],
+  officer: ['cases', 'people', 'advisories', 'alerts', 'services'],
+  duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises'],
+  admin: ['users', 'missions', 'audit', 'outbox'],
+}
+
+/** Sections built so far; the rest show an honest "not available yet" page. */
+export const BUILT: ReadonlySet<Section> = new Set([
+  'users',
+  'missions',
+  'audit',
+  'outbox',
+  'advisories',
+  'people',
+  'hotline',
+  'cases',
+  'dashboard',
+  'crises',
+])
+
+export function sectionsFor(roles: readonly Role[]): Section[] {
+  const seen = new Set<Section>()
+  for (const role of roles) for (const s of BY_ROLE[role] ?? []) seen.add(s)
+  return [...seen]
+}
