@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caller, dayFromToday, login } from '../helpers/http.ts'
+import { chooseLevel } from './advisory-steps.ts'
 import { type E2E, SHOTS, startE2E } from './harness.ts'
 
 let e2e: E2E
@@ -77,8 +78,7 @@ describe('travel advisories in the console', () => {
 
     await page.getByTestId('open-JP').click()
     await expect.poll(() => page.getByTestId('draft-status').textContent()).toContain('No draft yet')
-    await page.getByTestId('advisory-level').click()
-    await page.getByTestId('level-option-2').click()
+    await chooseLevel(page, 2)
     await expect.poll(() => page.getByTestId('level-meaning').textContent()).toContain('Reconsider Travel')
     await page.getByTestId('summary-zh-CN').fill('近期地震频发，请谨慎前往。')
     await page.getByTestId('summary-en').fill('x'.repeat(2001))

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { onTestFailed } from 'vitest'
 import { DEFAULT_WEB_ROOT } from '../../src/app.ts'
 import { seedDemo } from '../../src/seed/demo.ts'
 import { ROOT } from '../helpers/template.ts'
@@ -54,11 +55,32 @@ export async function startE2E(options: { env?: Record<string, string> } = {}): 
         locale: options.locale ?? 'zh-CN',
         baseURL: `http://127.0.0.1:${port}`,
       })
-      return { page: await context.newPage(), context }
+      const page = await context.newPage()
+      dumpIfTheTestFails(page)
+      return { page, context }
     },
     async close() {
       await browser.close()
       await rt.close()
     },
+  }
+}
+
+/** CI keeps only the log: a failed browser test prints what its page showed, and saves a screenshot. */
+function dumpIfTheTestFails(page: Page): void {
+  try {
+    onTestFailed(async () => {
+      if (page.isClosed()) return
+      const file = path.join(SHOTS, `failed-${Date.now()}.png`)
+      const text = await page
+        .locator('body')
+        // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a person saw
+        .innerText({ timeout: 2_000 })
+        .catch((e: Error) => `(no text: ${e.message})`)
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+      console.error(`page at the failure: ${page.url()}\nscreenshot: ${file}\n${text.slice(0, 3_000)}`)
+    })
+  } catch {
+    // opened outside a test (in a hook): nothing to attach to
   }
 }

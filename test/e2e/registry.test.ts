@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dayFromToday, uniqueEmail } from '../helpers/http.ts'
 import { type Mailbox, startMailbox } from '../helpers/smtp.ts'
+import { chooseLevel, confirmPublish } from './advisory-steps.ts'
 import { type E2E, SHOTS, startE2E } from './harness.ts'
 
 let e2e: E2E
@@ -132,15 +133,12 @@ describe.each(LANGS)('a citizen in $lang, and the staff who warn them', (l) => {
     await console_.getByTestId('login-submit').click()
     await console_.getByTestId('console-title').waitFor()
     await console_.goto(`/console/advisories/${l.country}`)
-    await console_.getByTestId('advisory-level').click()
-    await console_.getByTestId('level-option-2').click()
+    await chooseLevel(console_, 2)
     await console_.getByTestId('summary-zh-CN').fill('近期局势紧张，请谨慎前往。')
     await console_.getByTestId('summary-en').fill('Tension is high; travel with caution.')
     await console_.getByTestId('save-draft').click()
     await console_.getByTestId('publish').and(console_.locator(':enabled')).waitFor()
-    await console_.getByTestId('publish').click()
-    await console_.getByTestId('publish-confirm').click()
-    await console_.getByTestId('advisory-current-level').getByTestId('level-2').waitFor()
+    await confirmPublish(console_, 2)
     await console_.screenshot({ path: shot('published') })
     await staff.context.close()
 

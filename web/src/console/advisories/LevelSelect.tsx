@@ -52,7 +52,7 @@ export function LevelMeaning({ level }: { level: number | undefined }) {
   const { t } = useTranslation()
   if (level === undefined || !LEVELS.includes(level)) return null
   return (
-    <div data-testid="level-meaning" style={{ marginTop: 8 }}>
+    <div data-testid="level-meaning" data-level={level} style={{ marginTop: 8 }}>
       <Typography.Paragraph style={{ marginBottom: 4 }}>
         {t(`advisoriesConsole.levels.${level}.meaning`)}
       </Typography.Paragraph>
