@@ -1,0 +1,123 @@
+import { z } from 'zod'
+
+/**
+ * The CAP 1.2 alert as JSON (OASIS CAP v1.2, section 3): element names in camelCase, repeated
+ * elements as arrays, `polygon` and `circle` kept as CAP writes them ("lat,lon lat,lon …" and
+ * "lat,lon radius-km"), times as ISO 8601 with offset. It is both what `POST /api/v1/alerts`
+ * accepts and what the CAP XML and hazard-feed parsers produce, so every way in ends in one shape.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+/** CAP's dateTime: an offset is required ("2002-05-24T16:49:00-07:00"); "Z" is not CAP but tolerated. */
+export const capDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/, 'CAP dateTime with offset')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date')
+
+export const CAP_STATUS = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const
+export const CAP_MSG_TYPE = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'] as const
+export const CAP_SCOPE = ['Public', 'Restricted', 'Private'] as const
+export const CAP_CATEGORY = [
+  'Geo',
+  'Met',
+  'Safety',
+  'Security',
+  'Rescue',
+  'Fire',
+  'Health',
+  'Env',
+  'Transport',
+  'Infra',
+  'CBRNE',
+  'Other',
+] as const
+export const CAP_RESPONSE = [
+  'Shelter',
+  'Evacuate',
+  'Prepare',
+  'Execute',
+  'Avoid',
+  'Monitor',
+  'Assess',
+  'AllClear',
+  'None',
+] as const
+export const CAP_URGENCY = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const
+export const CAP_SEVERITY = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const
+export const CAP_CERTAINTY = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const
+
+export const capNamedValue = z.object({ valueName: text(200), value: z.string().trim().max(2000) })
+
+export const capResource = z.object({
+  resourceDesc: text(500),
+  mimeType: text(200),
+  size: z.number().int().nonnegative().optional(),
+  uri: z.string().trim().max(2000).optional(),
+  derefUri: z.string().optional(),
+  digest: z.string().trim().max(200).optional(),
+})
+
+export const capArea = z.object({
+  areaDesc: text(2000),
+  /** Each a closed ring of at least four "lat,lon" pairs separated by spaces. */
+  polygon: z.array(z.string().trim().min(1).max(200_000)).max(100).default([]),
+  /** Each "lat,lon radius" with the radius in kilometres; radius 0 is a point. */
+  circle: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+  geocode: z.array(capNamedValue).max(500).default([]),
+  altitude: z.number().optional(),
+  ceiling: z.number().optional(),
+})
+
+export const capInfo = z.object({
+  /** RFC 3066 language; CAP's default is en-US. */
+  language: z.string().trim().min(2).max(35).default('en-US'),
+  category: z.array(z.enum(CAP_CATEGORY)).min(1),
+  event: text(500),
+  responseType: z.array(z.enum(CAP_RESPONSE)).default([]),
+  urgency: z.enum(CAP_URGENCY),
+  severity: z.enum(CAP_SEVERITY),
+  certainty: z.enum(CAP_CERTAINTY),
+  audience: z.string().trim().max(500).optional(),
+  eventCode: z.array(capNamedValue).default([]),
+  effective: capDateTime.optional(),
+  onset: capDateTime.optional(),
+  expires: capDateTime.optional(),
+  senderName: z.string().trim().max(500).optional(),
+  headline: z.string().trim().max(500).optional(),
+  description: z.string().trim().max(20_000).optional(),
+  instruction: z.string().trim().max(20_000).optional(),
+  web: z.string().trim().max(2000).optional(),
+  contact: z.string().trim().max(500).optional(),
+  parameter: z.array(capNamedValue).default([]),
+  resource: z.array(capResource).default([]),
+  area: z.array(capArea).default([]),
+})
+
+/** One "sender,identifier,sent" entry of `references`. */
+export const capReference = z.object({ sender: text(500), identifier: text(500), sent: capDateTime })
+
+export const capAlert = z.object({
+  identifier: text(500).refine((s) => !/[\s,<&]/.test(s), 'no spaces, commas, < or &'),
+  sender: text(500).refine((s) => !/[\s,<&]/.test(s), 'no spaces, commas, < or &'),
+  sent: capDateTime,
+  status: z.enum(CAP_STATUS),
+  msgType: z.enum(CAP_MSG_TYPE),
+  source: z.string().trim().max(500).optional(),
+  scope: z.enum(CAP_SCOPE),
+  restriction: z.string().trim().max(2000).optional(),
+  addresses: z.string().trim().max(5000).optional(),
+  code: z.array(z.string().trim().max(200)).default([]),
+  note: z.string().trim().max(5000).optional(),
+  references: z.array(capReference).default([]),
+  incidents: z.string().trim().max(2000).optional(),
+  /** Cancel, Ack and Error messages may have none. */
+  info: z.array(capInfo).default([]),
+})
+
+export type CapNamedValue = z.infer<typeof capNamedValue>
+export type CapArea = z.infer<typeof capArea>
+export type CapInfo = z.infer<typeof capInfo>
+export type CapReference = z.infer<typeof capReference>
+export type CapAlert = z.infer<typeof capAlert>
+export type CapAlertInput = z.input<typeof capAlert>
