@@ -1,4 +1,5 @@
 import type { AdvisoryTables } from './modules/advisories/advisories.table.ts'
+import type { AlertTables } from './modules/alerts/alerts.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
 import type { CrisisTables } from './modules/cases/crisis.table.ts'
 import type { IdentityTables } from './modules/identity/identity.table.ts'
@@ -10,6 +11,7 @@ import type { AuditLogTable } from './platform/audit/audit.table.ts'
 /** The one Database type, assembled from each module's tables. */
 export interface Database
   extends IdentityTables,
+    AlertTables,
     ReferenceTables,
     RegistrationTables,
     NotificationTables,

@@ -1,4 +1,5 @@
 import type { AppContext } from './context.ts'
+import { fanoutJob } from './modules/alerts/index.ts'
 import { slaJob } from './modules/cases/index.ts'
 import { dispatchJob, pushJob } from './modules/notifications/index.ts'
 import { purgeJob } from './modules/registrations/index.ts'
@@ -9,4 +10,5 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(pushJob(ctx))
   ctx.queue.define(purgeJob(ctx))
   ctx.queue.define(slaJob(ctx))
+  ctx.queue.define(fanoutJob(ctx))
 }

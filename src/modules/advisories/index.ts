@@ -1,3 +1,3 @@
 export { advisoryRoutes } from './advisories.routes.ts'
 export { publishDraft, saveDraft } from './advisory.service.ts'
-export { listSubscriptions } from './subscription.service.ts'
+export { listSubscriptions, subscribersOf } from './subscription.service.ts'

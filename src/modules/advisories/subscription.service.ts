@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import { badRequest, notFound } from '../../platform/http/errors.ts'
 import { unknownCountries } from '../reference/index.ts'
@@ -38,4 +39,12 @@ export async function unsubscribe(ctx: AppContext, userId: string, country: stri
     .where('country', '=', country)
     .executeTakeFirst()
   if (res.numDeletedRows === 0n) throw notFound('subscription.not_found', `Not subscribed to ${country}`)
+}
+
+/**
+ * The explicit subscribers of any of the countries `countries` yields (a query over `text[]`),
+ * for other modules to compose into their own statement (an alert's fan-out).
+ */
+export function subscribersOf(countries: RawBuilder<string[]>): RawBuilder<{ user_id: string }> {
+  return sql<{ user_id: string }>`select s.user_id from subscriptions s where s.country = any(${countries}::text[])`
 }

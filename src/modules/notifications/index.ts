@@ -1,6 +1,7 @@
+export { type DeliveryStats, deliveredTo, deliveryStats } from './delivery-stats.ts'
 export { dispatchJob } from './dispatch.job.ts'
 export { exportNotifications } from './inbox.service.ts'
 export { notificationRoutes } from './notifications.routes.ts'
-export { type MessageInput, notify } from './notify.ts'
+export { type Localized, type MessageInput, notify } from './notify.ts'
 export { pushJob } from './push.job.ts'
 export { pushRoutes } from './push.routes.ts'

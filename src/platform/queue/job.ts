@@ -13,6 +13,13 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   readonly retryDelaySeconds?: number
   readonly retryBackoff?: boolean
   readonly batchSize?: number
+  /** How long a started job may run before pg-boss counts it failed and retries it. */
+  readonly expireInSeconds?: number
+  /**
+   * Called when a worker starts: re-queues work a crashed process left half done (pg-boss would
+   * only notice at the job's expiry). Must be safe to run while other workers are busy.
+   */
+  resume?(): Promise<void>
   handle(data: z.infer<S>, context: JobContext): Promise<void>
 }
 

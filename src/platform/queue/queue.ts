@@ -45,6 +45,7 @@ export class JobQueue {
         retryLimit: def.retryLimit ?? 5,
         retryDelay: def.retryDelaySeconds ?? 5,
         retryBackoff: def.retryBackoff ?? true,
+        ...(def.expireInSeconds ? { expireInSeconds: def.expireInSeconds } : {}),
       })
     }
   }
@@ -67,6 +68,7 @@ export class JobQueue {
         },
       )
     }
+    for (const def of this.definitions.values()) await def.resume?.()
   }
 
   async send<S extends z.ZodType>(

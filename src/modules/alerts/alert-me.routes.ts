@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context.ts'
+import { requirePrincipal } from '../../platform/http/access.ts'
+import { answerSafetyCheck } from './alert.answer.ts'
+import { alertIdParams, answerBody } from './alert.schema.ts'
+import { getMyAlert, myAlert, myAlertList, myAlerts } from './alert-me.service.ts'
+
+const RECIPIENTS = { roles: ['citizen', 'enterprise'] }
+
+export const answerResult = z.object({
+  alertId: z.uuid(),
+  answer: z.string(),
+  answeredAt: z.string(),
+  contactId: z.uuid().nullable(),
+})
+
+export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['alerts']
+
+  app.get(
+    '/api/v1/me/alerts',
+    {
+      config: { access: RECIPIENTS },
+      schema: { tags, summary: 'Alerts that reached me, with my answer', response: { 200: myAlertList } },
+    },
+    async (request) => myAlerts(ctx, requirePrincipal(request).userId),
+  )
+
+  app.get(
+    '/api/v1/me/alerts/:id',
+    {
+      config: { access: RECIPIENTS },
+      schema: {
+        tags,
+        summary: 'One alert that reached me',
+        params: alertIdParams,
+        response: { 200: myAlert },
+      },
+    },
+    async (request) => getMyAlert(ctx, requirePrincipal(request).userId, request.params.id),
+  )
+
+  app.post(
+    '/api/v1/me/alerts/:id/answer',
+    {
+      config: { access: RECIPIENTS },
+      schema: {
+        tags,
+        summary: 'Answer the safety check: safe, need_help (opens a P1 help request) or not_in_area',
+        params: alertIdParams,
+        body: answerBody,
+        response: { 200: answerResult },
+      },
+    },
+    async (request) =>
+      answerSafetyCheck(ctx, requirePrincipal(request).userId, request.params.id, request.body.answer, 'app'),
+  )
+}

@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AppContext } from '../../context.ts'
+import { requirePrincipal } from '../../platform/http/access.ts'
+import { alertStats } from './alert.answer.ts'
+import {
+  listRecipients,
+  mapCells,
+  recipientList,
+  recipientMap,
+  recipientsCsv,
+  recipientsQuery,
+} from './alert.recipients.ts'
+import {
+  alertDetail,
+  alertIdParams,
+  alertList,
+  alertListQuery,
+  alertStats as alertStatsSchema,
+  createAlertBody,
+} from './alert.schema.ts'
+import { sendAlert } from './alert.send.ts'
+import { createFromJson, getAlert, listAlerts, recountReach } from './alert.service.ts'
+
+/** Officers within their missions' countries; duty officers anywhere. */
+export const ALERT_STAFF = { roles: ['officer', 'duty_officer'] }
+/** The hotline works the unanswered list too. */
+export const ALERT_READERS = { roles: ['officer', 'duty_officer', 'operator'] }
+
+export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['alerts']
+
+  app.post(
+    '/api/v1/alerts',
+    {
+      config: { access: ALERT_STAFF },
+      schema: {
+        tags,
+        summary:
+          'Draft an alert from CAP-shaped JSON; 201 with its reach, 200 if that message is already held',
+        body: createAlertBody,
+        response: { 200: alertDetail, 201: alertDetail },
+      },
+    },
+    async (request, reply) => {
+      const result = await createFromJson(ctx, requirePrincipal(request), request.body)
+      return reply.status(result.created ? 201 : 200).send(result.alert)
+    },
+  )
+
+  app.get(
+    '/api/v1/alerts',
+    {
+      config: { access: ALERT_READERS },
+      schema: {
+        tags,
+        summary: 'Alerts I may see, newest first',
+        querystring: alertListQuery,
+        response: { 200: alertList },
+      },
+    },
+    async (request) => listAlerts(ctx, requirePrincipal(request), request.query),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id',
+    {
+      config: { access: ALERT_READERS },
+      schema: {
+        tags,
+        summary: 'One alert with its CAP, area, reach and thread',
+        params: alertIdParams,
+        response: { 200: alertDetail },
+      },
+    },
+    async (request) => getAlert(ctx, requirePrincipal(request), request.params.id),
+  )
+
+  app.post(
+    '/api/v1/alerts/:id/reach',
+    {
+      config: { access: ALERT_STAFF },
+      schema: {
+        tags,
+        summary: 'Count the reach again (people move)',
+        params: alertIdParams,
+        response: { 200: alertDetail },
+      },
+    },
+    async (request) => recountReach(ctx, requirePrincipal(request), request.params.id),
+  )
+
+  app.post(
+    '/api/v1/alerts/:id/send',
+    {
+      config: { access: ALERT_STAFF },
+      schema: {
+        tags,
+        summary:
+          'Send the draft (or approve an officer’s Severe/Extreme alert); an officer’s Severe/Extreme alert waits for approval',
+        params: alertIdParams,
+        response: { 200: alertDetail },
+      },
+    },
+    async (request) => sendAlert(ctx, requirePrincipal(request), request.params.id, request.ip),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id/stats',
+    {
+      config: { access: ALERT_READERS },
+      schema: {
+        tags,
+        summary: 'Reached, delivered, answered by kind, unanswered',
+        params: alertIdParams,
+        response: { 200: alertStatsSchema },
+      },
+    },
+    async (request) => alertStats(ctx, requirePrincipal(request), request.params.id),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id/recipients',
+    {
+      config: { access: ALERT_READERS },
+      schema: {
+        tags,
+        summary: 'Recipients with their answers (e.g. the unanswered list), by page; audited',
+        params: alertIdParams,
+        querystring: recipientsQuery,
+        response: { 200: recipientList },
+      },
+    },
+    async (request) =>
+      listRecipients(ctx, requirePrincipal(request), request.params.id, request.query, request.ip),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id/recipients.csv',
+    {
+      config: { access: ALERT_READERS },
+      schema: {
+        tags,
+        summary: 'The recipients list as CSV; audited',
+        params: alertIdParams,
+        querystring: recipientsQuery.pick({ answer: true }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="alert-${request.params.id}-recipients.csv"`)
+        .send(
+          await recipientsCsv(
+            ctx,
+            requirePrincipal(request),
+            request.params.id,
+            request.query.answer,
+            request.ip,
+          ),
+        ),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id/map',
+    {
+      config: { access: ALERT_READERS },
+      schema: {
+        tags,
+        summary: 'Recipients with a known point, counted by answer on a ~5 km grid',
+        params: alertIdParams,
+        response: { 200: mapCells },
+      },
+    },
+    async (request) => recipientMap(ctx, requirePrincipal(request), request.params.id),
+  )
+}

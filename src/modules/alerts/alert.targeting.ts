@@ -1,0 +1,111 @@
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
+import type { Database } from '../../database.ts'
+import { subscribersOf } from '../advisories/index.ts'
+import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
+import type { AreaShapes } from './cap.geometry.ts'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/** How long an alert without `expires` targets people for: two days from when it takes effect. */
+export const DEFAULT_WINDOW_MS = 48 * 3_600_000
+
+export function alertWindow(effective: Date, expires: Date | null): PresenceWindow {
+  return { from: effective, to: expires ?? new Date(effective.getTime() + DEFAULT_WINDOW_MS) }
+}
+
+/** The union of the placed shapes as one geometry (circles buffered on the sphere), or null. */
+export function areaGeometrySql(shapes: AreaShapes): RawBuilder<unknown> | null {
+  const parts = [
+    ...shapes.polygons.map(
+      (ring) =>
+        sql`ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [ring] })}), 4326))`,
+    ),
+    ...shapes.circles.map((c) => {
+      const centre = sql`ST_SetSRID(ST_MakePoint(${c.center[0]}::float8, ${c.center[1]}::float8), 4326)`
+      return c.radiusKm === 0
+        ? centre
+        : sql`ST_Buffer(${centre}::geography, ${c.radiusKm * 1000}::float8, 32)::geometry`
+    }),
+  ]
+  if (parts.length === 0) return null
+  return sql`ST_UnaryUnion(ST_Collect(ARRAY[${sql.join(parts)}]::geometry[]))`
+}
+
+/** The countries an area touches (from the shipped country shapes), plus the ISO geocodes. */
+export async function countriesConcerned(db: Db, alertId: string): Promise<string[]> {
+  const { rows } = await sql<{ codes: string[] | null }>`
+    select array(
+      select distinct code from (
+        select cp.code from country_parts cp, alerts a
+         where a.id = ${alertId} and a.area is not null and ST_Intersects(cp.geom, a.area)
+        union
+        select unnest(a.geocode_countries) from alerts a where a.id = ${alertId}
+      ) c order by 1) as codes`.execute(db)
+  return rows[0]?.codes ?? []
+}
+
+/**
+ * The registry's presence rows placed by the alert: a point inside its area, no point but a
+ * country the area touches, or a country its ISO geocodes name. The alert's area and countries
+ * are scalar sub-queries, computed once, so each branch of the presence union keeps its indexes.
+ */
+export function placedPresence(
+  alertId: string,
+  window: PresenceWindow,
+): RawBuilder<{ user_id: string; source: string; location: unknown }> {
+  const area = sql`(select a.area from alerts a where a.id = ${alertId})`
+  const touched = sql`(select a.countries from alerts a where a.id = ${alertId})::text[]`
+  const named = sql`(select a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
+  return sql<{ user_id: string; source: string; location: unknown }>`
+    select p.user_id, p.source, p.location from (${presenceSql(window)}) p
+     where (p.location is not null and ST_Intersects(p.location, ${area}))
+        or (p.location is null and p.country = any(${touched}))
+        or p.country = any(${named})`
+}
+
+function subscribersOfAlert(alertId: string) {
+  return subscribersOf(sql<string[]>`(select a.countries from alerts a where a.id = ${alertId})`)
+}
+
+export interface Reach {
+  readonly people: number
+  readonly trips: number
+  /** Subscribers of the countries concerned who are not already counted as in the area. */
+  readonly subscribers: number
+}
+
+export async function countReach(db: Db, alertId: string, window: PresenceWindow): Promise<Reach> {
+  const { rows } = await sql<Reach>`
+    with placed as materialized (${placedPresence(alertId, window)})
+    select (select count(distinct user_id) from placed)::int as people,
+           (select count(*) from placed where source = 'trip')::int as trips,
+           (select count(*) from (
+              select user_id from (${subscribersOfAlert(alertId)}) s
+              except select user_id from placed) x)::int as subscribers`.execute(db)
+  return rows[0] ?? { people: 0, trips: 0, subscribers: 0 }
+}
+
+/**
+ * Writes every recipient once, with one INSERT … SELECT: the people placed in the area, the
+ * subscribers of the countries concerned, and everyone an earlier message of the same thread
+ * reached (an Update or Cancel reaches the same people).
+ */
+export async function insertRecipients(
+  trx: Transaction<Database>,
+  alertId: string,
+  window: PresenceWindow,
+  threadAlertIds: readonly string[],
+): Promise<number> {
+  const earlier = threadAlertIds.length
+    ? sql`union all select r.user_id, false from alert_recipients r where r.alert_id = any(${[...threadAlertIds]}::uuid[])`
+    : sql``
+  const result = await sql`
+    insert into alert_recipients (alert_id, user_id, placed)
+    select ${alertId}::uuid, x.user_id, bool_or(x.placed) from (
+      select pp.user_id, true as placed from (${placedPresence(alertId, window)}) pp
+      union all select s.user_id, false from (${subscribersOfAlert(alertId)}) s
+      ${earlier}
+    ) x group by x.user_id
+    on conflict do nothing`.execute(trx)
+  return Number(result.numAffectedRows ?? 0n)
+}

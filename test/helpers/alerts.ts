@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify'
+import { expect } from 'vitest'
+import { caller } from './http.ts'
+
+/** Central Tokyo as CAP writes a polygon: "lat,lon" pairs, closed. */
+export const TOKYO_CAP_POLYGON = '35.5,139.5 35.5,140.0 35.9,140.0 35.9,139.5 35.5,139.5'
+
+export function capInfo(lang: 'zh-CN' | 'en', area: object, overrides: object = {}) {
+  return {
+    language: lang,
+    category: ['Geo'],
+    event: lang === 'zh-CN' ? '地震' : 'Earthquake',
+    urgency: 'Immediate',
+    severity: 'Moderate',
+    certainty: 'Observed',
+    headline: lang === 'zh-CN' ? '东京发生强烈地震' : 'Strong earthquake in Tokyo',
+    description:
+      lang === 'zh-CN' ? '东京都区部发生6级地震。' : 'A magnitude 6 earthquake struck central Tokyo.',
+    instruction:
+      lang === 'zh-CN' ? '远离建筑物，注意余震。' : 'Stay away from buildings; expect aftershocks.',
+    area: [area],
+    ...overrides,
+  }
+}
+
+export function alertBody(overrides: { area?: object; info?: object; [k: string]: unknown } = {}) {
+  const { area, info, ...rest } = overrides
+  const a = area ?? { areaDesc: '东京 Tokyo', polygon: [TOKYO_CAP_POLYGON] }
+  return {
+    status: 'Actual',
+    msgType: 'Alert',
+    scope: 'Public',
+    info: [capInfo('zh-CN', a, info), capInfo('en', a, info)],
+    ...rest,
+  }
+}
+
+export async function createAlert(app: FastifyInstance, cookie: string, body: object = alertBody()) {
+  const res = await caller(app)('POST', '/api/v1/alerts', cookie, body)
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json() as {
+    id: string
+    status: string
+    reach: { people: number; subscribers: number; trips: number }
+  }
+}
+
+/** Sends the alert and waits for the fan-out job to finish. */
+export async function sendAndWait(app: FastifyInstance, cookie: string, id: string) {
+  const call = caller(app)
+  const sent = await call('POST', `/api/v1/alerts/${id}/send`, cookie)
+  expect(sent.statusCode, sent.body).toBe(200)
+  // Polled by hand: expect.poll is not allowed in beforeAll, where tests often send.
+  const deadline = Date.now() + 30_000
+  let status = ''
+  while (Date.now() < deadline) {
+    status = (await call('GET', `/api/v1/alerts/${id}`, cookie)).json().status
+    if (status === 'sent' || status === 'cancelled') return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`alert ${id} still ${status} after 30 s`)
+}
