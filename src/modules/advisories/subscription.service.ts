@@ -46,5 +46,7 @@ export async function unsubscribe(ctx: AppContext, userId: string, country: stri
  * for other modules to compose into their own statement (an alert's fan-out).
  */
 export function subscribersOf(countries: RawBuilder<string[]>): RawBuilder<{ user_id: string }> {
-  return sql<{ user_id: string }>`select s.user_id from subscriptions s where s.country = any(${countries}::text[])`
+  return sql<{
+    user_id: string
+  }>`select s.user_id from subscriptions s where s.country = any(${countries}::text[])`
 }

@@ -93,7 +93,7 @@ export async function sendAlert(
 export async function fanOut(ctx: AppContext, alertId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findAlertRow(trx, alertId, { lock: true })
-    if (!row || row.status !== 'sending') return
+    if (row?.status !== 'sending') return
     const earlier = (await threadOf(trx, row))
       .filter((t) => t.id !== alertId && (t.status === 'sent' || t.status === 'cancelled'))
       .map((t) => t.id)
