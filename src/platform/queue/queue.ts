@@ -20,6 +20,8 @@ export class JobQueue {
   private readonly boss: PgBoss
   private readonly definitions = new Map<string, JobDefinition>()
   private started = false
+  /** Handlers still running: stop() lets them finish before the database closes under them. */
+  private readonly running = new Set<Promise<void>>()
 
   constructor(private readonly options: QueueOptions) {
     this.boss = new PgBoss({
@@ -63,7 +65,17 @@ export class JobQueue {
         async (jobs) => {
           for (const job of jobs) {
             const data = def.payload.parse(job.data)
-            await def.handle(data, { jobId: job.id, retryCount: job.retryCount })
+            const run = def.handle(data, { jobId: job.id, retryCount: job.retryCount })
+            const settled = run.then(
+              () => undefined,
+              () => undefined,
+            )
+            this.running.add(settled)
+            try {
+              await run
+            } finally {
+              this.running.delete(settled)
+            }
           }
         },
       )
@@ -89,6 +101,11 @@ export class JobQueue {
     if (!this.started) return
     this.started = false
     await this.boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 })
+    // pg-boss stops waiting after its timeout; a long handler (a large fan-out) may still be
+    // writing, and pg-boss records its outcome when it returns.
+    const deadline = Date.now() + 60_000
+    while (this.running.size > 0 && Date.now() < deadline) await Promise.race([...this.running, delay(500)])
+    await delay(100)
   }
 }
 
@@ -101,3 +118,5 @@ function executorFor(trx: QueryRunner): PgBoss.Db {
     },
   }
 }
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
