@@ -1,3 +1,4 @@
+import { atomFeed } from '../../platform/xml/atom.ts'
 import { levelInfo } from './levels.ts'
 
 export interface FeedEntry {
@@ -30,38 +31,27 @@ function entryTitle(e: FeedEntry, en: boolean): string {
     : `${e.name_zh}${r.name_zh}：${info.label['zh-CN']}（${e.level}级）`
 }
 
-const escapeXml = (s: string) =>
-  s.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
-  )
-
 /** An Atom 1.0 feed (RFC 4287) of published advisory changes, in one language. */
 export function advisoriesAtom(entries: FeedEntry[], lang: 'zh-CN' | 'en', baseUrl: string): string {
   const en = lang === 'en'
-  const updated = entries[0]?.published_at ?? new Date(0)
-  const items = entries.map((e) => {
-    const title = entryTitle(e, en)
-    const path = e.region ? `${e.country}/regions/${e.region.key}` : e.country
-    const link = `${baseUrl}/advisories/${path}`
-    return `  <entry>
-    <id>urn:uuid:${e.id}</id>
-    <title>${escapeXml(title)}</title>
-    <link href="${escapeXml(link)}"/>
-    <updated>${new Date(e.published_at ?? 0).toISOString()}</updated>
-    <category term="${e.country}" label="${escapeXml(en ? e.name_en : e.name_zh)}"/>
-    <summary>${escapeXml(en ? e.summary_en : e.summary_zh)}</summary>
-  </entry>`
+  const self = `${baseUrl}/api/v1/feeds/advisories.atom?lang=${lang}`
+  return atomFeed({
+    id: self,
+    title: en ? 'Lingshi travel advisories' : '领事 旅行提醒',
+    links: [{ rel: 'self', href: self }, { href: `${baseUrl}/advisories` }],
+    updated: new Date(entries[0]?.published_at ?? 0),
+    author: en ? 'Lingshi consular service' : '领事服务平台',
+    lang,
+    entries: entries.map((e) => {
+      const path = e.region ? `${e.country}/regions/${e.region.key}` : e.country
+      return {
+        id: `urn:uuid:${e.id}`,
+        title: entryTitle(e, en),
+        links: [{ href: `${baseUrl}/advisories/${path}` }],
+        updated: new Date(e.published_at ?? 0),
+        categories: [{ term: e.country, label: en ? e.name_en : e.name_zh }],
+        summary: en ? e.summary_en : e.summary_zh,
+      }
+    }),
   })
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
-  <id>${escapeXml(`${baseUrl}/api/v1/feeds/advisories.atom?lang=${lang}`)}</id>
-  <title>${en ? 'Lingshi travel advisories' : '领事 旅行提醒'}</title>
-  <link rel="self" href="${escapeXml(`${baseUrl}/api/v1/feeds/advisories.atom?lang=${lang}`)}"/>
-  <link href="${escapeXml(`${baseUrl}/advisories`)}"/>
-  <updated>${new Date(updated).toISOString()}</updated>
-  <author><name>${en ? 'Lingshi consular service' : '领事服务平台'}</name></author>
-${items.join('\n')}
-</feed>
-`
 }

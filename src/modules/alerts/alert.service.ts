@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts'
 import { countriesOfMissions } from '../reference/index.ts'
+import { areaShapes } from './alert.area.ts'
 import { effectiveWindow, headlineOf, highestSeverity } from './alert.derive.ts'
 import {
   findAlertRow,
@@ -20,7 +21,6 @@ import type { AlertDetail, CreateAlertBody } from './alert.schema.ts'
 import { alertWindow, areaGeometrySql, countReach, countriesConcerned } from './alert.targeting.ts'
 import { toDetail, toSummary } from './alert.view.ts'
 import type { AlertOrigin } from './alerts.table.ts'
-import { areaShapes } from './cap.geometry.ts'
 import { type CapAlert, capAlert } from './cap.model.ts'
 
 /** The sender we write on alerts composed here. */

@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database } from '../../database.ts'
 import { subscribersOf } from '../advisories/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
-import type { AreaShapes } from './cap.geometry.ts'
+import type { AreaShapes } from './alert.area.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 

@@ -1,97 +1,91 @@
-import { badRequest } from '../../platform/http/errors.ts'
-import type { CapArea, CapNamedValue } from './cap.model.ts'
+/**
+ * CAP's geometry strings (OASIS CAP 1.2, 3.2.4): a point is "lat,lon" in WGS 84 decimal degrees,
+ * a polygon is points separated by spaces, a circle is "lat,lon radius" with the radius in km.
+ * GeoJSON and PostGIS put longitude first; the `{ lat, lon }` objects here make the order explicit.
+ */
 
-/** GeoJSON order: [lon, lat]. CAP writes "lat,lon"; this file is the one place that turns one into the other. */
-export type Position = [number, number]
+export interface LatLon {
+  lat: number
+  lon: number
+}
 
 export interface CapCircle {
-  readonly center: Position
-  readonly radiusKm: number
+  center: LatLon
+  radiusKm: number
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
 
-function point(pair: string, where: string, code: string): Position {
-  const parts = pair.split(',')
-  if (parts.length !== 2 || !parts.every((p) => NUMBER.test(p.trim())))
-    throw badRequest(code, `${where}: "${pair}" is not "lat,lon"`)
-  const [lat, lon] = parts.map(Number) as [number, number]
-  if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
-    throw badRequest(code, `${where}: "${pair}" lies outside -90..90, -180..180`)
-  return [lon, lat]
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)$/
+const tokens = (s: string) => s.trim().split(/\s+/).filter(Boolean)
+
+function parsePoint(token: string): Parsed<LatLon> {
+  const parts = token.split(',')
+  if (parts.length !== 2) return { ok: false, reason: `"${token}" is not a "lat,lon" pair` }
+  const [latText = '', lonText = ''] = parts
+  if (!DECIMAL.test(latText) || !DECIMAL.test(lonText))
+    return { ok: false, reason: `"${token}" is not two decimal numbers` }
+  const lat = Number(latText)
+  const lon = Number(lonText)
+  if (lat < -90 || lat > 90) return { ok: false, reason: `latitude ${latText} is outside -90..90` }
+  if (lon < -180 || lon > 180) return { ok: false, reason: `longitude ${lonText} is outside -180..180` }
+  return { ok: true, value: { lat, lon } }
 }
 
-/** CAP 1.2 §3.3.2: at least four pairs, the first and last the same. */
-export function parseCapPolygon(value: string, where = 'polygon'): Position[] {
-  const pairs = value.trim().split(/\s+/)
-  const ring = pairs.map((p) => point(p, where, 'cap.bad_polygon'))
-  if (ring.length < 4) throw badRequest('cap.bad_polygon', `${where}: a polygon needs at least 4 points`)
-  const [first, last] = [ring[0] as Position, ring.at(-1) as Position]
-  if (first[0] !== last[0] || first[1] !== last[1])
-    throw badRequest('cap.bad_polygon', `${where}: the polygon does not end where it starts`)
-  return ring
-}
-
-/** "lat,lon radius" with the radius in kilometres; 0 is a point. */
-export function parseCapCircle(value: string, where = 'circle'): CapCircle {
-  const parts = value.trim().split(/\s+/)
-  if (parts.length !== 2 || !NUMBER.test(parts[1] ?? ''))
-    throw badRequest('cap.bad_circle', `${where}: "${value}" is not "lat,lon radius"`)
-  const radiusKm = Number(parts[1])
-  if (radiusKm < 0 || radiusKm > 20_000)
-    throw badRequest('cap.bad_circle', `${where}: the radius must be 0–20,000 km`)
-  return { center: point(parts[0] as string, where, 'cap.bad_circle'), radiusKm }
-}
-
-export type IsoGeocode = { kind: 'country'; code: string } | { kind: 'subdivision'; code: string }
-
-/** Geocodes whose name says ISO 3166 target a country (alpha-2 or alpha-3) or a subdivision. */
-export function isoGeocode(g: CapNamedValue): IsoGeocode | null {
-  if (!/iso[\s_-]*3166/i.test(g.valueName)) return null
-  const value = g.value.trim().toUpperCase()
-  if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(value)) return { kind: 'subdivision', code: value }
-  if (/^[A-Z]{2,3}$/.test(value)) return { kind: 'country', code: value }
-  return null
-}
-
-export interface AreaShapes {
-  readonly polygons: Position[][]
-  readonly circles: CapCircle[]
-  readonly isoCountries: string[]
-  readonly subdivisions: string[]
-  /** Descriptions of areas with nothing we can place: no polygon, circle or ISO country. */
-  readonly unplacedDescs: string[]
-}
-
-/** What the areas of all info blocks say, checked; the same area repeated per language counts once. */
-export function areaShapes(areas: readonly CapArea[]): AreaShapes {
-  const polygons = new Map<string, Position[]>()
-  const circles = new Map<string, CapCircle>()
-  const isoCountries = new Set<string>()
-  const subdivisions = new Set<string>()
-  const unplaced = new Set<string>()
-  areas.forEach((area, i) => {
-    area.polygon.forEach((p, j) => {
-      polygons.set(p.trim(), parseCapPolygon(p, `area ${i + 1} polygon ${j + 1}`))
-    })
-    area.circle.forEach((c, j) => {
-      circles.set(c.trim(), parseCapCircle(c, `area ${i + 1} circle ${j + 1}`))
-    })
-    let placedByCode = false
-    for (const g of area.geocode) {
-      const iso = isoGeocode(g)
-      if (iso?.kind === 'country') {
-        isoCountries.add(iso.code)
-        placedByCode = true
-      } else if (iso?.kind === 'subdivision') subdivisions.add(iso.code)
-    }
-    if (!area.polygon.length && !area.circle.length && !placedByCode) unplaced.add(area.areaDesc)
-  })
-  return {
-    polygons: [...polygons.values()],
-    circles: [...circles.values()],
-    isoCountries: [...isoCountries],
-    subdivisions: [...subdivisions],
-    unplacedDescs: [...unplaced],
+/** A closed ring of at least four points: the first and last the same. */
+export function parseCapPolygon(text: string): Parsed<LatLon[]> {
+  const points: LatLon[] = []
+  for (const token of tokens(text)) {
+    const point = parsePoint(token)
+    if (!point.ok) return point
+    points.push(point.value)
   }
+  if (points.length < 4)
+    return { ok: false, reason: `a polygon needs at least 4 points, it has ${points.length}` }
+  const first = points[0]
+  const last = points.at(-1)
+  if (first?.lat !== last?.lat || first?.lon !== last?.lon)
+    return { ok: false, reason: 'the polygon is not closed: the last point must repeat the first' }
+  return { ok: true, value: points }
 }
+
+/** "lat,lon radius"; a radius of 0 is a point. */
+export function parseCapCircle(text: string): Parsed<CapCircle> {
+  const parts = tokens(text)
+  if (parts.length !== 2) return { ok: false, reason: `"${text.trim()}" is not "lat,lon radius"` }
+  const [pointText = '', radiusText = ''] = parts
+  const center = parsePoint(pointText)
+  if (!center.ok) return center
+  if (!DECIMAL.test(radiusText) || Number(radiusText) < 0)
+    return { ok: false, reason: `the radius "${radiusText}" is not a distance in km of 0 or more` }
+  return { ok: true, value: { center: center.value, radiusKm: Number(radiusText) } }
+}
+
+/** Collapses the spaces and line breaks feeds put between points. */
+export const normalizeCapGeometry = (text: string) => tokens(text).join(' ')
+
+/** Six decimals are ~0.1 m: enough, and never an exponent. */
+const coordinate = (n: number) => String(Number(n.toFixed(6)))
+
+export const formatCapPoint = (p: LatLon) => `${coordinate(p.lat)},${coordinate(p.lon)}`
+
+export const formatCapCircle = (c: CapCircle) => `${formatCapPoint(c.center)} ${coordinate(c.radiusKm)}`
+
+/** Closes the ring if the last point does not already repeat the first. */
+export function formatCapPolygon(points: LatLon[]): string {
+  const first = points[0]
+  const last = points.at(-1)
+  const closed =
+    first && last && (first.lat !== last.lat || first.lon !== last.lon) ? [...points, first] : points
+  return closed.map(formatCapPoint).join(' ')
+}
+
+export const isValidLatLon = (lat: unknown, lon: unknown): boolean =>
+  typeof lat === 'number' &&
+  typeof lon === 'number' &&
+  Number.isFinite(lat) &&
+  Number.isFinite(lon) &&
+  lat >= -90 &&
+  lat <= 90 &&
+  lon >= -180 &&
+  lon <= 180

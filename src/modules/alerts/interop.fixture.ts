@@ -1,0 +1,31 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * The shared interoperability corpus (real alerts and feeds written by others) lies beside the
+ * repository: /work/main and /work/shared/interop here, a clone and its shared/ copy in CI.
+ * LINGSHI_INTEROP_DIR points elsewhere when needed.
+ */
+function repositoryRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error('interop fixtures: no package.json above the test file')
+    dir = parent
+  }
+  return dir
+}
+
+export const INTEROP_DIR =
+  process.env.LINGSHI_INTEROP_DIR ?? path.resolve(repositoryRoot(), '..', 'shared', 'interop')
+
+/** Every file in one part of the corpus, so a file added there without a verdict fails a test. */
+export function interopFiles(part: 'cap' | 'feeds'): string[] {
+  const dir = path.join(INTEROP_DIR, part)
+  if (!fs.existsSync(dir)) throw new Error(`interop corpus not found at ${dir} (set LINGSHI_INTEROP_DIR)`)
+  return fs.readdirSync(dir).sort()
+}
+
+export const readInterop = (part: 'cap' | 'feeds', name: string): Buffer =>
+  fs.readFileSync(path.join(INTEROP_DIR, part, name))
