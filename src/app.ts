@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppContext } from './context.ts'
 import { advisoryRoutes } from './modules/advisories/index.ts'
-import { alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
+import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
 import { authRoutes, resolveSession, SESSION_COOKIE, userRoutes } from './modules/identity/index.ts'
@@ -93,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(casesRoutes, { ctx })
   await app.register(alertRoutes, { ctx })
   await app.register(alertMeRoutes, { ctx })
+  await app.register(alertFeedRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })

@@ -3,8 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * The shared interoperability corpus (real alerts and feeds written by others) lies beside the
- * repository: /work/main and /work/shared/interop here, a clone and its shared/ copy in CI.
+ * The interoperability corpus (real alerts and feeds written by others): the shared copy beside
+ * the repository when there is one (it may have grown), else the copy committed in test/interop.
  * LINGSHI_INTEROP_DIR points elsewhere when needed.
  */
 function repositoryRoot(): string {
@@ -17,8 +17,10 @@ function repositoryRoot(): string {
   return dir
 }
 
+const SHARED = path.resolve(repositoryRoot(), '..', 'shared', 'interop')
 export const INTEROP_DIR =
-  process.env.LINGSHI_INTEROP_DIR ?? path.resolve(repositoryRoot(), '..', 'shared', 'interop')
+  process.env.LINGSHI_INTEROP_DIR ??
+  (fs.existsSync(SHARED) ? SHARED : path.join(repositoryRoot(), 'test', 'interop'))
 
 /** Every file in one part of the corpus, so a file added there without a verdict fails a test. */
 export function interopFiles(part: 'cap' | 'feeds'): string[] {

@@ -18,6 +18,7 @@ export const forbidden = (code: string, detail: string) => new AppError(403, cod
 export const notFound = (code: string, detail: string) => new AppError(404, code, detail)
 export const conflict = (code: string, detail: string, extra?: Record<string, unknown>) =>
   new AppError(409, code, detail, extra)
+export const unsupportedMediaType = (code: string, detail: string) => new AppError(415, code, detail)
 export const unprocessable = (code: string, detail: string, extra?: Record<string, unknown>) =>
   new AppError(422, code, detail, extra)
 export const tooManyRequests = (code: string, detail: string, retryAfterSeconds: number) =>

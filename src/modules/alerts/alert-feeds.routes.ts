@@ -1,0 +1,153 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context.ts'
+import { requirePrincipal } from '../../platform/http/access.ts'
+import { unsupportedMediaType } from '../../platform/http/errors.ts'
+import { ingestCapXml, ingestFeed } from './alert.ingest.ts'
+import { ALERT_STAFF } from './alert.routes.ts'
+import { alertDetail, alertIdParams } from './alert.schema.ts'
+import { activePublicAlerts, capOf, publicAlertSummary, publicAlertsAtom } from './alert-public.service.ts'
+
+/** CAP messages and hazard feeds can be large; 10 MiB covers a month of USGS quakes. */
+const FEED_BODY_LIMIT = 10 * 1_048_576
+const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml', 'application/rss+xml']
+
+const ingestSummary = z.object({
+  created: z.array(z.uuid()),
+  held: z.array(z.uuid()),
+  skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
+})
+
+export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['alerts']
+  app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: FEED_BODY_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  )
+  const base = (request: { protocol: string; host: string }) =>
+    (ctx.config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '')
+
+  app.post(
+    '/api/v1/alerts/cap',
+    {
+      config: { access: ALERT_STAFF },
+      bodyLimit: FEED_BODY_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'Ingest a CAP 1.2 XML message (application/cap+xml or application/xml) as a draft; 201, or 200 if already held',
+        response: { 200: alertDetail, 201: alertDetail },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body))
+        throw unsupportedMediaType(
+          'cap.not_xml',
+          'Send the CAP message as application/cap+xml or application/xml',
+        )
+      const result = await ingestCapXml(ctx, requirePrincipal(request), request.body)
+      return reply.status(result.created ? 201 : 200).send(result.alert)
+    },
+  )
+
+  app.post(
+    '/api/v1/alerts/feeds/:kind',
+    {
+      config: { access: { roles: ['duty_officer'] } },
+      bodyLimit: FEED_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Ingest a USGS GeoJSON summary feed or a GDACS RSS feed: each item a draft alert',
+        params: z.object({ kind: z.enum(['usgs', 'gdacs']) }),
+        querystring: z.object({ minMagnitude: z.coerce.number().min(-2).max(10).optional() }),
+        response: { 200: ingestSummary },
+      },
+    },
+    async (request) =>
+      ingestFeed(ctx, requirePrincipal(request), request.params.kind, request.body, {
+        minMagnitude: request.query.minMagnitude,
+      }),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id.cap',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The alert as CAP 1.2 XML (public alerts for anyone; others for staff)',
+        params: alertIdParams,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/cap+xml; charset=utf-8')
+        .send(await capOf(ctx, request.principal, request.params.id)),
+  )
+
+  app.get(
+    '/api/v1/feeds/alerts.atom',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Atom feed of public alerts as CAP, global or for one country',
+        querystring: z.object({
+          country: z
+            .string()
+            .regex(/^[A-Za-z]{2}$/)
+            .transform((s) => s.toUpperCase())
+            .optional(),
+          lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(await publicAlertsAtom(ctx, base(request), request.query.country, request.query.lang)),
+  )
+
+  app.get(
+    '/api/v1/feeds/alerts/:country.atom',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Atom feed of one country’s public alerts as CAP',
+        params: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) }),
+        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(
+          await publicAlertsAtom(
+            ctx,
+            base(request),
+            request.params.country.toUpperCase(),
+            request.query.lang,
+          ),
+        ),
+  )
+
+  app.get(
+    '/api/v1/public/alerts',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Public alerts in force, for a country page or the map',
+        querystring: z.object({
+          country: z
+            .string()
+            .regex(/^[A-Za-z]{2}$/)
+            .transform((s) => s.toUpperCase())
+            .optional(),
+        }),
+        response: { 200: z.object({ items: z.array(publicAlertSummary) }) },
+      },
+    },
+    async (request) => ({ items: await activePublicAlerts(ctx, request.query.country) }),
+  )
+}
