@@ -48,6 +48,15 @@ const envSchema = z.object({
     .string()
     .regex(/^(\*|[a-z0-9.-]+(,[a-z0-9.-]+)*)$/i, 'must be * or host names separated by commas')
     .default(KNOWN_PUSH_SERVICES),
+  ALERT_FEEDS: z
+    .string()
+    .regex(
+      /^((usgs|gdacs|cap)=https?:\/\/[^\s,]+)(,(usgs|gdacs|cap)=https?:\/\/[^\s,]+)*$/,
+      'must be kind=url entries (kind usgs, gdacs or cap) separated by commas',
+    )
+    .optional(),
+  ALERT_FEED_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+  ALERT_FEED_MIN_MAGNITUDE: z.coerce.number().min(0).max(10).default(5),
   ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
@@ -84,6 +93,14 @@ export interface Config {
   /** Trips and locations are purged this many days after they end. */
   readonly retentionDays: number
   readonly push: PushConfig
+  readonly alertFeeds: AlertFeedsConfig
+}
+
+export interface AlertFeedsConfig {
+  /** Hazard feeds polled for draft alerts: USGS GeoJSON, GDACS RSS, CAP (a message or an Atom/RSS index of them). */
+  readonly feeds: readonly { readonly kind: 'usgs' | 'gdacs' | 'cap'; readonly url: string }[]
+  readonly intervalSeconds: number
+  readonly minMagnitude: number
 }
 
 export interface PushConfig {
@@ -138,6 +155,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     totpIssuer: e.TOTP_ISSUER,
     dataDir,
     encryptionKey: e.ENCRYPTION_KEY,
+    alertFeeds: {
+      feeds: (e.ALERT_FEEDS ? e.ALERT_FEEDS.split(',') : []).map((entry) => {
+        const at = entry.indexOf('=')
+        return { kind: entry.slice(0, at) as 'usgs' | 'gdacs' | 'cap', url: entry.slice(at + 1) }
+      }),
+      intervalSeconds: e.ALERT_FEED_INTERVAL_SECONDS,
+      minMagnitude: e.ALERT_FEED_MIN_MAGNITUDE,
+    },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     retentionDays: e.RETENTION_DAYS,

@@ -1,5 +1,5 @@
 import type { AppContext } from './context.ts'
-import { fanoutJob } from './modules/alerts/index.ts'
+import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
 import { slaJob } from './modules/cases/index.ts'
 import { dispatchJob, pushJob } from './modules/notifications/index.ts'
 import { purgeJob } from './modules/registrations/index.ts'
@@ -11,4 +11,5 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(purgeJob(ctx))
   ctx.queue.define(slaJob(ctx))
   ctx.queue.define(fanoutJob(ctx))
+  ctx.queue.define(feedPollJob(ctx))
 }

@@ -72,4 +72,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db)
   await sql`create index alert_recipients_answer_idx on alert_recipients (alert_id, answer)`.execute(db)
   await sql`create index alert_recipients_user_idx on alert_recipients (user_id, alert_id desc)`.execute(db)
+
+  await sql`
+    create table alert_feed_polls (
+      url text primary key,
+      kind text not null check (kind in ('usgs','gdacs','cap')),
+      last_polled_at timestamptz not null,
+      last_ok_at timestamptz,
+      last_error text,
+      created integer not null default 0,
+      held integer not null default 0,
+      skipped integer not null default 0
+    )`.execute(db)
 }

@@ -61,7 +61,19 @@ export interface AlertRecipientsTable {
   contact_id: string | null
 }
 
+export interface AlertFeedPollsTable {
+  url: string
+  kind: 'usgs' | 'gdacs' | 'cap'
+  last_polled_at: Date
+  last_ok_at: Date | null
+  last_error: string | null
+  created: Generated<number>
+  held: Generated<number>
+  skipped: Generated<number>
+}
+
 export interface AlertTables {
+  alert_feed_polls: AlertFeedPollsTable
   alerts: AlertsTable
   alert_references: AlertReferencesTable
   alert_recipients: AlertRecipientsTable

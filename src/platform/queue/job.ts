@@ -15,6 +15,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   readonly batchSize?: number
   /** How long a started job may run before pg-boss counts it failed and retries it. */
   readonly expireInSeconds?: number
+  /** pg-boss queue policy; `stately` keeps at most one job queued and one running (a polling chain). */
+  readonly policy?: 'standard' | 'stately'
   /**
    * Called when a worker starts: re-queues work a crashed process left half done (pg-boss would
    * only notice at the job's expiry). Must be safe to run while other workers are busy.

@@ -48,6 +48,7 @@ export class JobQueue {
         retryDelay: def.retryDelaySeconds ?? 5,
         retryBackoff: def.retryBackoff ?? true,
         ...(def.expireInSeconds ? { expireInSeconds: def.expireInSeconds } : {}),
+        ...(def.policy ? { policy: def.policy } : {}),
       })
     }
   }
