@@ -46,21 +46,28 @@ export async function countriesConcerned(db: Db, alertId: string): Promise<strin
 
 /**
  * The registry's presence rows placed by the alert: a point inside its area, no point but a
- * country the area touches, or a country its ISO geocodes name. The alert's area and countries
- * are scalar sub-queries, computed once, so each branch of the presence union keeps its indexes.
+ * country the area touches, or a country its ISO geocodes name. Three arms, each of which an
+ * index serves (the GiST on points, the country indexes); none matches a row another one
+ * does. The alert's area and countries are scalar sub-queries, computed once.
  */
 export function placedPresence(
   alertId: string,
   window: PresenceWindow,
 ): RawBuilder<{ user_id: string; source: string; location: unknown }> {
   const area = sql`(select a.area from alerts a where a.id = ${alertId})`
-  const touched = sql`(select a.countries from alerts a where a.id = ${alertId})::text[]`
+  const countries = sql`(select a.countries || a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
   const named = sql`(select a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
+  const presence = presenceSql(window)
   return sql<{ user_id: string; source: string; location: unknown }>`
-    select p.user_id, p.source, p.location from (${presenceSql(window)}) p
-     where (p.location is not null and ST_Intersects(p.location, ${area}))
-        or (p.location is null and p.country = any(${touched}))
-        or p.country = any(${named})`
+    select p.user_id, p.source, p.location from (${presence}) p
+     where p.location is not null and ST_Intersects(p.location, ${area})
+    union all
+    select p.user_id, p.source, p.location from (${presence}) p
+     where p.location is null and p.country = any(${countries})
+    union all
+    select p.user_id, p.source, p.location from (${presence}) p
+     where p.location is not null and p.country = any(${named})
+       and not coalesce(ST_Intersects(p.location, ${area}), false)`
 }
 
 function subscribersOfAlert(alertId: string) {
