@@ -64,6 +64,12 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
   })
 
+  // A refusal can come before the client has sent the whole body; without this the socket would
+  // wait on bytes nobody reads. Closing it after the answer is cheaper than draining megabytes.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.raw.complete) reply.header('connection', 'close')
+  })
+
   app.post(
     '/api/v1/cases/:id/attachments',
     {
