@@ -43,6 +43,16 @@ describe('judgeFile', () => {
     ).toBe('image/heif')
   })
 
+  it('reads text that happens to start like a bitmap or a program as text, not as what it is not', () => {
+    const text = { mime: 'text/plain', ext: 'txt' }
+    const bmp = { mime: 'image/bmp', ext: 'bmp', asText: text }
+    expect(judge({ sniffed: bmp, declaredType: 'text/plain', name: 'BMW crash.txt' })).toBe('text/plain')
+    const mz = { mime: 'application/x-msdownload', ext: 'exe', asText: text }
+    expect(judge({ sniffed: mz, declaredType: 'text/plain', name: 'notes.txt' })).toBe('text/plain')
+    // A PDF written in ASCII is still a PDF.
+    expect(judge({ sniffed: { ...PDF, asText: text } })).toBe('application/pdf')
+  })
+
   it('refuses with stable codes', () => {
     const code = (over: Partial<Parameters<typeof judgeFile>[0]>) => {
       try {

@@ -91,7 +91,9 @@ export function judgeFile(file: {
 }): string {
   const name = file.name || 'The file'
   if (file.size === 0) throw badRequest('attachment.empty', `${name} is empty`)
-  const detected = file.sniffed?.mime ?? null
+  const sniffed = file.sniffed
+  const readable = sniffed && !ALLOWED_TYPES[sniffed.mime] && sniffed.asText ? sniffed.asText : sniffed
+  const detected = readable?.mime ?? null
   if (!detected) throw notAllowed(`The content of ${name} is of no type a case accepts`, null)
   if (EXECUTABLE.has(detected))
     throw notAllowed(`${name} is a program or script (${detected}); these are never accepted`, detected)

@@ -5,6 +5,11 @@ export interface Sniffed {
   /** What the bytes are, e.g. application/pdf; text/plain for text that is none of the below. */
   readonly mime: string
   readonly ext: string
+  /**
+   * Magic numbers are short: "BMW hit my car" starts like a bitmap, "MZ …" like a Windows program.
+   * When the content is text all through, this says what it is read as text.
+   */
+  readonly asText?: Sniffed
 }
 
 /** Markup and scripts a browser or a shell would run, recognised by how they start (in order). */
@@ -46,19 +51,44 @@ async function sniffText(source: Readable): Promise<Sniffed | undefined> {
   return { mime: 'text/plain', ext: 'txt' }
 }
 
-/** What the content is, judged by its bytes (magic numbers, then text); undefined when unknown. */
-export async function sniff(read: () => Readable): Promise<Sniffed | undefined> {
+async function startsWithByteOrderMark(read: () => Readable): Promise<boolean> {
   const stream = read()
   try {
-    const found = await fileTypeFromStream(stream)
-    if (found) return { mime: found.mime, ext: found.ext }
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const [a, b, c] = chunk
+      return (
+        (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || (a === 0xef && b === 0xbb && c === 0xbf)
+      )
+    }
+    return false
   } finally {
     stream.destroy()
   }
-  const again = read()
+}
+
+/** What the content is, judged by its bytes (magic numbers, then text); undefined when unknown. */
+export async function sniff(read: () => Readable): Promise<Sniffed | undefined> {
+  // A byte-order mark means text; UTF-16's (FF FE) would otherwise pass for an MPEG audio frame.
+  if (!(await startsWithByteOrderMark(read))) {
+    const stream = read()
+    try {
+      const found = await fileTypeFromStream(stream)
+      if (found) {
+        const asText = await textOf(read)
+        return { mime: found.mime, ext: found.ext, ...(asText ? { asText } : {}) }
+      }
+    } finally {
+      stream.destroy()
+    }
+  }
+  return textOf(read)
+}
+
+async function textOf(read: () => Readable): Promise<Sniffed | undefined> {
+  const stream = read()
   try {
-    return await sniffText(again)
+    return await sniffText(stream)
   } finally {
-    again.destroy()
+    stream.destroy()
   }
 }
