@@ -17,6 +17,8 @@ const base64urlOf = (bytes: number) =>
 const KNOWN_PUSH_SERVICES =
   'fcm.googleapis.com,updates.push.services.mozilla.com,notify.windows.com,push.apple.com'
 
+const MIB = 1024 * 1024
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -32,6 +34,18 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(100),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .default(20 * MIB),
+  ATTACHMENT_MAX_PER_CASE: z.coerce.number().int().positive().default(200),
+  ATTACHMENT_MAX_CASE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * MIB),
   MFA_REQUIRED: boolish.optional(),
   TOTP_ISSUER: z.string().default('Lingshi'),
   SMTP_URL: z.string().url().optional(),
@@ -84,6 +98,7 @@ export interface Config {
     readonly lockMs: number
   }
   readonly bodyLimit: number
+  readonly attachments: AttachmentLimits
   readonly totpIssuer: string
   readonly dataDir: string
   readonly encryptionKey: string | undefined
@@ -101,6 +116,15 @@ export interface AlertFeedsConfig {
   readonly feeds: readonly { readonly kind: 'usgs' | 'gdacs' | 'cap'; readonly url: string }[]
   readonly intervalSeconds: number
   readonly minMagnitude: number
+}
+
+export interface AttachmentLimits {
+  /** Where uploaded files are kept, by content hash; shared by every app server. */
+  readonly dir: string
+  readonly maxBytes: number
+  /** Files a case may hold (removed ones not counted). */
+  readonly maxPerCase: number
+  readonly maxCaseBytes: number
 }
 
 export interface PushConfig {
@@ -152,6 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
     bodyLimit: e.BODY_LIMIT_BYTES,
+    attachments: {
+      dir: path.join(dataDir, 'attachments'),
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      maxPerCase: e.ATTACHMENT_MAX_PER_CASE,
+      maxCaseBytes: e.ATTACHMENT_MAX_CASE_BYTES,
+    },
     totpIssuer: e.TOTP_ISSUER,
     dataDir,
     encryptionKey: e.ENCRYPTION_KEY,

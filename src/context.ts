@@ -4,13 +4,15 @@ import type { Config } from './config.ts'
 import type { Database } from './database.ts'
 import type { SecretBox } from './platform/crypto/secret-box.ts'
 import type { JobQueue } from './platform/queue/queue.ts'
+import type { BlobStore } from './platform/storage/blob-store.ts'
 
-/** What services are built from: the database, config, the job queue and the key for data at rest. */
+/** What services are built from: the database, config, the job queue, file storage and the key for data at rest. */
 export interface AppContext {
   readonly db: Kysely<Database>
   readonly engine: 'embedded' | 'server'
   readonly config: Config
   readonly queue: JobQueue
   readonly secrets: SecretBox
+  readonly blobs: BlobStore
   readonly log: FastifyBaseLogger
 }

@@ -12,6 +12,7 @@ import { SecretBox } from './platform/crypto/secret-box.ts'
 import { connectDatabase, type DbHandle } from './platform/db/connect.ts'
 import { migrateToLatest } from './platform/db/migrator.ts'
 import { JobQueue } from './platform/queue/queue.ts'
+import { LocalBlobStore } from './platform/storage/local-blob-store.ts'
 import { seedDemo } from './seed/demo.ts'
 
 export interface Runtime {
@@ -50,7 +51,12 @@ export async function openRuntime(
     executor: handle.executor,
     onError: (err) => log.error({ err }, 'job queue error'),
   })
-  const ctx: AppContext = { db: handle.db, engine: handle.engine, config, queue, secrets, log }
+  const blobs = new LocalBlobStore(config.attachments.dir)
+  // An upload cut off by a crash leaves its staged bytes behind; a day later nobody is writing them.
+  blobs
+    .sweepStaging(86_400_000)
+    .catch((err: unknown) => log.warn({ err }, 'could not sweep the attachment staging area'))
+  const ctx: AppContext = { db: handle.db, engine: handle.engine, config, queue, secrets, blobs, log }
   defineJobs(ctx)
   return {
     ctx,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
 import { startDemoRuntime } from './demo-runtime.ts'
 import { caller, registerCitizen, type Session } from './http.ts'
-import type { TestRuntime } from './test-runtime.ts'
+import type { TestRuntime, TestRuntimeOptions } from './test-runtime.ts'
 
 export const TOKYO = { lat: 35.68, lon: 139.76 }
 export const OSAKA = { lat: 34.69, lon: 135.5 }
@@ -16,8 +16,10 @@ export interface Staff {
 }
 
 /** A test runtime with the demo staff signed in. */
-export async function startCasesRuntime(): Promise<{ rt: TestRuntime; staff: Staff }> {
-  const { rt, sessions } = await startDemoRuntime()
+export async function startCasesRuntime(
+  options: TestRuntimeOptions = {},
+): Promise<{ rt: TestRuntime; staff: Staff }> {
+  const { rt, sessions } = await startDemoRuntime(options)
   const staff = {
     operator: sessions.operator,
     tokyo: sessions.officerTokyo,

@@ -42,17 +42,23 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
     MFA_REQUIRED: 'false',
     ...options.env,
   }
+  // Each runtime has its own data directory (uploaded files live there on both engines).
+  const dataDir = path.join(TMP, `run-${id}`)
+  fs.mkdirSync(dataDir, { recursive: true })
+  env.DATA_DIR = dataDir
+  const removeDataDir = async () => fs.rmSync(dataDir, { recursive: true, force: true })
   let cleanup: () => Promise<void>
   if (baseUrl) {
     const name = `lingshi_t_${id}`
     await adminQuery(baseUrl, `create database "${name}" template "${serverTemplateName(key)}"`)
     env.DATABASE_URL = serverUrlFor(baseUrl, name)
-    cleanup = () => adminQuery(baseUrl, `drop database if exists "${name}" with (force)`)
+    cleanup = async () => {
+      await adminQuery(baseUrl, `drop database if exists "${name}" with (force)`)
+      await removeDataDir()
+    }
   } else {
-    const dataDir = path.join(TMP, `run-${id}`)
     fs.cpSync(embeddedTemplateDir(key), path.join(dataDir, 'pg'), { recursive: true })
-    env.DATA_DIR = dataDir
-    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true })
+    cleanup = removeDataDir
   }
   const config = loadConfig(env, { demo: options.demo ?? false })
   const runtime = await openRuntime(config)

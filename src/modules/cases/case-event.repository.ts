@@ -18,6 +18,8 @@ export type EventKind =
   | 'team'
   | 'detention'
   | 'sla_breach'
+  | 'attachment'
+  | 'attachment_removed'
 
 export interface NewEvent {
   readonly caseId: string

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { countryCode } from '../reference/reference.schema.ts'
+import { attachment } from './attachment.schema.ts'
 import { CASE_STATUSES } from './case-status.ts'
 import { CASE_TYPES, PRIORITIES } from './case-types.ts'
 import {
@@ -109,6 +110,7 @@ export const caseDetail = caseSummary.extend({
   ),
   team: z.array(actor),
   detention: detentionResponse.nullable(),
+  attachments: z.array(attachment).describe('files, oldest first; removed ones included'),
   timeline: z.array(timelineEntry),
 })
 export type CaseDetail = z.infer<typeof caseDetail>

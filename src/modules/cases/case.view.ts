@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../database.ts'
+import { listAttachmentRows } from './attachment.repository.ts'
+import { attachmentUsers, toAttachment } from './attachment.view.ts'
 import { type CaseRow, casePeopleRows, teamOf } from './case.repository.ts'
 import type { CaseDetail, CaseSummary } from './case.schema.ts'
 import { listEvents } from './case-event.repository.ts'
@@ -68,15 +70,22 @@ function toDetention(d: DetentionRow | undefined): CaseDetail['detention'] {
   }
 }
 
-/** The case with its people, team, detention record and the whole timeline, oldest first. */
+/** The case with its people, team, detention record, files and the whole timeline, oldest first. */
 export async function toCaseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
   const people = await casePeopleRows(db, row.id)
   const team = await teamOf(db, row.id)
   const events = await listEvents(db, row.id)
   const detention = await findDetention(db, row.id)
+  const attachments = await listAttachmentRows(db, row.id)
   const refs = await loadRefs(db, {
     missions: [row.mission_code],
-    users: [row.assignee_id, row.created_by, ...team, ...events.map((e) => e.actor_id)],
+    users: [
+      row.assignee_id,
+      row.created_by,
+      ...team,
+      ...events.map((e) => e.actor_id),
+      ...attachmentUsers(attachments),
+    ],
     people: people.map((p) => p.person_id),
   })
   return {
@@ -85,6 +94,7 @@ export async function toCaseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
     people: people.map((p) => ({ personId: p.person_id, phone: p.phone, person: refs.person(p.person_id) })),
     team: team.map((id) => refs.user(id)).filter((a) => a !== null),
     detention: toDetention(detention),
+    attachments: attachments.map((a) => toAttachment(a, refs)),
     timeline: events.map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -77,6 +77,20 @@ export interface CaseDetentionsTable {
   updated_by: string | null
 }
 
+export interface CaseAttachmentsTable {
+  id: string
+  case_id: string
+  sha256: string
+  size: number
+  media_type: string
+  file_name: string
+  uploaded_by: string | null
+  uploaded_at: Date
+  deleted_at: Date | null
+  deleted_by: string | null
+  deleted_reason: string | null
+}
+
 export interface ContactsTable {
   id: string
   received_at: Date
@@ -102,5 +116,6 @@ export interface CaseTables {
   case_events: CaseEventsTable
   case_sla_breaches: CaseSlaBreachesTable
   case_detentions: CaseDetentionsTable
+  case_attachments: CaseAttachmentsTable
   contacts: ContactsTable
 }

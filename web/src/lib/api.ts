@@ -20,11 +20,13 @@ interface Problem {
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   let res: Response
   try {
+    // A FormData body carries its own multipart content type and boundary.
+    const form = body instanceof FormData
     res = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || form ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     })
   } catch {
     throw new ApiError(0, 'network', '')
@@ -42,3 +44,5 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 export const get = <T>(url: string) => api<T>('GET', url)
 export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body ?? {})
 export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {})
+export const del = <T>(url: string, body?: unknown) => api<T>('DELETE', url, body)
+export const postForm = <T>(url: string, form: FormData) => api<T>('POST', url, form)

@@ -6,6 +6,7 @@ import { useCountries } from '../../lib/countries.ts'
 import { currentLocale, localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { AttachmentsCard } from './AttachmentsCard.tsx'
 import { CaseActions } from './CaseActions.tsx'
 import { CaseTimeline } from './CaseTimeline.tsx'
 import { DetentionCard } from './DetentionCard.tsx'
@@ -70,6 +71,7 @@ export function CaseDetailPage() {
             </Descriptions>
             <CaseActions c={c} onDone={reload} />
             {c.type === 'detention' && <DetentionCard c={c} onDone={reload} />}
+            <AttachmentsCard caseId={c.id} onChange={reload} />
           </Space>
         </Col>
         <Col xs={24} lg={10}>

@@ -8,6 +8,7 @@ function detailText(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>
   if (e.kind === 'status' && typeof d.to === 'string')
     return `${t(`cases.status.${String(d.from ?? '')}`, { defaultValue: String(d.from ?? '') })} → ${t(`cases.status.${d.to}`)}`
   if (e.kind === 'priority' && d.to) return `${String(d.from ?? '')} → ${String(d.to)}`
+  if (e.kind.startsWith('attachment') && typeof d.name === 'string') return d.name
   return ''
 }
 

@@ -121,8 +121,24 @@ export interface Detention {
   lawyer: string | null
   trialDates: string[]
 }
+export interface Attachment {
+  id: string
+  name: string
+  size: number
+  mediaType: string
+  sha256: string
+  uploadedBy: Actor | null
+  uploadedAt: string
+  removed: { at: string; by: Actor | null; reason: string } | null
+  downloadUrl: string | null
+}
+export interface AttachmentList {
+  items: Attachment[]
+  limits: { maxBytes: number; maxFiles: number; maxCaseBytes: number; accept: string[] }
+}
 export interface CaseDetail extends CaseSummary {
   people: Array<{ personId: string | null; phone: string | null; person: PersonSummary | null }>
   detention: Detention | null
+  attachments: Attachment[]
   timeline: TimelineEntry[]
 }
