@@ -6,7 +6,7 @@ import { personSummaries } from '../registrations/index.ts'
 import { auditRecipientsRead } from './alert.answer.ts'
 import { findAlertRow } from './alert.repository.ts'
 import { getAlert } from './alert.service.ts'
-import { alertWindow, placedPresence } from './alert.targeting.ts'
+import { alertShape, alertWindow, placedPresence } from './alert.targeting.ts'
 
 export const recipientsQuery = z.object({
   answer: z.enum(['unanswered', 'safe', 'need_help', 'not_in_area']).optional(),
@@ -147,7 +147,7 @@ export async function recipientMap(ctx: AppContext, principal: Principal, alertI
   }>`
     with pts as (
       select distinct on (pp.user_id) pp.user_id, ST_SnapToGrid(pp.location, 0.05) as g
-        from (${placedPresence(alertId, window)}) pp
+        from (${placedPresence(alertId, window, await alertShape(ctx.db, alertId))}) pp
        where pp.location is not null
        order by pp.user_id)
     select ST_X(g) as lon, ST_Y(g) as lat, count(*)::int as total,

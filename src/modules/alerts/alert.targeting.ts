@@ -53,21 +53,44 @@ export async function countriesConcerned(db: Db, alertId: string): Promise<strin
 export function placedPresence(
   alertId: string,
   window: PresenceWindow,
+  shape: AlertShape,
 ): RawBuilder<{ user_id: string; source: string; location: unknown }> {
   const area = sql`(select a.area from alerts a where a.id = ${alertId})`
   const countries = sql`(select a.countries || a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
   const named = sql`(select a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
   const presence = presenceSql(window)
-  return sql<{ user_id: string; source: string; location: unknown }>`
-    select p.user_id, p.source, p.location from (${presence}) p
-     where p.location is not null and ST_Intersects(p.location, ${area})
-    union all
-    select p.user_id, p.source, p.location from (${presence}) p
-     where p.location is null and p.country = any(${countries})
-    union all
-    select p.user_id, p.source, p.location from (${presence}) p
-     where p.location is not null and p.country = any(${named})
-       and not coalesce(ST_Intersects(p.location, ${area}), false)`
+  // Arms that cannot match are left out: the planner cannot see that a parameter is empty, and
+  // would start parallel workers to scan for nothing.
+  const arms = [
+    sql`select p.user_id, p.source, p.location from (${presence}) p
+         where p.location is null and p.country = any(${countries})`,
+  ]
+  if (shape.hasArea)
+    arms.push(sql`select p.user_id, p.source, p.location from (${presence}) p
+         where p.location is not null and ST_Intersects(p.location, ${area})`)
+  if (shape.named)
+    arms.push(sql`select p.user_id, p.source, p.location from (${presence}) p
+         where p.location is not null and p.country = any(${named})
+           and not coalesce(ST_Intersects(p.location, ${area}), false)`)
+  return sql<{ user_id: string; source: string; location: unknown }>`${sql.join(arms, sql` union all `)}`
+}
+
+/** Which parts of the targeting an alert has: a drawn area, countries named by ISO geocodes. */
+export interface AlertShape {
+  readonly hasArea: boolean
+  readonly named: boolean
+}
+
+export async function alertShape(db: Db, alertId: string): Promise<AlertShape> {
+  const row = await db
+    .selectFrom('alerts')
+    .select([
+      sql<boolean>`area is not null`.as('hasArea'),
+      sql<boolean>`cardinality(geocode_countries) > 0`.as('named'),
+    ])
+    .where('id', '=', alertId)
+    .executeTakeFirst()
+  return row ?? { hasArea: false, named: false }
 }
 
 function subscribersOfAlert(alertId: string) {
@@ -82,8 +105,9 @@ export interface Reach {
 }
 
 export async function countReach(db: Db, alertId: string, window: PresenceWindow): Promise<Reach> {
+  const shape = await alertShape(db, alertId)
   const { rows } = await sql<Reach>`
-    with placed as materialized (${placedPresence(alertId, window)})
+    with placed as materialized (${placedPresence(alertId, window, shape)})
     select (select count(distinct user_id) from placed)::int as people,
            (select count(*) from placed where source = 'trip')::int as trips,
            (select count(*) from (
@@ -106,10 +130,11 @@ export async function insertRecipients(
   const earlier = threadAlertIds.length
     ? sql`union all select r.user_id, false from alert_recipients r where r.alert_id = any(${[...threadAlertIds]}::uuid[])`
     : sql``
+  const shape = await alertShape(trx, alertId)
   const result = await sql`
     insert into alert_recipients (alert_id, user_id, placed)
     select ${alertId}::uuid, x.user_id, bool_or(x.placed) from (
-      select pp.user_id, true as placed from (${placedPresence(alertId, window)}) pp
+      select pp.user_id, true as placed from (${placedPresence(alertId, window, shape)}) pp
       union all select s.user_id, false from (${subscribersOfAlert(alertId)}) s
       ${earlier}
     ) x group by x.user_id
