@@ -37,6 +37,7 @@ async function signIn(page: Page, email: string, password = 'lingshi-demo'): Pro
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0)
   for (const map of await page.locator('svg[data-scale]').all())
     await map.and(page.locator('[data-ready]')).waitFor()
   await page.screenshot({
@@ -80,6 +81,10 @@ describe('a safety alert, from the map to the answers', () => {
     await page.getByTestId('new-alert').click()
     await page.getByTestId('composer-title').waitFor()
 
+    await page.getByTestId('template').click()
+    await page.locator('.ant-select-item-option[title="地震"]').click()
+    expect(await page.getByTestId('text-zh-CN-headline').inputValue()).toBe('该地区发生强烈地震')
+
     await page.getByTestId('map-goto').click()
     await page.keyboard.type('东京')
     await page.keyboard.press('Enter')
@@ -101,8 +106,6 @@ describe('a safety alert, from the map to the answers', () => {
     await page.getByTestId('shape-polygon').waitFor()
     expect(await page.getByTestId('pending-polygon').count()).toBe(0)
 
-    await page.getByTestId('template').click()
-    await page.locator('.ant-select-item-option[title="地震"]').click()
     await expect.poll(() => page.getByTestId('text-zh-CN-headline').inputValue()).toContain('东京')
     expect(await page.getByTestId('text-zh-CN-areaDesc').inputValue()).toBe('东京及周边地区')
     await shot(page, 'compose-1280-zh')
@@ -157,6 +160,8 @@ describe('a safety alert, from the map to the answers', () => {
     await expect.poll(() => figure(page, 'board-safe'), { timeout: 20_000 }).toBe('1')
     await page.getByTestId('answer-cell').first().waitFor()
     await page.getByTestId('recipients-table').waitFor()
+    await page.getByTestId('recipients-filter').getByText('安全').click()
+    await page.getByTestId('recipients-table').getByText('Chen Jing').waitFor()
     await shot(page, 'board-1280-zh')
     await context.close()
 
@@ -191,6 +196,19 @@ describe('a safety alert, from the map to the answers', () => {
     expect(await page.getByTestId('alert-ask').count()).toBe(0)
     expect((await page.request.get(`/api/v1/me/alerts/${alertId}`)).status()).toBe(404)
     await shot(page, 'citizen-none-390-zh')
+    await context.close()
+  })
+
+  // The signed link itself (POST /api/v1/alerts/{id}/answer-link) is another branch's work: only
+  // the page's side that needs no server is tested here.
+  it('opens a one-click “choose” link without signing in, and refuses an incomplete one', async () => {
+    const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'en-GB' })
+    await page.goto(`/alerts/${alertId}/answer?user=${crypto.randomUUID()}&answer=*&sig=abc`)
+    await page.getByTestId('answer-buttons').waitFor()
+    expect(await page.getByTestId('answer-need_help').textContent()).toContain('I need help')
+    await shot(page, 'link-390-en')
+    await page.goto(`/alerts/${alertId}/answer?answer=safe`)
+    await page.getByTestId('answer-link-incomplete').waitFor()
     await context.close()
   })
 

@@ -20,7 +20,7 @@ export function AreaShape({
       fill={color}
       fillOpacity={0.18}
       stroke={color}
-      strokeWidth={2}
+      strokeWidth={2 * geo.unit}
       strokeLinejoin="round"
       data-testid="area-shape"
     />

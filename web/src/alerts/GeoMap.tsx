@@ -31,6 +31,8 @@ export interface Geo {
   project: (p: LonLat) => [number, number] | null
   /** Pixels (in map units) per degree of longitude, to size markers and cells. */
   pxPerDegree: number
+  /** Map units per screen pixel: text and markers keep their size on a phone. */
+  unit: number
 }
 
 function fitView(geometry: Geometry, height: number, padding: number, minKm: number): View {
@@ -103,6 +105,21 @@ export function GeoMap(props: {
   current.current = { view, fitKey }
   const setView = useCallback((v: View) => setZoomed({ key: current.current.fitKey, view: v }), [])
 
+  const svgRef = useRef<SVGSVGElement>(null)
+  const [unit, setUnit] = useState(1)
+  useEffect(() => {
+    const svg = svgRef.current
+    if (!svg) return
+    const measure = () => {
+      const width = svg.getBoundingClientRect().width
+      if (width) setUnit(Math.max(1, MAP_WIDTH / width))
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(svg)
+    return () => observer.disconnect()
+  }, [])
+
   const geo = useMemo<Geo>(() => {
     const projection = geoMercator()
       .scale(view.s)
@@ -112,13 +129,13 @@ export function GeoMap(props: {
         [MAP_WIDTH, height],
       ])
     return {
-      path: geoPath(projection).pointRadius(6),
+      path: geoPath(projection).pointRadius(6 * unit),
       project: (p) => projection(p),
       pxPerDegree: (view.s * Math.PI) / 180,
+      unit,
     }
-  }, [view, height])
+  }, [view, height, unit])
 
-  const svgRef = useRef<SVGSVGElement>(null)
   const toMap = useCallback(
     (e: { clientX: number; clientY: number }): [number, number] => {
       const r = svgRef.current?.getBoundingClientRect()

@@ -6,6 +6,7 @@ import { AreaShape } from '../../alerts/AreaShape.tsx'
 import { GeoMap } from '../../alerts/GeoMap.tsx'
 import { asGeometry } from '../../alerts/geo.ts'
 import { type Answer, SEVERITY_COLOR } from '../../alerts/labels.tsx'
+import { MissionMarkers, useMissions } from '../../alerts/missions.tsx'
 import { ApiError, get, post } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
 import { errorMessage } from '../../lib/errors.ts'
@@ -29,6 +30,7 @@ export function MyAlertPage() {
   const [mine, setMine] = useState<AnswerResult>()
   const [busy, setBusy] = useState<Answer | null>(null)
   const area = useMemo(() => (data ? asGeometry(data.area) : null), [data])
+  const missions = useMissions()
 
   if (me && isStaff(me) && !me.roles.includes('citizen'))
     return <Navigate to={`/console/alerts/${id}`} replace />
@@ -135,12 +137,19 @@ export function MyAlertPage() {
           <GeoMap
             detail="110m"
             ariaLabel={t('myAlerts.map')}
-            height={420}
+            height={480}
             fit={area}
             fitKey={data.id}
+            fitPadding={0.2}
+            fitMinKm={500}
             testId="my-alert-map"
           >
-            {(geo) => <AreaShape geometry={area} geo={geo} />}
+            {(geo) => (
+              <>
+                <AreaShape geometry={area} geo={geo} />
+                <MissionMarkers geo={geo} missions={missions} />
+              </>
+            )}
           </GeoMap>
         )}
       </section>

@@ -1,12 +1,13 @@
 import { Alert, Button, Input, InputNumber, Segmented, Select, Space, Tag, Typography } from 'antd'
 import type { Geometry } from 'geojson'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeoMap } from '../../alerts/GeoMap.tsx'
 import { type LonLat, parseCapCircle, parseCapPolygon } from '../../alerts/geo.ts'
+import { MissionMarkers } from '../../alerts/missions.tsx'
 import { localized } from '../../lib/i18n.ts'
 import type { Mission } from '../../lib/types.ts'
-import { DraftOverlay, MissionMarkers } from './AreaOverlay.tsx'
+import { DraftOverlay } from './AreaOverlay.tsx'
 import type { AreaDraft } from './capBody.ts'
 import { cityView, countryView, type useCountryIndex } from './places.ts'
 
@@ -25,6 +26,8 @@ export function AreaDrawer(props: {
   missions: Mission[]
   index: Index
   initialFit?: Geometry | null
+  /** With nothing drawn yet, the map opens on this country (an officer's district). */
+  startCountry?: string
   error?: string
 }) {
   const { t } = useTranslation()
@@ -41,6 +44,15 @@ export function AreaDrawer(props: {
     () => new Set(value.countries.map((c) => index.numericOf(c)).filter((n): n is string => !!n)),
     [value.countries, index],
   )
+
+  const started = useRef(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, as soon as the country list has loaded
+  useEffect(() => {
+    const numeric = props.startCountry && index.numericOf(props.startCountry)
+    if (started.current || props.initialFit || !numeric) return
+    started.current = true
+    void countryView(numeric).then((target) => target && setFit({ key: 'start', target }))
+  }, [index])
 
   const close = () => {
     if (pending.length < 3) return
@@ -185,7 +197,8 @@ export function AreaDrawer(props: {
             onChange({ ...value, circles: [...value.circles, { center: p, radiusKm: radius }] })
           if (mode !== 'polygon') return
           const first = pending[0] && geo.project(pending[0])
-          if (first && pending.length >= 3 && Math.hypot(first[0] - at[0], first[1] - at[1]) < 12) close()
+          if (first && pending.length >= 3 && Math.hypot(first[0] - at[0], first[1] - at[1]) < 12 * geo.unit)
+            close()
           else onPending([...pending, p])
         }}
         onCountry={

@@ -2,32 +2,7 @@ import type { Geometry } from 'geojson'
 import { AreaShape } from '../../alerts/AreaShape.tsx'
 import type { Geo } from '../../alerts/GeoMap.tsx'
 import { circleGeometry, type LonLat } from '../../alerts/geo.ts'
-import { localized } from '../../lib/i18n.ts'
-import type { Mission } from '../../lib/types.ts'
 import type { AreaDraft } from './capBody.ts'
-
-/** Mission cities as dots, named once the map is zoomed in enough for the names not to pile up. */
-export function MissionMarkers({ geo, missions }: { geo: Geo; missions: Mission[] }) {
-  const named = geo.pxPerDegree >= 10
-  return (
-    <g data-testid="mission-markers">
-      {missions.map((m) => {
-        const at = m.location && geo.project([m.location.lon, m.location.lat])
-        if (!at) return null
-        return (
-          <g key={m.code} data-mission={m.code} transform={`translate(${at[0]} ${at[1]})`}>
-            <circle r={named ? 5 : 3} fill="#1d39c4" stroke="#fff" strokeWidth={1.5} />
-            {named && (
-              <text x={8} y={4} className="map-label">
-                {localized(m.city)}
-              </text>
-            )}
-          </g>
-        )
-      })}
-    </g>
-  )
-}
 
 export function polygonGeometry(ring: LonLat[]): Geometry {
   return { type: 'Polygon', coordinates: [[...ring, ring[0] as LonLat]] }
@@ -61,8 +36,8 @@ export function DraftOverlay({ geo, area, pending }: { geo: Geo; area: AreaDraft
             points={points.map((p) => p.join(',')).join(' ')}
             fill="rgba(183,28,28,0.08)"
             stroke="#b71c1c"
-            strokeWidth={2}
-            strokeDasharray="6 4"
+            strokeWidth={2 * geo.unit}
+            strokeDasharray={`${6 * geo.unit} ${4 * geo.unit}`}
           />
           {points.map((p, i) => (
             <circle
@@ -70,10 +45,10 @@ export function DraftOverlay({ geo, area, pending }: { geo: Geo; area: AreaDraft
               key={i}
               cx={p[0]}
               cy={p[1]}
-              r={i === 0 ? 7 : 4}
+              r={(i === 0 ? 7 : 4) * geo.unit}
               fill={i === 0 ? '#fff' : '#b71c1c'}
               stroke="#b71c1c"
-              strokeWidth={2}
+              strokeWidth={2 * geo.unit}
               data-testid={i === 0 ? 'first-vertex' : 'vertex'}
             />
           ))}

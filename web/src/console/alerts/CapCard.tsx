@@ -1,6 +1,7 @@
 import { Card, Descriptions, Tabs, Tag, Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { currentLocale } from '../../lib/i18n.ts'
 import { infoIn, LANGS } from './capBody.ts'
 import { StatusTag, when } from './StatusTag.tsx'
 import type { AlertDetail } from './types.ts'
@@ -17,6 +18,7 @@ export function CapCard({ alert, countries }: { alert: AlertDetail; countries: s
     <Card size="small" title={t('alertsConsole.detail.cap')} data-testid="cap-card">
       <Tabs
         size="small"
+        defaultActiveKey={currentLocale()}
         items={LANGS.map((lang) => {
           const i = infoIn(alert.cap, lang)
           return {

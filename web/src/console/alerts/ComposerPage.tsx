@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Col, Form, Result, Row, Select, Skeleton, Space, Typography } from 'antd'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import type { LonLat } from '../../alerts/geo.ts'
+import { useMissions } from '../../alerts/missions.tsx'
 import { get, post } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
 import i18n, { currentLocale } from '../../lib/i18n.ts'
@@ -23,9 +24,10 @@ import {
 } from './capBody.ts'
 import { composerErrors } from './errors.ts'
 import { CodeFields, TextTabs } from './MessageFields.tsx'
-import { nearestCity, useCountryIndex, useMissions } from './places.ts'
-import { EVENT_TYPES, type EventType, TEMPLATES, templateTexts } from './templates.ts'
+import { useCountryIndex } from './places.ts'
+import { EVENT_TYPES } from './templates.ts'
 import { type AlertDetail, mayCompose } from './types.ts'
+import { useAutoText } from './useAutoText.ts'
 
 const INITIAL: ComposerValues = {
   category: ['Safety'],
@@ -71,6 +73,7 @@ export function ComposerPage() {
           ]),
         ) as Record<Lang, string>
       }
+      startCountry={me?.missions[0]?.code.slice(0, 2)}
       onSaved={(id) => navigate(`/console/alerts/${id}`)}
     />
   )
@@ -82,6 +85,7 @@ function Composer(props: {
   update: AlertDetail | null
   duty: boolean
   senderName: Record<Lang, string>
+  startCountry?: string
   onSaved: (id: string) => void
 }) {
   const { t } = useTranslation()
@@ -94,39 +98,7 @@ function Composer(props: {
   const missions = useMissions()
   const index = useCountryIndex()
   const severity = Form.useWatch('severity', form) as string | undefined
-  const autoDesc = useRef<Record<Lang, string>>({ 'zh-CN': '', en: '' })
-
-  // The area's name follows what is drawn until the officer writes one.
-  useEffect(() => {
-    const city = nearestCity(area, missions)
-    for (const lang of LANGS) {
-      const suggestion = area.countries.length
-        ? area.countries.map((c) => index.nameIn(c, lang)).join(lang === 'zh-CN' ? '、' : ', ')
-        : city
-          ? i18n.getFixedT(lang)('alertsConsole.compose.nearCity', { city: city.city[lang] })
-          : ''
-      const current = (form.getFieldValue(['text', lang, 'areaDesc']) as string | undefined) ?? ''
-      if (current.trim() && current !== autoDesc.current[lang]) continue
-      autoDesc.current[lang] = suggestion
-      form.setFieldValue(['text', lang, 'areaDesc'], suggestion)
-    }
-  }, [area, missions, index, form])
-
-  const applyTemplate = (type: EventType) => {
-    const meta = TEMPLATES[type]
-    const places = Object.fromEntries(
-      LANGS.map((l) => [l, (form.getFieldValue(['text', l, 'areaDesc']) as string | undefined) ?? '']),
-    ) as Record<Lang, string>
-    form.setFieldsValue({
-      category: meta.category,
-      responseType: meta.responseType,
-      urgency: meta.urgency,
-      severity: meta.severity,
-      certainty: meta.certainty,
-      expiresIn: meta.hours,
-      text: templateTexts(type, places),
-    })
-  }
+  const applyTemplate = useAutoText(form, area, missions, index)
 
   const areaProblem = () =>
     pending.length
@@ -194,6 +166,7 @@ function Composer(props: {
                 missions={missions}
                 index={index}
                 initialFit={draftGeometry(props.initialArea)}
+                startCountry={props.duty ? undefined : props.startCountry}
                 error={areaError}
               />
             </Card>

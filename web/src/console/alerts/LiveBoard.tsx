@@ -84,6 +84,15 @@ export function LiveNumbers({ live, safetyCheck }: { live: Live; safetyCheck: bo
           )}
         </div>
       )}
+      {safetyCheck && c && total > 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }} data-testid="answered-share">
+          {t('alertsConsole.board.answeredShare', {
+            n: total - c.unanswered,
+            total,
+            pct: Math.round((100 * (total - c.unanswered)) / total),
+          })}
+        </Typography.Paragraph>
+      )}
       {!safetyCheck && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           {t('alertsConsole.board.noSafetyCheck')}
@@ -103,7 +112,7 @@ function cellColor(c: MapCell): string {
 /** The recipients with a known point on a ~5 km grid, coloured by the most urgent answer in each cell. */
 export function AnswerCells({ geo, cells }: { geo: Geo; cells: MapCell[] }) {
   const { t } = useTranslation()
-  const size = Math.max(8, geo.pxPerDegree * 0.05)
+  const size = Math.max(8 * geo.unit, geo.pxPerDegree * 0.05)
   return (
     <g data-testid="answer-cells">
       {cells.map((c) => {

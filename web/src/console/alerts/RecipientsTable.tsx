@@ -109,7 +109,7 @@ export function RecipientsTable(props: { alertId: string; nameOf: (code: string)
             {
               title: t('alertsConsole.recipients.answer'),
               render: (_, r) => (
-                <Space size={4} wrap>
+                <Space size={2} orientation="vertical">
                   <AnswerTag answer={r.answer} />
                   {r.answeredAt && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,32 +1,12 @@
 import { geoArea, geoDistance } from 'd3-geo'
 import type { Geometry, MultiPolygon, Polygon } from 'geojson'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { KM_PER_DEGREE, type LonLat, loadWorld } from '../../alerts/geo.ts'
-import { get } from '../../lib/api.ts'
 import { useCountries } from '../../lib/countries.ts'
 import { localized } from '../../lib/i18n.ts'
 import type { Mission } from '../../lib/types.ts'
 import type { AreaDraft, Lang } from './capBody.ts'
-
-let missions: Promise<Mission[]> | undefined
-
-/** Missions with a location: the map's landmarks (there are no tiles to show where a city is). */
-export function useMissions(): Mission[] {
-  const [list, setList] = useState<Mission[]>([])
-  useEffect(() => {
-    let live = true
-    missions ??= get<Mission[]>('/api/v1/missions').catch(() => {
-      missions = undefined
-      return []
-    })
-    missions.then((m) => live && setList(m.filter((x) => x.location)))
-    return () => {
-      live = false
-    }
-  }, [])
-  return list
-}
 
 /** Alpha-2 ↔ the ISO numeric ids the world-atlas shapes carry, and names in the reader's language. */
 export function useCountryIndex() {
