@@ -38,6 +38,7 @@ async function signIn(page: Page, email: string, password = 'lingshi-demo'): Pro
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0)
+  await page.evaluate('window.scrollTo(0, 0)')
   for (const map of await page.locator('svg[data-scale]').all())
     await map.and(page.locator('[data-ready]')).waitFor()
   await page.screenshot({

@@ -1,4 +1,4 @@
-import { Card, Col, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
+import { Card, Col, Grid, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import type { Geometry } from 'geojson'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -29,6 +29,7 @@ export function AlertDetailPage() {
   const { me } = useAuth()
   const id = useParams().id ?? ''
   const index = useCountryIndex()
+  const narrow = Grid.useBreakpoint().md === false
   const missions = useMissions()
   const { data: alert, error, loading, reload } = useLoad(() => get<AlertDetail>(`/api/v1/alerts/${id}`), id)
   const sentOut = alert?.status === 'sent' || alert?.status === 'cancelled'
@@ -108,6 +109,7 @@ export function AlertDetailPage() {
             <GeoMap
               detail="50m"
               interactive
+              height={narrow ? 760 : 540}
               ariaLabel={t('alertsConsole.detail.area')}
               testId="alert-map"
               fit={fit}

@@ -1,9 +1,9 @@
-import { Alert, Button, Input, InputNumber, Segmented, Select, Space, Tag, Typography } from 'antd'
+import { Alert, Button, Grid, Input, InputNumber, Segmented, Select, Space, Tag, Typography } from 'antd'
 import type { Geometry } from 'geojson'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { type LonLat, parseCapCircle, parseCapPolygon } from '../../alerts/cap.ts'
 import { GeoMap } from '../../alerts/GeoMap.tsx'
-import { type LonLat, parseCapCircle, parseCapPolygon } from '../../alerts/geo.ts'
 import { MissionMarkers } from '../../alerts/missions.tsx'
 import { localized } from '../../lib/i18n.ts'
 import type { Mission } from '../../lib/types.ts'
@@ -32,6 +32,8 @@ export function AreaDrawer(props: {
 }) {
   const { t } = useTranslation()
   const { value, onChange, pending, onPending, index } = props
+  // A phone's map is taller than wide, so that an area can be drawn with a finger.
+  const narrow = Grid.useBreakpoint().md === false
   const [mode, setMode] = useState<Mode>('polygon')
   const [radius, setRadius] = useState(10)
   const [fit, setFit] = useState<{ key: string; target: Geometry | null }>({
@@ -185,6 +187,7 @@ export function AreaDrawer(props: {
       <GeoMap
         detail="50m"
         interactive
+        height={narrow ? 760 : 540}
         ariaLabel={t('alertsConsole.area.mapLabel')}
         testId="area-map"
         fit={fit.target}

@@ -12,6 +12,7 @@ const TEXTS = ['headline', 'description', 'instruction'] as const
 export function CapCard({ alert, countries }: { alert: AlertDetail; countries: string }) {
   const { t } = useTranslation()
   const info = alert.cap.info?.[0]
+  const senderName = infoIn(alert.cap, currentLocale())?.senderName
   const list = (prefix: string, values: string[] | undefined) =>
     values?.length ? values.map((v) => t(`${prefix}.${v}`, { defaultValue: v })).join(', ') : '—'
   return (
@@ -46,7 +47,9 @@ export function CapCard({ alert, countries }: { alert: AlertDetail; countries: s
         })}
       />
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label={t('alertsConsole.detail.event')}>{alert.event}</Descriptions.Item>
+        <Descriptions.Item label={t('alertsConsole.detail.event')}>
+          {alert.titles[currentLocale()].event}
+        </Descriptions.Item>
         <Descriptions.Item label={t('alertsConsole.codes.category')}>
           {list('alertsConsole.category', info?.category)}
         </Descriptions.Item>
@@ -70,7 +73,7 @@ export function CapCard({ alert, countries }: { alert: AlertDetail; countries: s
           {alert.safetyCheck ? t('alertsConsole.detail.yes') : t('alertsConsole.detail.no')}
         </Descriptions.Item>
         <Descriptions.Item label={t('alertsConsole.detail.sender')}>
-          {info?.senderName ? `${info.senderName} · ` : ''}
+          {senderName ? `${senderName} · ` : ''}
           <Typography.Text code>{alert.sender}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('alertsConsole.detail.identifier')}>

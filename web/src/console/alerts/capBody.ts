@@ -1,4 +1,4 @@
-import { type LonLat, parseCapCircle, parseCapPolygon, toCapCircle, toCapPolygon } from '../../alerts/geo.ts'
+import { type LonLat, parseCapCircle, parseCapPolygon, toCapCircle, toCapPolygon } from '../../alerts/cap.ts'
 import type { CapInfoJson, CapJson } from './types.ts'
 
 export const LANGS = ['zh-CN', 'en'] as const
