@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { AdvisoryCountryPage } from './advisories/AdvisoryCountryPage.tsx'
 import { AdvisoryMapPage } from './advisories/AdvisoryMapPage.tsx'
+import { AnswerLinkPage } from './citizen/alerts/AnswerLinkPage.tsx'
+import { MyAlertPage } from './citizen/alerts/MyAlertPage.tsx'
+import { MyAlertsPage } from './citizen/alerts/MyAlertsPage.tsx'
 import { HelpPage } from './citizen/HelpPage.tsx'
 import { InboxPage } from './citizen/InboxPage.tsx'
 import { ProfilePage } from './citizen/ProfilePage.tsx'
@@ -41,6 +44,23 @@ function Routed() {
         <Route path="missions" element={<Missions />} />
         <Route path="advisories" element={<AdvisoryMapPage />} />
         <Route path="advisories/:code" element={<AdvisoryCountryPage />} />
+        <Route path="alerts/:id/answer" element={<AnswerLinkPage />} />
+        <Route
+          path="alerts/:id"
+          element={
+            <RequireSignIn>
+              <MyAlertPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/alerts"
+          element={
+            <RequireSignIn>
+              <MyAlertsPage />
+            </RequireSignIn>
+          }
+        />
         <Route
           path="me/help"
           element={

@@ -39,6 +39,10 @@ describe('POST /api/v1/alerts', () => {
     expect(alert.reach.subscribers, JSON.stringify(alert.reach)).toBeGreaterThanOrEqual(1)
     expect(alert.area).toMatchObject({ type: 'Polygon' })
     expect(alert.sender).toBe('lingshi@consular.mfa')
+    expect(alert.titles).toEqual({
+      'zh-CN': { event: '地震', headline: '东京发生强烈地震' },
+      en: { event: 'Earthquake', headline: 'Strong earthquake in Tokyo' },
+    })
   })
 
   it('returns the alert already held for the same sender, identifier and sent', async () => {

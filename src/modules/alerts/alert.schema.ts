@@ -37,6 +37,11 @@ export const alertSummary = z.object({
   event: z.string(),
   severity: z.enum(CAP_SEVERITY),
   headline: z.string(),
+  /** The event and headline in each language, for lists read in either. */
+  titles: z.object({
+    'zh-CN': z.object({ event: z.string(), headline: z.string() }),
+    en: z.object({ event: z.string(), headline: z.string() }),
+  }),
   effectiveAt: z.string(),
   expiresAt: z.string().nullable(),
   countries: z.array(z.string()),

@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../database.ts'
-import { needsApproval } from './alert.derive.ts'
+import { infoIn, needsApproval } from './alert.derive.ts'
 import { type AlertRow, referencesOf, threadOf } from './alert.repository.ts'
 import type { AlertDetail, AlertSummary } from './alert.schema.ts'
+import type { CapAlert } from './cap.model.ts'
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
+
+function titleIn(row: AlertRow, lang: 'zh-CN' | 'en') {
+  const info = infoIn(row.cap as CapAlert, lang)
+  return { event: info?.event ?? row.event, headline: info?.headline ?? info?.event ?? row.headline }
+}
 
 export function toSummary(row: AlertRow): AlertSummary {
   return {
@@ -19,6 +25,7 @@ export function toSummary(row: AlertRow): AlertSummary {
     event: row.event,
     severity: row.severity as AlertSummary['severity'],
     headline: row.headline,
+    titles: { 'zh-CN': titleIn(row, 'zh-CN'), en: titleIn(row, 'en') },
     effectiveAt: new Date(row.effective_at).toISOString(),
     expiresAt: iso(row.expires_at),
     countries: row.countries,

@@ -1,4 +1,4 @@
-import { Badge, Button, Empty, List, Skeleton, Tag, Typography } from 'antd'
+import { Badge, Button, Empty, List, Skeleton, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { get, post } from '../lib/api.ts'
@@ -22,9 +22,14 @@ export function InboxPage() {
     new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('inbox.title')}
-      </Typography.Title>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('inbox.title')}
+        </Typography.Title>
+        <Link to="/me/alerts" data-testid="inbox-alerts">
+          {t('myAlerts.fromInbox')} →
+        </Link>
+      </Space>
       {error ? (
         <LoadError error={error} retry={reload} />
       ) : loading ? (
@@ -73,6 +78,17 @@ export function InboxPage() {
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                 {m.body}
               </Typography.Paragraph>
+              {m.link?.startsWith('/') && (
+                <Link to={m.link} data-testid="inbox-open">
+                  <Button
+                    type={m.kind === 'alert' ? 'primary' : 'default'}
+                    danger={m.kind === 'alert'}
+                    style={{ marginTop: 8 }}
+                  >
+                    {m.kind === 'alert' ? t('myAlerts.openFromInbox') : t('myAlerts.openLink')}
+                  </Button>
+                </Link>
+              )}
             </List.Item>
           )}
         />

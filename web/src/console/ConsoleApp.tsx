@@ -9,6 +9,9 @@ import { Missions } from '../pages/Missions.tsx'
 import { AuditLog } from './AuditLog.tsx'
 import { AdvisoryEditor } from './advisories/AdvisoryEditor.tsx'
 import { AdvisoryList } from './advisories/AdvisoryList.tsx'
+import { AlertDetailPage } from './alerts/AlertDetailPage.tsx'
+import { AlertListPage } from './alerts/AlertListPage.tsx'
+import { ComposerPage } from './alerts/ComposerPage.tsx'
 import { BoardPage } from './cases/BoardPage.tsx'
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx'
 import { CaseListPage } from './cases/CaseListPage.tsx'
@@ -123,6 +126,9 @@ export function ConsoleApp() {
             {sections.includes('advisories') && (
               <Route path="advisories/:country" element={<AdvisoryEditor />} />
             )}
+            {sections.includes('alerts') && <Route path="alerts" element={<AlertListPage />} />}
+            {sections.includes('alerts') && <Route path="alerts/new" element={<ComposerPage />} />}
+            {sections.includes('alerts') && <Route path="alerts/:id" element={<AlertDetailPage />} />}
             {sections.includes('people') && <Route path="people" element={<PeopleSearch />} />}
             {sections.includes('hotline') && <Route path="hotline" element={<HotlinePage />} />}
             {sections.includes('dashboard') && <Route path="dashboard" element={<BoardPage />} />}

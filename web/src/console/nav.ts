@@ -16,7 +16,7 @@ export type Section =
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
-  operator: ['hotline', 'cases'],
+  operator: ['hotline', 'cases', 'alerts'],
   officer: ['cases', 'people', 'advisories', 'alerts', 'services'],
   duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises'],
   admin: ['users', 'missions', 'audit', 'outbox'],
@@ -34,6 +34,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'cases',
   'dashboard',
   'crises',
+  'alerts',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -8,7 +8,7 @@ import { isStaff } from '../lib/types.ts'
 const SERVICES = [
   { key: 'registry', available: true, to: '/me/trips' },
   { key: 'advisories', available: true, to: '/advisories' },
-  { key: 'alerts', available: false },
+  { key: 'alerts', available: true, to: '/me/alerts' },
   { key: 'help', available: true, to: '/me/help' },
   { key: 'services', available: false },
   { key: 'health', available: false },

@@ -1,6 +1,7 @@
 import { Button, Dropdown } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useNavigate } from 'react-router'
+import { AlertAsk } from '../citizen/alerts/AlertAsk.tsx'
 import { CitizenTabs } from '../citizen/CitizenTabs.tsx'
 import { CrisisAsk } from '../citizen/CrisisAsk.tsx'
 import { useAuth } from '../lib/auth.tsx'
@@ -57,6 +58,7 @@ export function PublicLayout() {
       </header>
       {me?.roles.includes('citizen') && <CitizenTabs />}
       {me?.roles.includes('citizen') && <CrisisAsk />}
+      {me?.roles.includes('citizen') && <AlertAsk />}
       <main className={me?.roles.includes('citizen') ? 'with-tabs' : undefined}>
         <Outlet />
       </main>
