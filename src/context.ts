@@ -3,14 +3,17 @@ import type { Kysely } from 'kysely'
 import type { Config } from './config.ts'
 import type { Database } from './database.ts'
 import type { SecretBox } from './platform/crypto/secret-box.ts'
+import type { Signer } from './platform/crypto/signer.ts'
 import type { JobQueue } from './platform/queue/queue.ts'
 
-/** What services are built from: the database, config, the job queue and the key for data at rest. */
+/** What services are built from: the database, config, the job queue, the key for data at rest and the signer. */
 export interface AppContext {
   readonly db: Kysely<Database>
   readonly engine: 'embedded' | 'server'
   readonly config: Config
   readonly queue: JobQueue
   readonly secrets: SecretBox
+  /** Signs links handed out and taken back (one-click answers); its key is derived from the secrets' key. */
+  readonly signer: Signer
   readonly log: FastifyBaseLogger
 }

@@ -40,12 +40,16 @@ export class JobQueue {
     await this.boss.start()
     this.started = true
     for (const def of this.definitions.values()) {
-      await this.boss.createQueue(def.name, {
+      const options = {
         name: def.name,
         retryLimit: def.retryLimit ?? 5,
         retryDelay: def.retryDelaySeconds ?? 5,
         retryBackoff: def.retryBackoff ?? true,
-      })
+        ...(def.expireInSeconds ? { expireInSeconds: def.expireInSeconds } : {}),
+      }
+      // createQueue leaves an existing queue as it was: its options are brought up to date.
+      if (await this.boss.getQueue(def.name)) await this.boss.updateQueue(def.name, options)
+      else await this.boss.createQueue(def.name, options)
     }
   }
 
@@ -87,6 +91,7 @@ export class JobQueue {
     if (!this.started) return
     this.started = false
     await this.boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 })
+    for (const def of this.definitions.values()) await def.stop?.()
   }
 }
 
