@@ -12,6 +12,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         check (channel in ('inbox','email','push','sms','webhook')),
       add column provider_ref text`.execute(db)
 
+  // A job claims a message's queued deliveries of one channel in id order: walked along this index,
+  // a claim reads only its batch, not every delivery of a million-person fan-out.
+  await sql`create index deliveries_claim_idx on deliveries (message_id, channel, id) where state = 'queued'`.execute(
+    db,
+  )
+
   await sql`alter table notification_preferences add column sms boolean not null default true`.execute(db)
 
   await sql`

@@ -78,7 +78,11 @@ export async function startHttpSink(
  * What a webhook receiver does (docs/api.md): recompute the HMAC over "<t>.<raw body>" with the
  * endpoint's secret, compare in constant time, and refuse a timestamp over 5 minutes away.
  */
-export function verifyWebhookRequest(secret: string, r: SinkRequest, nowSeconds = Date.now() / 1000): boolean {
+export function verifyWebhookRequest(
+  secret: string,
+  r: SinkRequest,
+  nowSeconds = Date.now() / 1000,
+): boolean {
   const header = String(r.headers['lingshi-signature'] ?? '')
   const fields = new Map(header.split(',').map((kv) => kv.split('=', 2) as [string, string]))
   const t = Number(fields.get('t'))

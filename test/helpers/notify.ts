@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { sql } from 'kysely'
+import { isValidPhoneNumber } from 'libphonenumber-js/max'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../src/context.ts'
 import { type MessageInput, notify } from '../../src/modules/notifications/index.ts'
@@ -34,7 +35,11 @@ export function notifyUsers(ctx: AppContext, userIds: readonly string[], message
 /** A mobile number nobody else in the test database has. */
 export function uniquePhone(country: 'FR' | 'CN' = 'FR'): string {
   const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('')
-  return country === 'FR' ? `+336${digits(8)}` : `+86138${digits(8)}`
+  for (;;) {
+    // Not every number in a mobile range is assigned: draw until the registry would accept it.
+    const phone = country === 'FR' ? `+336${digits(8)}` : `+86138${digits(8)}`
+    if (isValidPhoneNumber(phone)) return phone
+  }
 }
 
 export async function deliveriesOf(ctx: AppContext, userId: string, channel: string) {

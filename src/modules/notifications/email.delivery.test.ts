@@ -10,14 +10,18 @@ let rt: TestRuntime
 let mailbox: Mailbox
 beforeAll(async () => {
   mailbox = await startMailbox()
-  rt = await startTestRuntime({ env: { SMTP_URL: mailbox.url, PUBLIC_URL: 'https://lingshi.example' }, work: true })
+  rt = await startTestRuntime({
+    env: { SMTP_URL: mailbox.url, PUBLIC_URL: 'https://lingshi.example' },
+    work: true,
+  })
 })
 afterAll(async () => {
   await rt?.close()
   await mailbox?.close()
 })
 
-const linksIn = (text: string) => [...text.matchAll(/https:\/\/lingshi\.example\/\S+/g)].map((m) => new URL(m[0]))
+const linksIn = (text: string) =>
+  [...text.matchAll(/https:\/\/lingshi\.example\/\S+/g)].map((m) => new URL(m[0]))
 
 describe('e-mail', () => {
   it('carries one signed link per answer, in the person’s language, that works for them alone', async () => {
@@ -51,7 +55,9 @@ describe('e-mail', () => {
       // The link cannot be turned into another answer, another person's answer or another alert's.
       expect(verifyActionSignature(rt.ctx.signer, about, zh.userId, answer, sig)).toBe(false)
       expect(verifyActionSignature(rt.ctx.signer, about, en.userId, 'not_in_area', sig)).toBe(false)
-      expect(verifyActionSignature(rt.ctx.signer, { ...about, id: en.userId }, en.userId, answer, sig)).toBe(false)
+      expect(verifyActionSignature(rt.ctx.signer, { ...about, id: en.userId }, en.userId, answer, sig)).toBe(
+        false,
+      )
     }
     const [delivery] = await deliveriesOf(rt.ctx, en.userId, 'email')
     expect(toEn.messageId).toBe(messageIdFor(delivery?.id ?? ''))
@@ -59,7 +65,9 @@ describe('e-mail', () => {
   })
 
   it('sends a message to many people over pooled connections, each once', async () => {
-    const people = await Promise.all(Array.from({ length: 12 }, () => registerCitizen(rt.app, { locale: 'en' })))
+    const people = await Promise.all(
+      Array.from({ length: 12 }, () => registerCitizen(rt.app, { locale: 'en' })),
+    )
     const before = mailbox.messages.length
     await notifyUsers(
       rt.ctx,

@@ -51,7 +51,9 @@ describe('one-click answers', () => {
     expect(verifyActionSignature(signer, about, bob, 'safe', sig)).toBe(false)
     expect(verifyActionSignature(signer, about, alice, 'need_help', sig)).toBe(false)
     expect(verifyActionSignature(signer, { ...about, type: 'case' }, alice, 'safe', sig)).toBe(false)
-    expect(verifyActionSignature(signer, about, alice, 'safe', signAction(signer, about, bob, 'safe'))).toBe(false)
+    expect(verifyActionSignature(signer, about, alice, 'safe', signAction(signer, about, bob, 'safe'))).toBe(
+      false,
+    )
     expect(verifyActionSignature(signer, about, alice, 'safe', 'forged-signature-aaaaaa')).toBe(false)
     expect(verifyActionSignature(new Signer('1e'.repeat(32)), about, alice, 'safe', sig)).toBe(false)
   })
@@ -79,10 +81,16 @@ describe('one-click answers', () => {
     const payload = JSON.parse(pushPayload(claimed(), signer))
     expect(payload.actions).toEqual([
       { action: 'safe', title: 'I am safe', url: actionLink(template, signer, about, alice, 'safe') },
-      { action: 'need_help', title: 'I need help', url: actionLink(template, signer, about, alice, 'need_help') },
+      {
+        action: 'need_help',
+        title: 'I need help',
+        url: actionLink(template, signer, about, alice, 'need_help'),
+      },
     ])
     expect(JSON.parse(pushPayload(claimed({ locale: 'zh-CN' }), signer)).actions[0].title).toBe('我很安全')
-    expect(JSON.parse(pushPayload(claimed({ actions: null, action_url: null }), signer)).actions).toBeUndefined()
+    expect(
+      JSON.parse(pushPayload(claimed({ actions: null, action_url: null }), signer)).actions,
+    ).toBeUndefined()
   })
 
   it('give a text message one short link to pick the answer', () => {

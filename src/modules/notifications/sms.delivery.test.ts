@@ -68,7 +68,12 @@ describe('SMS through the gateway', () => {
       'content-type': 'application/json',
     })
     const body = JSON.parse(toEn.body)
-    expect(body).toEqual({ to: enPhone, text: expect.any(String), reference: delivery?.id, sender: 'Lingshi' })
+    expect(body).toEqual({
+      to: enPhone,
+      text: expect.any(String),
+      reference: delivery?.id,
+      sender: 'Lingshi',
+    })
     expect(body.text.startsWith('Earthquake warning\nhttps://lingshi.example/alerts/')).toBe(true)
     expect(JSON.parse(toZh.body).text.startsWith('地震预警\nhttps://lingshi.example/alerts/')).toBe(true)
 
@@ -88,7 +93,9 @@ describe('SMS through the gateway', () => {
     const phoneless = await registerCitizen(rt.app, { locale: 'en' })
     const offPhone = uniquePhone()
     const off = await registerCitizen(rt.app, { phone: offPhone })
-    expect((await call('PUT', '/api/v1/me/notification-preferences', off.cookie, { sms: false })).json()).toMatchObject({
+    expect(
+      (await call('PUT', '/api/v1/me/notification-preferences', off.cookie, { sms: false })).json(),
+    ).toMatchObject({
       sms: false,
     })
     const calmPhone = uniquePhone()
@@ -116,13 +123,19 @@ describe('SMS through the gateway', () => {
     gateway.answer('/v1/messages', { status: 503, body: 'maintenance' })
     const { messageId } = await notifyUsers(rt.ctx, [p.userId], alertMessage())
 
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null).toMatch(/503/)
+    await expect
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null)
+      .toMatch(/503/)
     const [waiting] = await deliveriesOf(rt.ctx, p.userId, 'sms')
     expect(waiting).toMatchObject({ state: 'queued', attempts: 1 })
     expect(new Date(waiting?.next_attempt_at ?? 0).getTime()).toBeGreaterThan(Date.now())
 
     await retryNow(waiting?.id ?? '', messageId)
-    expect((await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]).toMatchObject({ state: 'sent', attempts: 2, last_error: null })
+    expect((await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+      last_error: null,
+    })
     const tries = gateway.received.filter(to(phone))
     expect(tries.map((r) => r.status)).toEqual([503, 202])
     expect(tries.map((r) => r.headers['idempotency-key'])).toEqual([waiting?.id, waiting?.id])
@@ -133,7 +146,9 @@ describe('SMS through the gateway', () => {
     const p = await registerCitizen(rt.app, { phone })
     gateway.answer('/v1/messages', { status: 429, headers: { 'retry-after': '600' }, body: 'slow down' })
     await notifyUsers(rt.ctx, [p.userId], alertMessage())
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null).toMatch(/429/)
+    await expect
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null)
+      .toMatch(/429/)
     const [waiting] = await deliveriesOf(rt.ctx, p.userId, 'sms')
     expect(new Date(waiting?.next_attempt_at ?? 0).getTime()).toBeGreaterThan(Date.now() + 500_000)
   })

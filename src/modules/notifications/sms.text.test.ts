@@ -22,6 +22,8 @@ describe('SMS text', () => {
   })
 
   it('sends title and body when there is no link', () => {
-    expect(smsText('Flood warning', 'Move to higher ground.', null)).toBe('Flood warning\nMove to higher ground.')
+    expect(smsText('Flood warning', 'Move to higher ground.', null)).toBe(
+      'Flood warning\nMove to higher ground.',
+    )
   })
 })

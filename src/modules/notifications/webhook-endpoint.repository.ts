@@ -56,18 +56,30 @@ export async function deleteEndpointOf(db: Kysely<Database>, userId: string, id:
   return r.numDeletedRows > 0n
 }
 
-/** Endpoints that took a message: healthy again (and active again, after a successful test). */
+/**
+ * Endpoints that took a message: healthy again (and active again, after a successful test). An
+ * endpoint that was fine a minute ago is left alone: during a fan-out, one write a minute is enough.
+ */
 export async function markEndpointsSucceeded(
   db: Kysely<Database>,
   ids: readonly string[],
   reactivate = false,
 ): Promise<void> {
   if (ids.length === 0) return
-  await db
+  let q = db
     .updateTable('webhook_endpoints')
     .set({ last_success_at: sql`now()`, failure_count: 0, ...(reactivate ? { active: true } : {}) })
     .where('id', 'in', [...ids])
-    .execute()
+  if (!reactivate) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('failure_count', '>', 0),
+        eb('last_success_at', 'is', null),
+        eb('last_success_at', '<', sql<Date>`now() - interval '1 minute'`),
+      ]),
+    )
+  }
+  await q.execute()
 }
 
 export async function markEndpointsFailed(db: Kysely<Database>, ids: readonly string[]): Promise<void> {

@@ -1,7 +1,12 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caller, registerCitizen } from '../../../test/helpers/http.ts'
-import { type HttpSink, type SinkRequest, startHttpSink, verifyWebhookRequest } from '../../../test/helpers/http-sink.ts'
+import {
+  type HttpSink,
+  type SinkRequest,
+  startHttpSink,
+  verifyWebhookRequest,
+} from '../../../test/helpers/http-sink.ts'
 import { alertMessage, deliveriesOf, notifyUsers } from '../../../test/helpers/notify.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
 import { verifyActionSignature } from './message-actions.ts'
@@ -58,9 +63,12 @@ describe('webhook delivery', () => {
     expect(verifyWebhookRequest(a.endpoints[1]?.secret ?? '', toA2)).toBe(true)
     expect(verifyWebhookRequest(a.endpoints[1]?.secret ?? '', toA1)).toBe(false)
     expect(verifyWebhookRequest(a.endpoints[0]?.secret ?? '', toA1, Date.now() / 1000 + 301)).toBe(false)
-    expect(verifyWebhookRequest(a.endpoints[0]?.secret ?? '', { ...toA1, body: toA1.body.replace('safe', 'SAFE') })).toBe(
-      false,
-    )
+    expect(
+      verifyWebhookRequest(a.endpoints[0]?.secret ?? '', {
+        ...toA1,
+        body: toA1.body.replace('safe', 'SAFE'),
+      }),
+    ).toBe(false)
     for (const r of [toA1, toA2]) expect(r.headers['idempotency-key']).toBe(delivery?.id)
 
     const body = JSON.parse(toA1.body)
@@ -83,10 +91,12 @@ describe('webhook delivery', () => {
     })
     const safe = new URL(body.actions[0].url)
     expect(safe.origin).toBe('https://lingshi.example')
-    expect(verifyActionSignature(rt.ctx.signer, about, a.userId, 'safe', safe.searchParams.get('sig') ?? '')).toBe(true)
-    expect(verifyActionSignature(rt.ctx.signer, about, a.userId, 'need_help', safe.searchParams.get('sig') ?? '')).toBe(
-      false,
-    )
+    expect(
+      verifyActionSignature(rt.ctx.signer, about, a.userId, 'safe', safe.searchParams.get('sig') ?? ''),
+    ).toBe(true)
+    expect(
+      verifyActionSignature(rt.ctx.signer, about, a.userId, 'need_help', safe.searchParams.get('sig') ?? ''),
+    ).toBe(false)
 
     expect(await deliveriesOf(rt.ctx, citizen.userId, 'webhook')).toEqual([])
     expect(sink.received.filter(at(a1))).toHaveLength(1)
@@ -114,7 +124,9 @@ describe('webhook delivery', () => {
     sink.answer(busy, { status: 503, body: 'overloaded' })
     const { messageId } = await notifyUsers(rt.ctx, [p.userId], alertMessage())
 
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error ?? null).toMatch(/503/)
+    await expect
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error ?? null)
+      .toMatch(/503/)
     const [waiting] = await deliveriesOf(rt.ctx, p.userId, 'webhook')
     expect(waiting).toMatchObject({ state: 'queued', attempts: 1 })
     await rt.ctx.db
@@ -124,7 +136,11 @@ describe('webhook delivery', () => {
       .execute()
     await webhookJob(rt.ctx).handle({ messageId }, { jobId: 'retry', retryCount: 0 })
 
-    expect((await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]).toMatchObject({ state: 'sent', attempts: 2, last_error: null })
+    expect((await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+      last_error: null,
+    })
     expect(sink.received.filter(at(ok))).toHaveLength(1)
     const toBusy = sink.received.filter(at(busy))
     expect(toBusy.map((r) => r.status)).toEqual([503, 204])

@@ -54,13 +54,15 @@ export function webhookPayload(ctx: AppContext, d: ClaimedDelivery): WebhookPayl
   }
 }
 
+/** 128 requests in flight; few queries per delivery, since each costs the same for 1 row or 32. */
 const LANES = 4
-const BATCH = 25
+const BATCH = 32
 
 /**
  * Webhook deliveries: one per recipient, sent to each of their active endpoints still owed it.
- * Each endpoint's answer is kept in `webhook_sends`, so a retry goes only where it is needed; the
- * delivery is `sent` once some endpoint took it and none is left to retry, else `failed`.
+ * For recipients with several endpoints each answer is kept in `webhook_sends`, so a retry goes
+ * only where it is needed; the delivery is `sent` once some endpoint took it and none is left to
+ * retry, else `failed`.
  */
 export function webhookDriver(ctx: AppContext): ChannelDriver {
   const sender = createWebhookSender(ctx.config.webhooks)
@@ -98,10 +100,17 @@ export function webhookDriver(ctx: AppContext): ChannelDriver {
 
 type Answer = { e: { delivery_id: string; id: string }; o: WebhookOutcome }
 
+/**
+ * Keeps each endpoint's answer where a delivery has several endpoints: a retry then goes only to
+ * those still owed it. With one endpoint the delivery's own outcome says it all, and a fan-out
+ * writes a row less per person.
+ */
 async function recordAnswers(ctx: AppContext, answers: readonly Answer[]): Promise<void> {
+  const perDelivery = new Map<string, number>()
+  for (const { e } of answers) perDelivery.set(e.delivery_id, (perDelivery.get(e.delivery_id) ?? 0) + 1)
   const sends: WebhookSend[] = []
   for (const { e, o } of answers) {
-    if (o.kind === 'sent' || o.kind === 'rejected') {
+    if ((o.kind === 'sent' || o.kind === 'rejected') && (perDelivery.get(e.delivery_id) ?? 0) > 1) {
       sends.push({ deliveryId: e.delivery_id, endpointId: e.id, outcome: o.kind, status: o.status })
     }
   }

@@ -42,7 +42,8 @@ describe('webhook endpoints', () => {
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
     })
     const listed = (await call('GET', '/api/v1/me/webhooks', me.cookie)).json()
-    expect(listed).toEqual([{ ...created, secret: undefined }].map(({ secret: _, ...rest }) => rest))
+    const { secret: _, ...shown } = created
+    expect(listed).toEqual([shown])
     expect(JSON.stringify(listed)).not.toContain(created.secret)
     const row = await rt.ctx.db
       .selectFrom('webhook_endpoints')
@@ -102,7 +103,9 @@ describe('webhook endpoints', () => {
   it('limits how many endpoints one account registers', async () => {
     const me = await enterprise()
     for (let i = 0; i < MAX_ENDPOINTS_PER_PERSON; i++) {
-      expect((await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/n${i}` })).statusCode).toBe(201)
+      expect(
+        (await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/n${i}` })).statusCode,
+      ).toBe(201)
     }
     expectProblem(
       await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/more` }),
@@ -120,7 +123,10 @@ describe('webhook endpoints', () => {
       status: 410,
       detail: expect.stringContaining('410'),
     })
-    expect((await call('GET', '/api/v1/me/webhooks', me.cookie)).json()[0]).toMatchObject({ active: false, failureCount: 1 })
+    expect((await call('GET', '/api/v1/me/webhooks', me.cookie)).json()[0]).toMatchObject({
+      active: false,
+      failureCount: 1,
+    })
 
     const res = await call('POST', `/api/v1/me/webhooks/${created.id}/test`, me.cookie)
     expect(res.json()).toEqual({ delivered: true, status: 204, detail: null })

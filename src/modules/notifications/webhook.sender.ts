@@ -39,8 +39,11 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return `t=${timestamp},v1=${mac}`
 }
 
-/** Connections per receiving host: enough for a benchmark sink, few enough to spare a partner. */
-const MAX_SOCKETS_PER_HOST = 64
+/**
+ * Connections per receiving host: one per request a job can have in flight (lanes × batch), so no
+ * request waits for a socket beyond its timeout while its delivery is leased.
+ */
+const MAX_SOCKETS_PER_HOST = 128
 
 export function createWebhookSender(config: WebhookConfig): WebhookSender {
   const agents: Agents = keepAliveAgents(MAX_SOCKETS_PER_HOST, publicOnlyLookup(config))
