@@ -33,7 +33,7 @@ export interface ChannelDriver {
 /** A job runs this long at most, then hands on to a fresh job: a dead worker's job is retried soon. */
 const SLICE_MS = 30_000
 /** pg-boss retries a job whose worker died after this long; above SLICE_MS plus the last batch. */
-export const CHANNEL_JOB_EXPIRE_SECONDS = 120
+export const CHANNEL_JOB_EXPIRE_SECONDS = 90
 
 function toRecorded(d: ClaimedDelivery, o: SendOutcome | undefined): RecordedOutcome {
   const base = { id: d.id, attempts: d.attempts }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerCitizen } from '../../../test/helpers/http.ts'
+import { caller, registerCitizen } from '../../../test/helpers/http.ts'
 import { alertMessage, deliveriesOf, notifyUsers } from '../../../test/helpers/notify.ts'
 import { type Mailbox, startMailbox } from '../../../test/helpers/smtp.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
@@ -59,6 +59,11 @@ describe('e-mail', () => {
         false,
       )
     }
+    const inbox = (await caller(rt.app)('GET', '/api/v1/me/inbox', en.cookie)).json()
+    expect(inbox[0].actions).toEqual([
+      { key: 'safe', label: 'I am safe' },
+      { key: 'need_help', label: 'I need help' },
+    ])
     const [delivery] = await deliveriesOf(rt.ctx, en.userId, 'email')
     expect(toEn.messageId).toBe(messageIdFor(delivery?.id ?? ''))
     expect(toEn.headers.get('x-lingshi-delivery')).toBe(delivery?.id)

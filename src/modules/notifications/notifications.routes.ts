@@ -15,6 +15,9 @@ const inboxItem = z.object({
   country: z.string().nullable(),
   link: z.string().nullable(),
   emergency: z.boolean(),
+  actions: z
+    .array(z.object({ key: z.string(), label: z.string() }))
+    .describe('One-click answers the message offers (e.g. "I am safe"); empty when none'),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 })

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caller, registerCitizen } from '../../../test/helpers/http.ts'
 import {
@@ -150,19 +151,23 @@ describe('webhook delivery', () => {
 
   it('does not reach a private address even when one got stored', async () => {
     const p = await enterpriseWith()
-    // As if the URL had been accepted before its host turned private.
-    await rt.ctx.db
-      .insertInto('webhook_endpoints')
-      .values({
-        id: '01936d00-0000-7000-8000-00000000beef',
-        user_id: p.userId,
-        url: 'https://10.20.30.40/hook',
-        secret_sealed: rt.ctx.secrets.seal('whsec_x'),
-        description: null,
-      })
-      .execute()
+    // As if the URLs had been accepted before their hosts turned private (DNS rebinding).
+    for (const url of ['https://10.20.30.40/hook', 'https://localhost:9/hook']) {
+      await rt.ctx.db
+        .insertInto('webhook_endpoints')
+        .values({
+          id: uuidv7(),
+          user_id: p.userId,
+          url,
+          secret_sealed: rt.ctx.secrets.seal('whsec_x'),
+          description: null,
+        })
+        .execute()
+    }
     await notifyUsers(rt.ctx, [p.userId], alertMessage())
     await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.state).toBe('failed')
-    expect((await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error).toMatch(/not a public address/)
+    const reason = (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error
+    expect(reason).toMatch(/10\.20\.30\.40 is not a public address/)
+    expect(reason).toMatch(/localhost resolves to no public address/)
   })
 })

@@ -28,6 +28,9 @@ export class JobQueue {
       supervise: true,
       schedule: false,
       migrate: true,
+      // Maintenance is also when jobs of a dead worker are expired and retried: every 30 s rather
+      // than every 2 min, so a crash mid-fan-out is recovered from within a couple of minutes.
+      maintenanceIntervalSeconds: 30,
     })
     this.boss.on('error', (err) => options.onError?.(err))
   }
