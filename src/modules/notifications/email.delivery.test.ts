@@ -6,6 +6,9 @@ import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-r
 import { messageIdFor } from './mailer.ts'
 import { verifyActionSignature } from './message-actions.ts'
 
+/** Jobs are picked up by polling workers on a shared machine: give them time. */
+const WAIT = { timeout: 20_000 }
+
 let rt: TestRuntime
 let mailbox: Mailbox
 beforeAll(async () => {
@@ -85,7 +88,9 @@ describe('e-mail', () => {
     expect(new Set(fanOut.map((m) => m.headers.get('x-lingshi-delivery'))).size).toBe(people.length)
     expect(fanOut[0]?.text).not.toContain('one click')
     for (const p of people) {
-      await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'email'))[0]?.state).toBe('sent')
+      await expect
+        .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'email'))[0]?.state, WAIT)
+        .toBe('sent')
     }
   })
 })

@@ -7,6 +7,9 @@ import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-r
 import { ANY_ACTION, verifyActionSignature } from './message-actions.ts'
 import { smsJob } from './sms.job.ts'
 
+/** Jobs are picked up by polling workers on a shared machine: give them time. */
+const WAIT = { timeout: 20_000 }
+
 let rt: TestRuntime
 let gateway: HttpSink
 beforeAll(async () => {
@@ -58,7 +61,7 @@ describe('SMS through the gateway', () => {
     const [toEn] = await gateway.waitFor(to(enPhone))
     const [toZh] = await gateway.waitFor(to(zhPhone))
     if (!toEn || !toZh) throw new Error('no SMS')
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, en.userId, 'sms'))[0]?.state).toBe('sent')
+    await expect.poll(async () => (await deliveriesOf(rt.ctx, en.userId, 'sms'))[0]?.state, WAIT).toBe('sent')
     const [delivery] = await deliveriesOf(rt.ctx, en.userId, 'sms')
     expect(delivery).toMatchObject({ message_id: messageId, provider_ref: expect.stringMatching(/^gw-/) })
     expect(toEn.path).toBe('/v1/messages')
@@ -124,7 +127,7 @@ describe('SMS through the gateway', () => {
     const { messageId } = await notifyUsers(rt.ctx, [p.userId], alertMessage())
 
     await expect
-      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null)
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null, WAIT)
       .toMatch(/503/)
     const [waiting] = await deliveriesOf(rt.ctx, p.userId, 'sms')
     expect(waiting).toMatchObject({ state: 'queued', attempts: 1 })
@@ -147,7 +150,7 @@ describe('SMS through the gateway', () => {
     gateway.answer('/v1/messages', { status: 429, headers: { 'retry-after': '600' }, body: 'slow down' })
     await notifyUsers(rt.ctx, [p.userId], alertMessage())
     await expect
-      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null)
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error ?? null, WAIT)
       .toMatch(/429/)
     const [waiting] = await deliveriesOf(rt.ctx, p.userId, 'sms')
     expect(new Date(waiting?.next_attempt_at ?? 0).getTime()).toBeGreaterThan(Date.now() + 500_000)
@@ -162,7 +165,9 @@ describe('SMS through the gateway', () => {
       body: '{"error":"destination barred"}',
     })
     await notifyUsers(rt.ctx, [p.userId], alertMessage())
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.state).toBe('failed')
+    await expect
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.state, WAIT)
+      .toBe('failed')
     expect((await deliveriesOf(rt.ctx, p.userId, 'sms'))[0]?.last_error).toMatch(/400.*destination barred/)
     expect(gateway.received.filter(to(phone))).toHaveLength(1)
   })

@@ -13,6 +13,9 @@ import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-r
 import { verifyActionSignature } from './message-actions.ts'
 import { webhookJob } from './webhook.job.ts'
 
+/** Jobs are picked up by polling workers on a shared machine: give them time. */
+const WAIT = { timeout: 20_000 }
+
 let rt: TestRuntime
 let sink: HttpSink
 beforeAll(async () => {
@@ -57,7 +60,9 @@ describe('webhook delivery', () => {
     const [toA2] = await sink.waitFor(at(a2))
     await sink.waitFor(at(b1))
     if (!toA1 || !toA2) throw new Error('no webhook')
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, a.userId, 'webhook'))[0]?.state).toBe('sent')
+    await expect
+      .poll(async () => (await deliveriesOf(rt.ctx, a.userId, 'webhook'))[0]?.state, WAIT)
+      .toBe('sent')
     const [delivery] = await deliveriesOf(rt.ctx, a.userId, 'webhook')
 
     expect(verifyWebhookRequest(a.endpoints[0]?.secret ?? '', toA1)).toBe(true)
@@ -111,7 +116,9 @@ describe('webhook delivery', () => {
     sink.answer(path, { status: 410, body: 'unsubscribed' })
     await notifyUsers(rt.ctx, [p.userId], alertMessage())
 
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.state).toBe('failed')
+    await expect
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.state, WAIT)
+      .toBe('failed')
     expect((await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error).toMatch(/410/)
     expect((await call('GET', '/api/v1/me/webhooks', p.cookie)).json()[0]).toMatchObject({ active: false })
     await notifyUsers(rt.ctx, [p.userId], alertMessage())
@@ -126,7 +133,7 @@ describe('webhook delivery', () => {
     const { messageId } = await notifyUsers(rt.ctx, [p.userId], alertMessage())
 
     await expect
-      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error ?? null)
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error ?? null, WAIT)
       .toMatch(/503/)
     const [waiting] = await deliveriesOf(rt.ctx, p.userId, 'webhook')
     expect(waiting).toMatchObject({ state: 'queued', attempts: 1 })
@@ -165,7 +172,9 @@ describe('webhook delivery', () => {
         .execute()
     }
     await notifyUsers(rt.ctx, [p.userId], alertMessage())
-    await expect.poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.state).toBe('failed')
+    await expect
+      .poll(async () => (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.state, WAIT)
+      .toBe('failed')
     const reason = (await deliveriesOf(rt.ctx, p.userId, 'webhook'))[0]?.last_error
     expect(reason).toMatch(/10\.20\.30\.40 is not a public address/)
     expect(reason).toMatch(/localhost resolves to no public address/)
