@@ -8,7 +8,7 @@ import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/in
 import { casesRoutes } from './modules/cases/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
 import { authRoutes, resolveSession, SESSION_COOKIE, userRoutes } from './modules/identity/index.ts'
-import { notificationRoutes, pushRoutes } from './modules/notifications/index.ts'
+import { notificationRoutes, pushRoutes, webhookRoutes } from './modules/notifications/index.ts'
 import { referenceRoutes } from './modules/reference/index.ts'
 import { meRoutes, peopleRoutes } from './modules/registrations/index.ts'
 import { accessPlugin } from './platform/http/access.ts'
@@ -89,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(peopleRoutes, { ctx })
   await app.register(notificationRoutes, { ctx })
   await app.register(pushRoutes, { ctx })
+  await app.register(webhookRoutes, { ctx })
   await app.register(advisoryRoutes, { ctx })
   await app.register(casesRoutes, { ctx })
   await app.register(alertRoutes, { ctx })

@@ -71,6 +71,20 @@ const envSchema = z.object({
     .optional(),
   ALERT_FEED_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
   ALERT_FEED_MIN_MAGNITUDE: z.coerce.number().min(0).max(10).default(5),
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().optional(),
+  SMS_GATEWAY_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must be an http or https URL')
+    .optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  SMS_RATE_PER_SECOND: z.coerce.number().positive().default(20),
+  SMS_SENDER_ID: z.string().trim().min(1).max(20).optional(),
+  WEBHOOK_ALLOW_HTTP_HOSTS: z
+    .string()
+    .regex(/^([a-z0-9.:[\]-]+(,[a-z0-9.:[\]-]+)*)?$/i, 'must be host names or addresses separated by commas')
+    .default(''),
+  WEBHOOK_RATE_PER_SECOND: z.coerce.number().positive().default(200),
   ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
@@ -105,6 +119,11 @@ export interface Config {
   /** Without an SMTP server, e-mail is captured in the database and shown to admins. */
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
+  /** E-mail sent per second by each worker process; unset is as fast as the SMTP server takes it. */
+  readonly mailRatePerSecond: number | undefined
+  /** Text messages for emergencies; without a gateway no SMS delivery is created. */
+  readonly sms: SmsConfig | undefined
+  readonly webhooks: WebhookConfig
   /** Trips and locations are purged this many days after they end. */
   readonly retentionDays: number
   readonly push: PushConfig
@@ -135,6 +154,21 @@ export interface PushConfig {
   readonly extraCa: string | undefined
   /** Hosts a subscription's endpoint may point at (a host or any of its subdomains); '*' is any. */
   readonly serviceHosts: readonly string[] | '*'
+}
+
+export interface SmsConfig {
+  readonly gatewayUrl: string
+  readonly token: string | undefined
+  /** Per worker process: with N workers the gateway sees up to N times this. */
+  readonly ratePerSecond: number
+  readonly senderId: string | undefined
+}
+
+export interface WebhookConfig {
+  /** Hosts a webhook may reach over plain http and at a private address (local sinks in tests). */
+  readonly allowHttpHosts: readonly string[]
+  /** Per worker process: with N workers the endpoints see up to N times this. */
+  readonly ratePerSecond: number
 }
 
 export class ConfigError extends Error {}
@@ -195,6 +229,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailRatePerSecond: e.MAIL_RATE_PER_SECOND,
+    sms: e.SMS_GATEWAY_URL
+      ? {
+          gatewayUrl: e.SMS_GATEWAY_URL,
+          token: e.SMS_GATEWAY_TOKEN,
+          ratePerSecond: e.SMS_RATE_PER_SECOND,
+          senderId: e.SMS_SENDER_ID,
+        }
+      : undefined,
+    webhooks: {
+      allowHttpHosts: e.WEBHOOK_ALLOW_HTTP_HOSTS.toLowerCase()
+        .split(',')
+        .filter(Boolean)
+        .map((h) => h.replace(/^\[|\]$/g, '')),
+      ratePerSecond: e.WEBHOOK_RATE_PER_SECOND,
+    },
     retentionDays: e.RETENTION_DAYS,
     push,
   })

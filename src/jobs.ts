@@ -1,13 +1,15 @@
 import type { AppContext } from './context.ts'
 import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
 import { slaJob } from './modules/cases/index.ts'
-import { dispatchJob, pushJob } from './modules/notifications/index.ts'
+import { dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
 import { purgeJob } from './modules/registrations/index.ts'
 
 /** Every module's background jobs, defined on the queue before it starts. */
 export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(dispatchJob(ctx))
   ctx.queue.define(pushJob(ctx))
+  ctx.queue.define(smsJob(ctx))
+  ctx.queue.define(webhookJob(ctx))
   ctx.queue.define(purgeJob(ctx))
   ctx.queue.define(slaJob(ctx))
   ctx.queue.define(fanoutJob(ctx))

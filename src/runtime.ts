@@ -9,6 +9,7 @@ import type { Database } from './database.ts'
 import { defineJobs } from './jobs.ts'
 import { loadReferenceData } from './modules/reference/index.ts'
 import { SecretBox } from './platform/crypto/secret-box.ts'
+import { Signer } from './platform/crypto/signer.ts'
 import { connectDatabase, type DbHandle } from './platform/db/connect.ts'
 import { migrateToLatest } from './platform/db/migrator.ts'
 import { JobQueue } from './platform/queue/queue.ts'
@@ -43,7 +44,9 @@ export async function openRuntime(
   config: Config,
   log: FastifyBaseLogger = createLogger(config),
 ): Promise<Runtime> {
-  const secrets = new SecretBox(encryptionKey(config))
+  const key = encryptionKey(config)
+  const secrets = new SecretBox(key)
+  const signer = new Signer(key)
   const handle = await connectDatabase<Database>(config.database, {
     onIdleError: (err) => log.warn({ err }, 'an idle database connection closed'),
   })
@@ -56,7 +59,7 @@ export async function openRuntime(
   blobs
     .sweepStaging(86_400_000)
     .catch((err: unknown) => log.warn({ err }, 'could not sweep the attachment staging area'))
-  const ctx: AppContext = { db: handle.db, engine: handle.engine, config, queue, secrets, blobs, log }
+  const ctx: AppContext = { db: handle.db, engine: handle.engine, config, queue, secrets, blobs, signer, log }
   defineJobs(ctx)
   return {
     ctx,

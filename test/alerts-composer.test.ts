@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createAlertBody } from '../src/modules/alerts/alert.schema.ts'
 import { areaShapes } from '../src/modules/alerts/alert.area.ts'
+import { createAlertBody } from '../src/modules/alerts/alert.schema.ts'
 import { parseCapPolygon, toCapPolygon } from '../web/src/alerts/cap.ts'
 import { type ComposerValues, capBody, EMPTY_TEXT, fromCap } from '../web/src/console/alerts/capBody.ts'
 import type { CapJson } from '../web/src/console/alerts/types.ts'

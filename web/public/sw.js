@@ -1,4 +1,6 @@
-// Lingshi service worker: shows web push notifications and opens their link when clicked.
+// Lingshi service worker: shows web push notifications and opens their link when clicked; a click
+// on one of a notification's buttons (an answer such as "I am safe") opens that answer's signed
+// link, which needs no sign-in.
 // Served from the site root so that its scope covers the whole app.
 
 const FALLBACK_TITLE = 'Lingshi 领事'
@@ -13,20 +15,28 @@ self.addEventListener('push', (event) => {
   } catch {
     data = { body: event.data ? event.data.text() : '' }
   }
+  const actions = Array.isArray(data.actions) ? data.actions : []
   event.waitUntil(
     self.registration.showNotification(data.title || FALLBACK_TITLE, {
       body: data.body || '',
       // The same delivery arriving twice (a resend after a crash) replaces itself instead of stacking.
       tag: data.deliveryId || undefined,
       requireInteraction: data.emergency === true,
-      data: { link: data.link || '/' },
+      // Browsers show the first few (Notification.maxActions, often two); the rest are in the page.
+      actions: actions.map((a) => ({ action: a.action, title: a.title })),
+      data: {
+        link: data.link || '/',
+        actionUrls: Object.fromEntries(actions.map((a) => [a.action, a.url])),
+      },
     }),
   )
 })
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close()
-  const target = new URL(event.notification.data?.link || '/', self.location.origin)
+  const data = event.notification.data || {}
+  const chosen = event.action && data.actionUrls ? data.actionUrls[event.action] : undefined
+  const target = new URL(chosen || data.link || '/', self.location.origin)
   // Only our own pages are opened from a notification.
   const url = target.origin === self.location.origin ? target.href : self.location.origin
   event.waitUntil(

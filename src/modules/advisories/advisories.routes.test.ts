@@ -162,6 +162,6 @@ describe('travel advisories', () => {
     )
     expect(
       (await call('PUT', '/api/v1/me/notification-preferences', p.cookie, { email: false })).json(),
-    ).toEqual({ inbox: true, email: false, push: true })
+    ).toEqual({ inbox: true, email: false, push: true, sms: true })
   })
 })

@@ -1,22 +1,38 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../database.ts'
-import type { Channel } from './notifications.table.ts'
+import { contactPhoneSql } from '../registrations/index.ts'
+import type { Channel, MessageAction } from './notifications.table.ts'
+import { MAX_ATTEMPTS } from './retry.ts'
 
-/** A claimed delivery not recorded within this time (a crash) is tried again, with the same id. */
-const LEASE_SECONDS = 300
+/**
+ * A claimed delivery not recorded within this time (its worker died) is claimed again, with the
+ * same id. Longer than one batch can take: every send in it runs at once, under a 15 s timeout.
+ */
+export const LEASE_SECONDS = 60
+/** Claims beyond the attempts' limit are crashes mid-send, over and over: such a delivery is given up. */
+const MAX_CLAIMS = MAX_ATTEMPTS + 3
 
 export interface ClaimedDelivery {
   id: string
+  message_id: string
   user_id: string
   attempts: number
   email: string | null
+  /** Only claimed for SMS. */
+  phone: string | null
   locale: string
+  kind: string
+  about_type: string | null
+  about_id: string | null
   title_zh: string
   title_en: string
   body_zh: string
   body_en: string
   link: string | null
   emergency: boolean
+  actions: MessageAction[] | null
+  action_url: string | null
+  created_at: Date
 }
 
 /** Takes up to `limit` due deliveries of one message and channel, leasing them to this worker. */
@@ -26,41 +42,71 @@ export async function claimQueued(
   channel: Channel,
   limit: number,
 ): Promise<ClaimedDelivery[]> {
+  const phone = channel === 'sms' ? contactPhoneSql(sql.ref('d.user_id')) : sql`null`
   const r = await sql<ClaimedDelivery>`
     with picked as (
       select d.id from deliveries d
        where d.message_id = ${messageId}::uuid and d.channel = ${channel} and d.state = 'queued'
-         and d.next_attempt_at <= now()
+         and d.next_attempt_at <= now() and d.attempts < ${MAX_CLAIMS}
        order by d.id limit ${limit} for update skip locked)
     update deliveries d set attempts = d.attempts + 1,
            next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
       from picked, users u, messages m
      where d.id = picked.id and u.id = d.user_id and m.id = d.message_id
-    returning d.id, d.user_id, d.attempts, u.email, u.locale, m.title_zh, m.title_en, m.body_zh, m.body_en,
-              m.link, m.emergency`.execute(db)
+    returning d.id, d.message_id, d.user_id, d.attempts, u.email, ${phone}::text as phone, u.locale, m.kind,
+              m.about_type, m.about_id, m.title_zh, m.title_en, m.body_zh, m.body_en, m.link, m.emergency,
+              m.actions, m.action_url, m.created_at`.execute(db)
   return r.rows
 }
 
-export async function markSent(db: Kysely<Database>, id: string, note: string | null = null): Promise<void> {
-  await db
-    .updateTable('deliveries')
-    .set({ state: 'sent', sent_at: sql`now()`, last_error: note })
-    .where('id', '=', id)
-    .execute()
+/** What became of one claimed delivery; `attempts` is the claim's, so a stale worker's answer is ignored. */
+export type RecordedOutcome =
+  | { id: string; attempts: number; state: 'sent'; note: string | null; providerRef: string | null }
+  | { id: string; attempts: number; state: 'failed'; note: string }
+  | { id: string; attempts: number; state: 'queued'; note: string; retryAt: Date }
+
+/**
+ * Records a batch's outcomes in one statement. Only deliveries still queued under the same claim
+ * change: if the lease ran out and another worker took one over, that worker's answer counts.
+ */
+export async function recordOutcomes(
+  db: Kysely<Database>,
+  outcomes: readonly RecordedOutcome[],
+): Promise<void> {
+  if (outcomes.length === 0) return
+  const col = <T>(f: (o: RecordedOutcome) => T) => outcomes.map(f)
+  await sql`
+    update deliveries d set
+      state = o.state,
+      sent_at = case when o.state = 'sent' then now() else d.sent_at end,
+      last_error = o.note,
+      next_attempt_at = coalesce(o.retry_at, d.next_attempt_at),
+      provider_ref = coalesce(o.provider_ref, d.provider_ref)
+    from unnest(${col((o) => o.id)}::uuid[], ${col((o) => o.attempts)}::int[], ${col((o) => o.state)}::text[],
+                ${col((o) => o.note?.slice(0, 500) ?? null)}::text[],
+                ${col((o) => (o.state === 'queued' ? o.retryAt.toISOString() : null))}::timestamptz[],
+                ${col((o) => (o.state === 'sent' ? o.providerRef : null))}::text[])
+         as o(id, attempts, state, note, retry_at, provider_ref)
+    where d.id = o.id and d.attempts = o.attempts and d.state = 'queued'`.execute(db)
 }
 
-export async function markFailed(db: Kysely<Database>, id: string, reason: string): Promise<void> {
-  await db
-    .updateTable('deliveries')
-    .set({ state: 'failed', last_error: reason.slice(0, 500) })
-    .where('id', '=', id)
-    .execute()
-}
-
-export async function markRetry(db: Kysely<Database>, id: string, reason: string, at: Date): Promise<void> {
-  await db
-    .updateTable('deliveries')
-    .set({ state: 'queued', last_error: reason.slice(0, 500), next_attempt_at: at })
-    .where('id', '=', id)
-    .execute()
+/**
+ * When this message's channel next has a delivery due (a retry, or a lease running out), after
+ * giving up on deliveries that crashed their workers too often. Null when nothing is left.
+ */
+export async function nextDueAt(
+  db: Kysely<Database>,
+  messageId: string,
+  channel: Channel,
+): Promise<Date | null> {
+  await sql`
+    update deliveries set state = 'failed',
+           last_error = coalesce(last_error || '; ', '') || 'given up after repeated interrupted attempts'
+     where message_id = ${messageId}::uuid and channel = ${channel} and state = 'queued'
+       and attempts >= ${MAX_CLAIMS} and next_attempt_at <= now()`.execute(db)
+  const r = await sql<{ at: Date | null }>`
+    select min(next_attempt_at) as at from deliveries
+     where message_id = ${messageId}::uuid and channel = ${channel} and state = 'queued'`.execute(db)
+  const at = r.rows[0]?.at
+  return at ? new Date(at) : null
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import { notFound } from '../../platform/http/errors.ts'
 import { listPushSubscriptions } from './push-subscription.service.ts'
+import { listWebhookEndpoints } from './webhook-endpoint.service.ts'
 
 /** Country and region messages name their country: `JP`, or `JP/tokyo-bay` for a region. */
 function aboutCountry(type: string | null, id: string | null): string | null {
@@ -28,6 +29,7 @@ export async function listInbox(ctx: AppContext, userId: string, limit: number, 
       'm.body_en',
       'm.link',
       'm.emergency',
+      'm.actions',
       'd.created_at',
       'd.read_at',
       'u.locale',
@@ -48,6 +50,8 @@ export async function listInbox(ctx: AppContext, userId: string, limit: number, 
       country: aboutCountry(r.about_type, r.about_id),
       link: r.link,
       emergency: r.emergency,
+      // Answered in the app through the signed-in API: keys and labels, no signed links.
+      actions: (r.actions ?? []).map((a) => ({ key: a.key, label: en ? a.label.en : a.label['zh-CN'] })),
       createdAt: new Date(r.created_at).toISOString(),
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
     }
@@ -68,20 +72,24 @@ export async function markRead(ctx: AppContext, userId: string, id: string): Pro
 export async function getPreferences(ctx: AppContext, userId: string) {
   const row = await ctx.db
     .selectFrom('notification_preferences')
-    .select(['email', 'push'])
+    .select(['email', 'push', 'sms'])
     .where('user_id', '=', userId)
     .executeTakeFirst()
-  return { inbox: true as const, email: row?.email ?? true, push: row?.push ?? true }
+  return { inbox: true as const, email: row?.email ?? true, push: row?.push ?? true, sms: row?.sms ?? true }
 }
 
 /** Merges the channels given; a channel left out keeps its setting. */
 export async function setPreferences(
   ctx: AppContext,
   userId: string,
-  prefs: { email?: boolean; push?: boolean },
+  prefs: { email?: boolean; push?: boolean; sms?: boolean },
 ) {
   const current = await getPreferences(ctx, userId)
-  const next = { email: prefs.email ?? current.email, push: prefs.push ?? current.push }
+  const next = {
+    email: prefs.email ?? current.email,
+    push: prefs.push ?? current.push,
+    sms: prefs.sms ?? current.sms,
+  }
   await ctx.db
     .insertInto('notification_preferences')
     .values({ user_id: userId, ...next })
@@ -114,5 +122,6 @@ export async function exportNotifications(ctx: AppContext, userId: string) {
     inbox: await listInbox(ctx, userId, 10_000),
     preferences: await getPreferences(ctx, userId),
     pushSubscriptions: await listPushSubscriptions(ctx, userId),
+    webhooks: await listWebhookEndpoints(ctx, userId),
   }
 }

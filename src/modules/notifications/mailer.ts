@@ -19,8 +19,20 @@ export function messageIdFor(deliveryId: string): string {
   return `<${deliveryId}@lingshi>`
 }
 
+/** SMTP connections kept open and shared by concurrent sends (the relay may limit them further). */
+const MAX_CONNECTIONS = 8
+
 function smtpMailer(url: string, from: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(url)
+  const transport: Transporter = nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: MAX_CONNECTIONS,
+    maxMessages: 1_000,
+    // Well under the delivery lease: a stuck server must not hold a batch past it.
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  })
   return {
     async send(mail) {
       await transport.sendMail({

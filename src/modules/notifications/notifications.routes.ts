@@ -15,10 +15,18 @@ const inboxItem = z.object({
   country: z.string().nullable(),
   link: z.string().nullable(),
   emergency: z.boolean(),
+  actions: z
+    .array(z.object({ key: z.string(), label: z.string() }))
+    .describe('One-click answers the message offers (e.g. "I am safe"); empty when none'),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 })
-const preferences = z.object({ inbox: z.literal(true), email: z.boolean(), push: z.boolean() })
+const preferences = z.object({
+  inbox: z.literal(true),
+  email: z.boolean(),
+  push: z.boolean(),
+  sms: z.boolean().describe('Text messages, for emergencies only (when the service has an SMS gateway)'),
+})
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['notifications']
@@ -68,7 +76,11 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: 'Choose channels (the inbox is always on); a channel left out keeps its setting',
-        body: z.strictObject({ email: z.boolean().optional(), push: z.boolean().optional() }),
+        body: z.strictObject({
+          email: z.boolean().optional(),
+          push: z.boolean().optional(),
+          sms: z.boolean().optional(),
+        }),
         response: { 200: preferences },
       },
     },

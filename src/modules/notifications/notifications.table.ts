@@ -1,6 +1,12 @@
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
-export type Channel = 'inbox' | 'email' | 'push'
+/** A one-click answer offered with a message; the label in both languages. */
+export interface MessageAction {
+  key: string
+  label: { 'zh-CN': string; en: string }
+}
+
+export type Channel = 'inbox' | 'email' | 'push' | 'sms' | 'webhook'
 export type DeliveryState = 'queued' | 'sent' | 'delivered' | 'failed'
 
 export interface MessagesTable {
@@ -15,6 +21,8 @@ export interface MessagesTable {
   link: string | null
   emergency: Generated<boolean>
   created_at: Generated<Date>
+  actions: ColumnType<MessageAction[] | null, string | null, string | null>
+  action_url: string | null
 }
 
 export interface DeliveriesTable {
@@ -29,12 +37,15 @@ export interface DeliveriesTable {
   created_at: Generated<Date>
   sent_at: Date | null
   read_at: Date | null
+  /** The provider's own id for what it accepted (an SMS gateway's message id). */
+  provider_ref: string | null
 }
 
 export interface NotificationPreferencesTable {
   user_id: string
   email: Generated<boolean>
   push: Generated<boolean>
+  sms: Generated<boolean>
   updated_at: Generated<Date>
 }
 
@@ -68,6 +79,27 @@ export interface PushSendsTable {
   at: Generated<Date>
 }
 
+export interface WebhookEndpointsTable {
+  id: string
+  user_id: string
+  url: string
+  secret_sealed: string
+  description: string | null
+  active: Generated<boolean>
+  created_at: Generated<Date>
+  last_success_at: Date | null
+  last_failure_at: Date | null
+  failure_count: Generated<number>
+}
+
+export interface WebhookSendsTable {
+  delivery_id: string
+  endpoint_id: string
+  outcome: 'sent' | 'rejected'
+  status_code: number | null
+  at: Generated<Date>
+}
+
 export interface CapturedMailTable {
   id: string
   delivery_id: string
@@ -86,4 +118,6 @@ export interface NotificationTables {
   push_vapid_keys: PushVapidKeysTable
   push_sends: PushSendsTable
   captured_mail: CapturedMailTable
+  webhook_endpoints: WebhookEndpointsTable
+  webhook_sends: WebhookSendsTable
 }

@@ -209,10 +209,18 @@ describe('web push delivery', () => {
     const long = '请立即前往安全地点并保持通讯畅通。'.repeat(400)
     const claimed = {
       id: '01900000-0000-7000-8000-000000000000',
+      message_id: '01900000-0000-7000-8000-000000000002',
       user_id: '01900000-0000-7000-8000-000000000001',
       attempts: 1,
       email: null,
+      phone: null,
       locale: 'zh-CN',
+      kind: 'test',
+      about_type: null,
+      about_id: null,
+      actions: null,
+      action_url: null,
+      created_at: new Date(),
       title_zh: '安全提醒',
       title_en: 'Safety reminder',
       body_zh: long,
@@ -220,11 +228,11 @@ describe('web push delivery', () => {
       link: null,
       emergency: true,
     }
-    const json = pushPayload(claimed)
+    const json = pushPayload(claimed, rt.ctx.signer)
     expect(Buffer.byteLength(json)).toBeLessThanOrEqual(3_800)
     const parsed = JSON.parse(json)
     expect(parsed.body.endsWith('…')).toBe(true)
     expect(long.startsWith(parsed.body.slice(0, -1))).toBe(true)
-    expect(JSON.parse(pushPayload({ ...claimed, locale: 'en' })).body).toBe('Short.')
+    expect(JSON.parse(pushPayload({ ...claimed, locale: 'en' }, rt.ctx.signer)).body).toBe('Short.')
   })
 })

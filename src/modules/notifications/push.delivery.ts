@@ -1,5 +1,8 @@
 import type { AppContext } from '../../context.ts'
-import { type ClaimedDelivery, markFailed, markRetry, markSent } from './delivery.repository.ts'
+import type { Signer } from '../../platform/crypto/signer.ts'
+import type { SendOutcome } from './channel.runner.ts'
+import type { ClaimedDelivery } from './delivery.repository.ts'
+import { renderFor } from './message.render.ts'
 import type { PushOutcome, PushSender } from './push.sender.ts'
 import {
   countSent,
@@ -9,7 +12,7 @@ import {
   markSubscriptionSucceeded,
   recordSend,
 } from './push-send.repository.ts'
-import { MAX_ATTEMPTS, nextAttemptAt } from './retry.ts'
+import { MAX_ATTEMPTS } from './retry.ts'
 
 /** How long a push service keeps a message for a device that is offline. */
 export const PUSH_TTL_SECONDS = 86_400
@@ -22,17 +25,22 @@ export interface PushPayload {
   body: string
   link: string | null
   emergency: boolean
+  /** Buttons on the notification; the service worker opens the signed `url` of the one clicked. */
+  actions?: { action: string; title: string; url: string }[]
 }
 
 /** The notification in the person's language; a long body is shortened to fit one push message. */
-export function pushPayload(d: ClaimedDelivery): string {
-  const en = d.locale === 'en'
+export function pushPayload(d: ClaimedDelivery, signer: Signer): string {
+  const m = renderFor(d, signer)
   const payload: PushPayload = {
     deliveryId: d.id,
-    title: en ? d.title_en : d.title_zh,
-    body: en ? d.body_en : d.body_zh,
-    link: d.link,
+    title: m.title,
+    body: m.body,
+    link: m.link,
     emergency: d.emergency,
+    ...(m.actions.length
+      ? { actions: m.actions.map((a) => ({ action: a.key, title: a.label, url: a.url })) }
+      : {}),
   }
   let json = JSON.stringify(payload)
   const chars = Array.from(payload.body)
@@ -48,15 +56,15 @@ export function pushPayload(d: ClaimedDelivery): string {
  * Sends one delivery to each of the person's browsers still owed it. A device that took it is
  * not sent it again on a retry; an expired subscription is removed; transient trouble (429,
  * 5xx, network) is retried with back-off. The delivery is `sent` once at least one device has
- * it and none is left to retry; `failed` when none took it. Returns when to retry, if at all.
+ * it and none is left to retry; `failed` when none took it.
  */
 export async function deliverPush(
   ctx: AppContext,
   send: PushSender,
   d: ClaimedDelivery,
-): Promise<Date | null> {
+): Promise<SendOutcome> {
   const owed = await listOwedSubscriptions(ctx.db, d.user_id, d.id)
-  const payload = pushPayload(d)
+  const payload = pushPayload(d, ctx.signer)
   const options = {
     deliveryId: d.id,
     urgency: d.emergency ? 'high' : 'normal',
@@ -77,14 +85,9 @@ export async function deliverPush(
     }
   }
   const reason = problems.join('; ')
-  if (retry && d.attempts < MAX_ATTEMPTS) {
-    const at = nextAttemptAt(d.attempts, notBefore)
-    await markRetry(ctx.db, d.id, reason, at)
-    return at
-  }
-  if ((await countSent(ctx.db, d.id)) > 0) await markSent(ctx.db, d.id, reason || null)
-  else await markFailed(ctx.db, d.id, reason || 'no push subscription left')
-  return null
+  if (retry && d.attempts < MAX_ATTEMPTS) return { kind: 'retry', reason, notBefore }
+  if ((await countSent(ctx.db, d.id)) > 0) return { kind: 'sent', note: reason || null }
+  return { kind: 'failed', reason: reason || 'no push subscription left' }
 }
 
 async function record(ctx: AppContext, deliveryId: string, subscriptionId: string, o: PushOutcome) {

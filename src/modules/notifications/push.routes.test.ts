@@ -218,7 +218,7 @@ describe('push subscriptions', () => {
     expect(exported.notifications.pushSubscriptions).toMatchObject([
       { endpoint: sub.endpoint, label: 'Laptop' },
     ])
-    expect(exported.notifications.preferences).toEqual({ inbox: true, email: true, push: true })
+    expect(exported.notifications.preferences).toEqual({ inbox: true, email: true, push: true, sms: true })
 
     expect((await call('DELETE', '/api/v1/me', me.cookie)).statusCode).toBe(204)
     const left = await rt.ctx.db
@@ -232,16 +232,23 @@ describe('push subscriptions', () => {
   it('keeps push on or off among the notification preferences', async () => {
     const me = await registerCitizen(rt.app)
     const prefs = '/api/v1/me/notification-preferences'
-    expect((await call('GET', prefs, me.cookie)).json()).toEqual({ inbox: true, email: true, push: true })
+    expect((await call('GET', prefs, me.cookie)).json()).toEqual({
+      inbox: true,
+      email: true,
+      push: true,
+      sms: true,
+    })
     expect((await call('PUT', prefs, me.cookie, { push: false })).json()).toEqual({
       inbox: true,
       email: true,
       push: false,
+      sms: true,
     })
     expect((await call('PUT', prefs, me.cookie, { email: false })).json()).toEqual({
       inbox: true,
       email: false,
       push: false,
+      sms: true,
     })
   })
 })

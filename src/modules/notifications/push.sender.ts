@@ -2,6 +2,7 @@ import https from 'node:https'
 import tls from 'node:tls'
 import webpush from 'web-push'
 import type { PushConfig } from '../../config.ts'
+import { parseRetryAfter } from './retry.ts'
 import type { VapidDetails } from './vapid.service.ts'
 
 export interface PushTarget {
@@ -66,17 +67,7 @@ function classify(err: unknown): PushOutcome {
   const status = err.statusCode
   const reason = `push service answered ${status}${err.body ? `: ${err.body.slice(0, 200)}` : ''}`
   if (status === 404 || status === 410) return { kind: 'gone', status, reason }
-  if (status === 429 || status >= 500) return { kind: 'retry', reason, notBefore: retryAfter(err.headers) }
+  if (status === 429 || status >= 500)
+    return { kind: 'retry', reason, notBefore: parseRetryAfter(err.headers['retry-after']) }
   return { kind: 'rejected', status, reason }
-}
-
-function retryAfter(headers: Record<string, string | string[] | undefined>): Date | undefined {
-  const value = headers['retry-after']
-  const text = Array.isArray(value) ? value[0] : value
-  if (!text) return undefined
-  const seconds = Number(text)
-  const at = Number.isFinite(seconds) ? Date.now() + seconds * 1000 : new Date(text).getTime()
-  if (Number.isNaN(at)) return undefined
-  // A push service asking for more than a day is not waited for beyond that.
-  return new Date(Math.min(at, Date.now() + 86_400_000))
 }

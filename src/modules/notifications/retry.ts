@@ -13,3 +13,16 @@ export function earliest(a: Date | null, b: Date | null): Date | null {
   if (!b) return a
   return a < b ? a : b
 }
+
+/**
+ * A `Retry-After` header (seconds or an HTTP date) as an instant; a service asking for more than a
+ * day is not waited for beyond that.
+ */
+export function parseRetryAfter(value: string | string[] | undefined): Date | undefined {
+  const text = Array.isArray(value) ? value[0] : value
+  if (!text) return undefined
+  const seconds = Number(text)
+  const at = Number.isFinite(seconds) ? Date.now() + seconds * 1000 : new Date(text).getTime()
+  if (Number.isNaN(at)) return undefined
+  return new Date(Math.min(at, Date.now() + 86_400_000))
+}

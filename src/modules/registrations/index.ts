@@ -1,3 +1,4 @@
+export { contactPhoneSql } from './contact-phone.ts'
 export { exportRegistration } from './export.service.ts'
 export {
   findPersonByPhone,

@@ -23,6 +23,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
    */
   resume?(): Promise<void>
   handle(data: z.infer<S>, context: JobContext): Promise<void>
+  /** Releases what the handler keeps open between jobs (connection pools), when the queue stops. */
+  stop?(): Promise<void> | void
 }
 
 export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {

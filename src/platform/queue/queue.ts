@@ -30,6 +30,9 @@ export class JobQueue {
       supervise: true,
       schedule: false,
       migrate: true,
+      // Maintenance is also when jobs of a dead worker are expired and retried: every 30 s rather
+      // than every 2 min, so a crash mid-fan-out is recovered from within a couple of minutes.
+      maintenanceIntervalSeconds: 30,
     })
     this.boss.on('error', (err) => options.onError?.(err))
   }
@@ -42,14 +45,17 @@ export class JobQueue {
     await this.boss.start()
     this.started = true
     for (const def of this.definitions.values()) {
-      await this.boss.createQueue(def.name, {
+      const options = {
         name: def.name,
         retryLimit: def.retryLimit ?? 5,
         retryDelay: def.retryDelaySeconds ?? 5,
         retryBackoff: def.retryBackoff ?? true,
         ...(def.expireInSeconds ? { expireInSeconds: def.expireInSeconds } : {}),
         ...(def.policy ? { policy: def.policy } : {}),
-      })
+      }
+      // createQueue leaves an existing queue as it was: its options are brought up to date.
+      if (await this.boss.getQueue(def.name)) await this.boss.updateQueue(def.name, options)
+      else await this.boss.createQueue(def.name, options)
     }
   }
 
@@ -107,6 +113,7 @@ export class JobQueue {
     const deadline = Date.now() + 60_000
     while (this.running.size > 0 && Date.now() < deadline) await Promise.race([...this.running, delay(500)])
     await delay(100)
+    for (const def of this.definitions.values()) await def.stop?.()
   }
 }
 

@@ -14,6 +14,7 @@ interface Preferences {
   inbox: true
   email: boolean
   push: boolean
+  sms: boolean
 }
 
 export function SettingsPage() {
@@ -25,9 +26,9 @@ export function SettingsPage() {
   const [deleting, setDeleting] = useState(false)
   const [confirmText, setConfirmText] = useState('')
 
-  const setEmail = async (email: boolean) => {
+  const setChannel = async (change: Partial<Pick<Preferences, 'email' | 'sms'>>) => {
     try {
-      await put('/api/v1/me/notification-preferences', { email })
+      await put('/api/v1/me/notification-preferences', change)
       prefs.reload()
     } catch (e) {
       message.error(errorMessage(e, t))
@@ -63,12 +64,21 @@ export function SettingsPage() {
               checked={!!prefs.data?.email}
               loading={prefs.loading}
               disabled={!me?.email}
-              onChange={setEmail}
+              onChange={(email) => setChannel({ email })}
               data-testid="pref-email"
             />{' '}
             {me?.email ? t('settings.email', { email: me.email }) : t('settings.noEmail')}
           </span>
           <PushSwitch />
+          <span>
+            <Switch
+              checked={!!prefs.data?.sms}
+              loading={prefs.loading}
+              onChange={(sms) => setChannel({ sms })}
+              data-testid="pref-sms"
+            />{' '}
+            {t('channels.sms')}
+          </span>
           <Typography.Text type="secondary">{t('settings.alwaysReach')}</Typography.Text>
         </Space>
       </Card>

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context.ts'
+import { requirePrincipal } from '../../platform/http/access.ts'
+import {
+  createdWebhookEndpoint,
+  webhookEndpoint,
+  webhookEndpointInput,
+  webhookTestResult,
+} from './webhook.schema.ts'
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookEndpoints,
+  testWebhookEndpoint,
+} from './webhook-endpoint.service.ts'
+
+/** Partner systems (an enterprise's security desk) receive their account's messages by webhook. */
+const WEBHOOK_OWNERS = { roles: ['enterprise', 'admin'] }
+
+export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['notifications']
+  const byId = z.strictObject({ id: z.uuid() })
+
+  app.get(
+    '/api/v1/me/webhooks',
+    {
+      config: { access: WEBHOOK_OWNERS },
+      schema: {
+        tags,
+        summary: 'My webhook endpoints (secrets are never shown again)',
+        response: { 200: z.array(webhookEndpoint) },
+      },
+    },
+    async (request) => listWebhookEndpoints(ctx, requirePrincipal(request).userId),
+  )
+
+  app.post(
+    '/api/v1/me/webhooks',
+    {
+      config: { access: WEBHOOK_OWNERS },
+      schema: {
+        tags,
+        summary: 'Receive my messages as signed POSTs to this URL; the answer shows the secret, once',
+        body: webhookEndpointInput,
+        response: { 201: createdWebhookEndpoint },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createWebhookEndpoint(ctx, requirePrincipal(request).userId, request.body)),
+  )
+
+  app.delete(
+    '/api/v1/me/webhooks/:id',
+    {
+      config: { access: WEBHOOK_OWNERS },
+      schema: { tags, summary: 'Stop sending to one of my webhook endpoints', params: byId },
+    },
+    async (request, reply) => {
+      await deleteWebhookEndpoint(ctx, requirePrincipal(request).userId, request.params.id)
+      return reply.status(204).send()
+    },
+  )
+
+  app.post(
+    '/api/v1/me/webhooks/:id/test',
+    {
+      config: { access: WEBHOOK_OWNERS },
+      schema: {
+        tags,
+        summary: 'Send a signed test event now; a success turns a disabled endpoint on again',
+        params: byId,
+        response: { 200: webhookTestResult },
+      },
+    },
+    async (request) => testWebhookEndpoint(ctx, requirePrincipal(request).userId, request.params.id),
+  )
+}

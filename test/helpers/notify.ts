@@ -1,0 +1,53 @@
+import { randomInt } from 'node:crypto'
+import { sql } from 'kysely'
+import { isValidPhoneNumber } from 'libphonenumber-js/max'
+import { uuidv7 } from 'uuidv7'
+import type { AppContext } from '../../src/context.ts'
+import { type MessageInput, notify } from '../../src/modules/notifications/index.ts'
+
+/** A safety alert as the alerts module sends it: emergency, with one-click answers. */
+export function alertMessage(overrides: Partial<MessageInput> = {}): MessageInput {
+  const id = uuidv7()
+  return {
+    kind: 'alert',
+    about: { type: 'alert', id },
+    title: { 'zh-CN': '地震预警', en: 'Earthquake warning' },
+    body: { 'zh-CN': '请立即避险，并报平安。', en: 'Take cover now, then tell us you are safe.' },
+    link: `/alerts/${id}`,
+    emergency: true,
+    actions: [
+      { key: 'safe', label: { 'zh-CN': '我很安全', en: 'I am safe' } },
+      { key: 'need_help', label: { 'zh-CN': '我需要帮助', en: 'I need help' } },
+    ],
+    actionUrl: '/alerts/{about}/answer?user={user}&answer={action}&sig={sig}',
+    ...overrides,
+  }
+}
+
+export function notifyUsers(ctx: AppContext, userIds: readonly string[], message: MessageInput) {
+  return ctx.db
+    .transaction()
+    .execute((trx) =>
+      notify(ctx, trx, message, sql<{ user_id: string }>`select unnest(${[...userIds]}::uuid[]) as user_id`),
+    )
+}
+
+/** A mobile number nobody else in the test database has. */
+export function uniquePhone(country: 'FR' | 'CN' = 'FR'): string {
+  const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('')
+  for (;;) {
+    // Not every number in a mobile range is assigned: draw until the registry would accept it.
+    const phone = country === 'FR' ? `+336${digits(8)}` : `+86138${digits(8)}`
+    if (isValidPhoneNumber(phone)) return phone
+  }
+}
+
+export async function deliveriesOf(ctx: AppContext, userId: string, channel: string) {
+  return ctx.db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('channel', '=', channel as 'sms')
+    .orderBy('id')
+    .execute()
+}
