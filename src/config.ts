@@ -98,6 +98,8 @@ export interface Config {
   readonly host: string
   readonly database: DatabaseTarget
   readonly publicUrl: string | undefined
+  /** Where links in e-mail, SMS and webhooks point: PUBLIC_URL, else this machine's port (the demo). */
+  readonly linkBase: string
   readonly secureCookies: boolean
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   /** Demo mode seeds demo accounts and lets staff skip TOTP enrolment. */
@@ -197,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     host: e.HOST,
     database,
     publicUrl: e.PUBLIC_URL,
+    linkBase: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
     demo,

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
-import { answerSafetyCheck } from './alert.answer.ts'
-import { alertIdParams, answerBody } from './alert.schema.ts'
+import { answerByLink, answerSafetyCheck } from './alert.answer.ts'
+import { alertIdParams, answerBody, SAFETY_ANSWERS } from './alert.schema.ts'
 import { getMyAlert, myAlert, myAlertList, myAlerts } from './alert-me.service.ts'
 
 const RECIPIENTS = { roles: ['citizen', 'enterprise'] }
@@ -55,5 +55,25 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) =>
       answerSafetyCheck(ctx, requirePrincipal(request).userId, request.params.id, request.body.answer, 'app'),
+  )
+
+  app.post(
+    '/api/v1/alerts/:id/answer-link',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Answer the safety check from a signed one-click link (no sign-in; the signature names alert, person and answer)',
+        params: alertIdParams,
+        body: z.object({
+          user: z.uuid(),
+          answer: z.enum(SAFETY_ANSWERS),
+          sig: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
+        }),
+        response: { 200: answerResult },
+      },
+    },
+    async (request) => answerByLink(ctx, request.params.id, request.body),
   )
 }

@@ -2,9 +2,9 @@ import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
-import { conflict, notFound } from '../../platform/http/errors.ts'
+import { conflict, forbidden, notFound } from '../../platform/http/errors.ts'
 import { recordHelpRequest } from '../cases/index.ts'
-import { deliveryStats } from '../notifications/index.ts'
+import { deliveryStats, verifyActionSignature } from '../notifications/index.ts'
 import { findAlertRow } from './alert.repository.ts'
 import { getAlert } from './alert.service.ts'
 import type { AnswerVia, SafetyAnswer } from './alerts.table.ts'
@@ -78,6 +78,21 @@ export async function answerSafetyCheck(
       .execute()
     return { alertId, answer, answeredAt: answeredAt.toISOString(), contactId }
   })
+}
+
+/**
+ * An answer from a signed one-click link (e-mail, SMS, a push button): no sign-in, but the
+ * signature names the alert, the person and the answer (or `*` for the page that offers all
+ * three), so a link cannot be replayed for another person, alert or answer.
+ */
+export async function answerByLink(
+  ctx: AppContext,
+  alertId: string,
+  link: { user: string; answer: SafetyAnswer; sig: string },
+): Promise<AnswerResult> {
+  if (!verifyActionSignature(ctx.signer, { type: 'alert', id: alertId }, link.user, link.answer, link.sig))
+    throw forbidden('alert.bad_link', 'This answer link is not valid for this alert, person and answer')
+  return answerSafetyCheck(ctx, link.user, alertId, link.answer, 'link')
 }
 
 export async function alertStats(ctx: AppContext, principal: Principal, alertId: string) {

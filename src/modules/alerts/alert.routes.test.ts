@@ -247,3 +247,62 @@ describe('approval, updates and cancellations', () => {
     expect(stats.unanswered).toBe(0)
   })
 })
+
+describe('one-click answers from e-mail', () => {
+  const linksTo = async (userId: string, alertId: string) => {
+    const user = await runtime()
+      .ctx.db.selectFrom('users')
+      .select('email')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow()
+    const deadline = Date.now() + 20_000
+    while (Date.now() < deadline) {
+      const mails = await runtime()
+        .ctx.db.selectFrom('captured_mail')
+        .select('body')
+        .where('recipient', '=', user.email ?? '')
+        .execute()
+      const links = mails.flatMap(
+        (m) => m.body.match(/https?:\/\/\S+\/alerts\/[0-9a-f-]+\/answer\?\S+/g) ?? [],
+      )
+      const mine = links.map((l) => new URL(l)).filter((l) => l.pathname === `/alerts/${alertId}/answer`)
+      if (mine.length) return mine
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    throw new Error('no answer links were e-mailed')
+  }
+  const post = (alertId: string, body: object) =>
+    call('POST', `/api/v1/alerts/${alertId}/answer-link`, undefined, body)
+
+  it('records the answer a link names, without sign-in, and refuses it for another person, answer or alert', async () => {
+    const alertId = (await createAlert(runtime().app, staff.duty)).id
+    await sendAndWait(runtime().app, staff.duty, alertId)
+    const links = await linksTo(inside.userId, alertId)
+    expect(links.map((l) => l.searchParams.get('answer')).sort()).toEqual([
+      'need_help',
+      'not_in_area',
+      'safe',
+    ])
+    const link = links.find((l) => l.searchParams.get('answer') === 'not_in_area') as URL
+    const body = {
+      user: link.searchParams.get('user'),
+      answer: 'not_in_area',
+      sig: link.searchParams.get('sig'),
+    }
+    expect(link.pathname).toBe(`/alerts/${alertId}/answer`)
+
+    expectProblem(await post(alertId, { ...body, user: follower.userId }), 403, 'alert.bad_link')
+    expectProblem(await post(alertId, { ...body, answer: 'safe' }), 403, 'alert.bad_link')
+    const other = (await createAlert(runtime().app, staff.duty)).id
+    expectProblem(await post(other, body), 403, 'alert.bad_link')
+    expect((await post(alertId, { ...body, sig: 'x' })).statusCode).toBe(400)
+
+    const ok = await post(alertId, body)
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json()).toMatchObject({ alertId, answer: 'not_in_area' })
+    const stats = (await call('GET', `/api/v1/alerts/${alertId}/stats`, staff.duty)).json()
+    expect(stats.answers.not_in_area).toBe(1)
+    const inbox = (await call('GET', '/api/v1/me/alerts', inside.cookie)).json().items
+    expect(inbox.find((a: { id: string }) => a.id === alertId)).toMatchObject({ answer: 'not_in_area' })
+  })
+})

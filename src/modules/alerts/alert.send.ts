@@ -13,6 +13,15 @@ import { getAlert, isDuty } from './alert.service.ts'
 import { alertWindow, insertRecipients } from './alert.targeting.ts'
 import type { CapAlert } from './cap.model.ts'
 
+/** The safety check's answers, as buttons in the inbox and push, and signed one-click links in e-mail and SMS. */
+const SAFETY_ACTIONS = [
+  { key: 'safe', label: { 'zh-CN': '我安全', en: 'I am safe' } },
+  { key: 'need_help', label: { 'zh-CN': '我需要帮助', en: 'I need help' } },
+  { key: 'not_in_area', label: { 'zh-CN': '我不在该地区', en: 'I am not in the area' } },
+]
+/** The web page that takes a signed answer without a sign-in (POSTs it to /answer-link). */
+const ANSWER_URL = '/alerts/{about}/answer?user={user}&answer={action}&sig={sig}'
+
 export const fanoutJobType = {
   name: 'alerts.fanout',
   payload: z.object({ alertId: z.uuid() }),
@@ -111,6 +120,7 @@ export async function fanOut(ctx: AppContext, alertId: string): Promise<void> {
         body: text.body,
         link: `/alerts/${alertId}`,
         emergency: true,
+        ...(row.safety_check ? { actions: SAFETY_ACTIONS, actionUrl: ANSWER_URL } : {}),
       },
       sql<{ user_id: string }>`select r.user_id from alert_recipients r where r.alert_id = ${alertId}`,
     )

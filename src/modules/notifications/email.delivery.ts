@@ -20,7 +20,7 @@ const TEXT = {
 /** The e-mail for one recipient: their language, the message's link and one signed link per answer. */
 export function emailFor(d: ClaimedDelivery, ctx: Pick<AppContext, 'signer' | 'config'>) {
   const m = renderFor(d, ctx.signer)
-  const publicUrl = ctx.config.publicUrl
+  const publicUrl = ctx.config.linkBase
   const t = TEXT[m.locale]
   const parts = [m.body]
   if (m.link) parts.push(absoluteUrl(m.link, publicUrl))

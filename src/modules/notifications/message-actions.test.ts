@@ -94,7 +94,10 @@ describe('one-click answers', () => {
   })
 
   it('give a text message one short link to pick the answer', () => {
-    const ctx = { signer, config: { publicUrl: 'https://lingshi.example' } } as Parameters<typeof smsFor>[0]
+    const ctx = {
+      signer,
+      config: { publicUrl: 'https://lingshi.example', linkBase: 'https://lingshi.example' },
+    } as Parameters<typeof smsFor>[0]
     const text = smsFor(ctx, claimed())
     const [title, link, ...rest] = text.split('\n')
     expect(title).toBe('Earthquake warning')

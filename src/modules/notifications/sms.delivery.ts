@@ -10,7 +10,7 @@ import { TokenBucket } from './token-bucket.ts'
 export function smsFor(ctx: AppContext, d: ClaimedDelivery): string {
   const m = renderFor(d, ctx.signer)
   const link = m.chooseUrl ?? m.link
-  return smsText(m.title, m.body, link ? absoluteUrl(link, ctx.config.publicUrl) : null)
+  return smsText(m.title, m.body, link ? absoluteUrl(link, ctx.config.linkBase) : null)
 }
 
 const LANES = 2

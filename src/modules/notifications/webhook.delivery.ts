@@ -34,7 +34,7 @@ export interface WebhookPayload {
 
 export function webhookPayload(ctx: AppContext, d: ClaimedDelivery): WebhookPayload {
   const m = renderFor(d, ctx.signer)
-  const publicUrl = ctx.config.publicUrl
+  const publicUrl = ctx.config.linkBase
   return {
     deliveryId: d.id,
     messageId: d.message_id,
