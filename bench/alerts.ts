@@ -3,7 +3,8 @@
 // 1. reach: count who a polygon over Bangkok reaches (the dense cluster holds ~10 % of people);
 // 2. fan-out: every person subscribes to Thailand, then an alert on Thailand is sent: the time
 //    from "send" until every recipient and delivery record is written;
-// 3. answers: 200 signed-in recipients answer the safety check at once, over HTTP.
+// 3. answers: 200 signed-in recipients answer the safety check at once, over HTTP;
+// 4. deliveries: e-mail and webhooks to local sinks (bench/alerts/deliveries.ts).
 // Figures go to stdout as JSON lines, progress and a summary to stderr.
 import os from 'node:os'
 import { parseArgs } from 'node:util'
@@ -22,6 +23,7 @@ import { parseSyntheticOptions } from '../src/seed/synthetic.options.ts'
 import { syntheticEmail } from '../src/seed/synthetic.people.ts'
 import { denseClusterArea } from '../src/seed/synthetic.places.ts'
 import { SYNTHETIC_PASSWORD, seedSynthetic } from '../src/seed/synthetic.ts'
+import { benchDeliveries } from './alerts/deliveries.ts'
 import { login, startServer } from './registry/api.ts'
 import { createBenchDatabase, type EngineName } from './registry/engine.ts'
 import { emit, note, printSummary, progress } from './registry/report.ts'
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '200' },
     runs: { type: 'string', default: '7' },
+    deliveries: { type: 'string', default: '20000' },
   },
 })
 const { people, seed } = parseSyntheticOptions({ people: values.people, seed: '1' })
@@ -42,6 +45,7 @@ const connections = Number(values.connections)
 const runs = Number(values.runs)
 const engines: EngineName[] =
   values.engine === 'both' ? ['server', 'embedded'] : [values.engine as EngineName]
+const deliveries = Number(values.deliveries)
 const DUTY = { email: 'duty@bench.lingshi', password: 'alerts-benchmark-2026' }
 
 const ms = (start: number) => +(performance.now() - start).toFixed(1)
@@ -263,6 +267,9 @@ for (const engine of engines) {
     await prepare(engine, db.env)
     const alertId = await reachAndFanOut(engine, db.env)
     await answers(engine, db.env, alertId)
+    const runs = engine === 'embedded' ? [0] : [1, 2]
+    for (const [i, workers] of runs.entries())
+      await benchDeliveries({ engine, env: db.env, recipients: deliveries, workers, offset: i * deliveries })
   } finally {
     await db.drop()
   }

@@ -29,7 +29,7 @@ async function navKeys(page: Page): Promise<string[]> {
 describe('the staff console', () => {
   it('shows each role its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      'operator@demo.lingshi': ['hotline', 'cases'],
+      'operator@demo.lingshi': ['hotline', 'cases', 'alerts'],
       'officer.tokyo@demo.lingshi': ['cases', 'people', 'advisories', 'alerts', 'services'],
       'duty@demo.lingshi': ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises'],
       'admin@demo.lingshi': ['users', 'missions', 'audit', 'outbox'],
@@ -41,7 +41,7 @@ describe('the staff console', () => {
       expect(await navKeys(page), email).toEqual(keys)
       if (email.startsWith('officer')) {
         expect(await page.getByText('Embassy of the People').first().textContent()).toContain('Japan')
-        await page.getByTestId('nav-alerts').click()
+        await page.getByTestId('nav-services').click()
         await expect.poll(() => page.getByTestId('not-yet').count()).toBe(1)
       }
       await context.close()
@@ -94,7 +94,7 @@ describe('the staff console', () => {
     await page.screenshot({ path: path.join(SHOTS, 'console-390-zh.png'), fullPage: true })
     await page.getByTestId('console-menu').click()
     await page.getByTestId('nav-alerts').click()
-    await expect.poll(() => page.getByTestId('not-yet').textContent()).toContain('安全预警')
+    await expect.poll(() => page.getByTestId('alerts-title').textContent()).toContain('安全预警')
     await context.close()
   })
 

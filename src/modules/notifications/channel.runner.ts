@@ -112,5 +112,18 @@ export function channelJob<S extends z.ZodType<{ messageId: string }>>(
       if (next) await ctx.queue.send(type, data, { startAfter: next })
     },
     stop: () => driver.close?.(),
+    // A process that died mid-send left deliveries queued (or leased to it) and its job active
+    // until pg-boss expires it: a starting worker picks the messages up at once instead.
+    async resume() {
+      const pending = await ctx.db
+        .selectFrom('deliveries')
+        .select('message_id')
+        .distinct()
+        .where('state', '=', 'queued')
+        .where('channel', '=', driver.channel)
+        .execute()
+      for (const { message_id } of pending)
+        await ctx.queue.send(type, { messageId: message_id } as z.infer<S>)
+    },
   })
 }

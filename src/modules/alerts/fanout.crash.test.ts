@@ -1,0 +1,243 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { afterAll, describe, expect, it } from 'vitest'
+import { type Sink, startSmtpSink, startWebhookSink, tally } from '../../../test/helpers/delivery-sinks.ts'
+import { ROOT, TEST_ENCRYPTION_KEY } from '../../../test/helpers/template.ts'
+import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
+import { loadConfig } from '../../config.ts'
+import type { AppContext } from '../../context.ts'
+import { openRuntime } from '../../runtime.ts'
+import { seedSynthetic } from '../../seed/synthetic.ts'
+import { fanoutJobType } from './alert.send.ts'
+import { createAlert } from './alert.service.ts'
+
+// The issue's reliability check, on a small scale: a process dies in the middle of sending an
+// alert's deliveries and is started again. Every recipient must get the alert on every channel;
+// the sinks, counting delivery ids, may see an id twice only where the crash fell between sending
+// and recording (such a delivery was claimed twice: attempts ≥ 2).
+
+const PEOPLE = 300
+const server = !!process.env.TEST_DATABASE_URL
+const sinks: Sink[] = []
+const children: ChildProcess[] = []
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  for (const s of sinks) await s.close()
+})
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer()
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
+  const port = (srv.address() as net.AddressInfo).port
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
+/** 300 people who follow Antarctica, each with a webhook; an alert on Antarctica queued to fan out. */
+async function prepare(ctx: AppContext, hookUrl: string): Promise<string> {
+  await seedSynthetic(ctx, { people: PEOPLE, tripsPerPerson: 0, seed: 11 })
+  const sealed = ctx.secrets.seal('crash-test-secret')
+  await sql`insert into webhook_endpoints (id, user_id, url, secret_sealed)
+            select lingshi_uuid7(), id, ${hookUrl}, ${sealed} from users where email like '%@synthetic.lingshi'`.execute(
+    ctx.db,
+  )
+  await sql`insert into subscriptions (user_id, country)
+            select id, 'AQ' from users where email like '%@synthetic.lingshi'`.execute(ctx.db)
+  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00')
+  const { alert } = await createAlert(ctx, null, {
+    cap: {
+      identifier: `crash-${Date.now()}`,
+      sender: 'crash-test@lingshi',
+      sent: iso(new Date()),
+      status: 'Actual',
+      msgType: 'Alert',
+      scope: 'Public',
+      code: [],
+      references: [],
+      info: [
+        {
+          language: 'en',
+          category: ['Met'],
+          event: 'Blizzard',
+          responseType: [],
+          urgency: 'Immediate',
+          severity: 'Severe',
+          certainty: 'Observed',
+          eventCode: [],
+          parameter: [],
+          resource: [],
+          expires: iso(new Date(Date.now() + 86_400_000)),
+          area: [
+            {
+              areaDesc: 'Antarctica',
+              polygon: [],
+              circle: [],
+              geocode: [{ valueName: 'ISO 3166-1', value: 'AQ' }],
+            },
+          ],
+        },
+      ],
+    },
+    safetyCheck: true,
+    origin: 'api',
+  })
+  await ctx.db.updateTable('alerts').set({ status: 'sending' }).where('id', '=', alert.id).execute()
+  await ctx.queue.send(fanoutJobType, { alertId: alert.id })
+  return alert.id
+}
+
+function start(command: 'worker' | 'serve', env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/lingshi.mjs'), command], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  })
+  children.push(child)
+  return child
+}
+
+async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGKILL')
+  await exited
+}
+
+/** Every repeated id was claimed twice: the crash fell between sending it and recording it. */
+async function expectOnlyInFlightRepeats(ctx: AppContext, alertId: string, sink: Sink, channel: string) {
+  const repeated = [...sink.seen].filter(([, n]) => n > 1).map(([id]) => id.replace(/@lingshi$/, ''))
+  if (!repeated.length) return
+  const rows = await sql<{ attempts: number }>`
+    select d.attempts from deliveries d join alerts a on a.message_id = d.message_id
+     where a.id = ${alertId} and d.channel = ${channel} and d.id = any(${repeated}::uuid[])`.execute(ctx.db)
+  expect(rows.rows.length).toBe(repeated.length)
+  expect(rows.rows.every((r) => r.attempts >= 2)).toBe(true)
+}
+
+async function expectEveryoneReached(ctx: AppContext, alertId: string, mail: Sink, hooks: Sink) {
+  const states = await sql<{ channel: string; state: string; n: number }>`
+    select d.channel, d.state, count(*)::int as n from deliveries d join alerts a on a.message_id = d.message_id
+     where a.id = ${alertId} group by 1, 2 order by 1, 2`.execute(ctx.db)
+  expect(states.rows).toEqual([
+    { channel: 'email', state: 'sent', n: PEOPLE },
+    { channel: 'inbox', state: 'delivered', n: PEOPLE },
+    { channel: 'webhook', state: 'sent', n: PEOPLE },
+  ])
+  expect(tally(mail).distinct).toBe(PEOPLE)
+  expect(tally(hooks).distinct).toBe(PEOPLE)
+  await expectOnlyInFlightRepeats(ctx, alertId, mail, 'email')
+  await expectOnlyInFlightRepeats(ctx, alertId, hooks, 'webhook')
+  console.info(
+    `crash test (${server ? 'server' : 'embedded'}): e-mail ${JSON.stringify(tally(mail))}, webhook ${JSON.stringify(tally(hooks))}`,
+  )
+}
+
+const slow = { MAIL_RATE_PER_SECOND: '40', WEBHOOK_RATE_PER_SECOND: '40', LOG_LEVEL: 'silent' }
+
+describe.runIf(server)(
+  'a worker process killed in the middle of sending an alert (PostgreSQL server)',
+  () => {
+    let rt: TestRuntime
+    afterAll(async () => rt?.close())
+
+    it('is started again, and every recipient gets the alert once on each channel', async () => {
+      const mail = await startSmtpSink()
+      const hooks = await startWebhookSink()
+      sinks.push(mail, hooks)
+      rt = await startTestRuntime()
+      const alertId = await prepare(rt.ctx, hooks.url)
+      const config = rt.ctx.config.database
+      if (config.kind !== 'server') throw new Error('expected the server engine')
+      const env = {
+        ...slow,
+        DATABASE_URL: config.url,
+        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+        DATA_DIR: rt.ctx.config.dataDir,
+        SMTP_URL: mail.url,
+        WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1',
+      }
+      const first = start('worker', env)
+      await until(
+        'the first deliveries',
+        () => hooks.seen.size >= PEOPLE / 5 && mail.seen.size >= PEOPLE / 5,
+        60_000,
+      )
+      await kill(first)
+      expect(hooks.seen.size).toBeLessThan(PEOPLE)
+      start('worker', env)
+      await until('every delivery', () => hooks.seen.size === PEOPLE && mail.seen.size === PEOPLE, 150_000)
+      await until(
+        'every delivery recorded',
+        async () =>
+          (
+            await sql<{
+              n: number
+            }>`select count(*)::int as n from deliveries where state = 'queued'`.execute(rt.ctx.db)
+          ).rows[0]?.n === 0,
+        30_000,
+      )
+      await expectEveryoneReached(rt.ctx, alertId, mail, hooks)
+    }, 300_000)
+  },
+)
+
+describe.runIf(!server)('the embedded server killed in the middle of sending an alert', () => {
+  it('is started again on the same data, and every recipient gets the alert once on each channel', async () => {
+    const mail = await startSmtpSink()
+    const hooks = await startWebhookSink()
+    sinks.push(mail, hooks)
+    const rt = await startTestRuntime()
+    const dataDir = rt.ctx.config.dataDir
+    const alertId = await prepare(rt.ctx, hooks.url)
+    // Close without removing the data directory: the server process takes it over.
+    await rt.app.close()
+    await rt.runtime.close()
+    try {
+      const env = {
+        ...slow,
+        DATA_DIR: dataDir,
+        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+        SMTP_URL: mail.url,
+        WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1',
+        HOST: '127.0.0.1',
+      }
+      const first = start('serve', { ...env, PORT: String(await freePort()) })
+      await until(
+        'the first deliveries',
+        () => hooks.seen.size >= PEOPLE / 5 && mail.seen.size >= PEOPLE / 5,
+        120_000,
+      )
+      await kill(first)
+      expect(hooks.seen.size).toBeLessThan(PEOPLE)
+      const second = start('serve', { ...env, PORT: String(await freePort()) })
+      await until('every delivery', () => hooks.seen.size === PEOPLE && mail.seen.size === PEOPLE, 180_000)
+      // Let it record the last outcomes, then stop it the polite way and read what it wrote.
+      await new Promise((r) => setTimeout(r, 3_000))
+      const exited = new Promise((r) => second.once('exit', r))
+      second.kill('SIGTERM')
+      await exited
+      const again = await openRuntime(
+        loadConfig(
+          { DATA_DIR: dataDir, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: 'silent' },
+          { demo: false },
+        ),
+      )
+      try {
+        await expectEveryoneReached(again.ctx, alertId, mail, hooks)
+      } finally {
+        await again.close()
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  }, 400_000)
+})
