@@ -18,12 +18,15 @@ const count = (seen: Map<string, number>, id: string | undefined) => {
 export async function startWebhookSink(): Promise<Sink> {
   const seen = new Map<string, number>()
   const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+    // A sender killed mid-request resets its connection: expected here, not a failure.
+    req.on('error', () => undefined)
     req.resume()
     req.on('end', () => {
       count(seen, req.headers['idempotency-key'] as string | undefined)
       res.writeHead(204).end()
     })
   })
+  server.on('clientError', (_err, socket) => socket.destroy())
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
@@ -43,6 +46,7 @@ export async function startSmtpSink(): Promise<Sink> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
+      stream.on('error', () => undefined)
       let head = ''
       stream.on('data', (c: Buffer) => {
         if (head.length < 8192) head += c.toString('utf8')
@@ -53,6 +57,8 @@ export async function startSmtpSink(): Promise<Sink> {
       })
     },
   })
+  // A sender killed mid-message resets its connection: expected here, not a failure.
+  server.on('error', () => undefined)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
     url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
