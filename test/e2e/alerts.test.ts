@@ -187,6 +187,17 @@ describe('a safety alert, from the map to the answers', () => {
     await context.close()
   })
 
+  it('shows the alert in force on Japan’s public advisory page, and none on France’s', async () => {
+    const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })
+    await page.goto('/advisories/JP')
+    await expect.poll(() => page.getByTestId('country-alerts').textContent()).toContain('东京及周边地区发生强烈地震')
+    await shot(page, 'country-390-zh')
+    await page.goto('/advisories/FR')
+    await page.getByTestId('country-summary').waitFor()
+    expect(await page.getByTestId('country-alerts').count()).toBe(0)
+    await context.close()
+  })
+
   it('reaches nobody outside the area: the traveller in Paris gets nothing', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })
     await signIn(page, IN_PARIS.email, PASSWORD)
@@ -200,8 +211,8 @@ describe('a safety alert, from the map to the answers', () => {
     await context.close()
   })
 
-  // The signed link itself (POST /api/v1/alerts/{id}/answer-link) is another branch's work: only
-  // the page's side that needs no server is tested here.
+  // The signed link's server side (POST /api/v1/alerts/{id}/answer-link, forged and replayed links)
+  // is tested in src/modules/alerts/alert.routes.test.ts; here the page's side.
   it('opens a one-click “choose” link without signing in, and refuses an incomplete one', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'en-GB' })
     await page.goto(`/alerts/${alertId}/answer?user=${crypto.randomUUID()}&answer=*&sig=abc`)

@@ -8,6 +8,7 @@ import type { Mission } from '../lib/types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { NotFound } from '../pages/NotFound.tsx'
+import { CountryAlerts } from './CountryAlerts.tsx'
 import { FollowButton } from './FollowButton.tsx'
 import { LevelTag } from './LevelTag.tsx'
 
@@ -59,6 +60,7 @@ export function AdvisoryCountryPage() {
           {localized(a.summary)}
         </Typography.Paragraph>
       </Card>
+      <CountryAlerts country={a.country} />
       {a.regions.length > 0 && (
         <>
           <Typography.Title level={4}>{t('advisories.regions')}</Typography.Title>

@@ -1,0 +1,50 @@
+import { List, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { SeverityTag } from '../alerts/labels.tsx'
+import { get } from '../lib/api.ts'
+import { currentLocale, localized } from '../lib/i18n.ts'
+import { useLoad } from '../lib/useLoad.ts'
+
+interface PublicAlert {
+  id: string
+  severity: string
+  headline: { 'zh-CN': string; en: string }
+  areaDesc: { 'zh-CN': string; en: string }
+  sentAt: string | null
+  expiresAt: string | null
+}
+
+/** The safety alerts in force for the country, above its advice; nothing when there are none. */
+export function CountryAlerts({ country }: { country: string }) {
+  const { t } = useTranslation()
+  const { data } = useLoad(
+    () => get<{ items: PublicAlert[] }>(`/api/v1/public/alerts?country=${country}`),
+    country,
+  )
+  if (!data?.items.length) return null
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(currentLocale()) : '—')
+  return (
+    <>
+      <Typography.Title level={4}>{t('advisories.alertsInForce')}</Typography.Title>
+      <List
+        bordered
+        style={{ marginBottom: 16 }}
+        data-testid="country-alerts"
+        dataSource={data.items}
+        renderItem={(a) => (
+          <List.Item key={a.id}>
+            <List.Item.Meta
+              avatar={<SeverityTag severity={a.severity} />}
+              title={localized(a.headline)}
+              description={t('advisories.alertWhen', {
+                area: localized(a.areaDesc),
+                sent: time(a.sentAt),
+                expires: time(a.expiresAt),
+              })}
+            />
+          </List.Item>
+        )}
+      />
+    </>
+  )
+}
