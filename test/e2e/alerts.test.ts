@@ -190,7 +190,9 @@ describe('a safety alert, from the map to the answers', () => {
   it('shows the alert in force on Japan’s public advisory page, and none on France’s', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })
     await page.goto('/advisories/JP')
-    await expect.poll(() => page.getByTestId('country-alerts').textContent()).toContain('东京及周边地区发生强烈地震')
+    await expect
+      .poll(() => page.getByTestId('country-alerts').textContent())
+      .toContain('东京及周边地区发生强烈地震')
     await shot(page, 'country-390-zh')
     await page.goto('/advisories/FR')
     await page.getByTestId('country-summary').waitFor()
