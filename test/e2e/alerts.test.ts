@@ -41,11 +41,14 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)')
   for (const map of await page.locator('svg[data-scale]').all())
     await map.and(page.locator('[data-ready]')).waitFor()
-  await page.screenshot({
-    path: path.join(SHOTS, `alerts-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  })
+  await page.screenshot(
+    {
+      path: path.join(SHOTS, `alerts-${name}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    },
+    180_000,
+  )
 }
 
 /** A statistic's number, without its title. */
@@ -73,7 +76,7 @@ describe('a safety alert, from the map to the answers', () => {
       expect(trip.status(), await trip.text()).toBe(201)
       await context.close()
     }
-  })
+  }, 180_000)
 
   it('lets a duty officer draw an area over Tokyo, see its reach, and send it', async () => {
     const { page, context } = await e2e.newPage({ width: 1280, height: 900, locale: 'zh-CN' })
@@ -129,7 +132,7 @@ describe('a safety alert, from the map to the answers', () => {
       .poll(async () => Number(await figure(page, 'board-reached')), { timeout: 15_000 })
       .toBeGreaterThanOrEqual(1)
     await context.close()
-  })
+  }, 180_000)
 
   it('shows the alert to the traveller in Tokyo in Chinese, who answers that she is safe', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })
@@ -152,7 +155,7 @@ describe('a safety alert, from the map to the answers', () => {
     expect(await page.getByTestId('alert-ask').count()).toBe(0)
     await shot(page, 'citizen-list-390-zh')
     await context.close()
-  })
+  }, 180_000)
 
   it('counts the answer on the live board, and lists who is still unanswered', async () => {
     const { page, context } = await e2e.newPage({ width: 1280, height: 900, locale: 'zh-CN' })
@@ -175,7 +178,7 @@ describe('a safety alert, from the map to the answers', () => {
     expect(await phone.page.getByTestId('send-alert').count()).toBe(0)
     await shot(phone.page, 'board-390-en')
     await phone.context.close()
-  })
+  }, 180_000)
 
   it('shows the same alert in English on a wide screen', async () => {
     const { page, context } = await e2e.newPage({ width: 1280, height: 900, locale: 'en-GB' })
@@ -185,7 +188,7 @@ describe('a safety alert, from the map to the answers', () => {
     expect(await page.getByTestId('my-answer').textContent()).toContain('Safe')
     await shot(page, 'citizen-1280-en')
     await context.close()
-  })
+  }, 180_000)
 
   it('shows the alert in force on Japan’s public advisory page, and none on France’s', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })
@@ -198,7 +201,7 @@ describe('a safety alert, from the map to the answers', () => {
     await page.getByTestId('country-summary').waitFor()
     expect(await page.getByTestId('country-alerts').count()).toBe(0)
     await context.close()
-  })
+  }, 180_000)
 
   it('reaches nobody outside the area: the traveller in Paris gets nothing', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })
@@ -211,7 +214,7 @@ describe('a safety alert, from the map to the answers', () => {
     expect((await page.request.get(`/api/v1/me/alerts/${alertId}`)).status()).toBe(404)
     await shot(page, 'citizen-none-390-zh')
     await context.close()
-  })
+  }, 180_000)
 
   // The signed link's server side (POST /api/v1/alerts/{id}/answer-link, forged and replayed links)
   // is tested in src/modules/alerts/alert.routes.test.ts; here the page's side.
@@ -224,7 +227,7 @@ describe('a safety alert, from the map to the answers', () => {
     await page.goto(`/alerts/${alertId}/answer?answer=safe`)
     await page.getByTestId('answer-link-incomplete').waitFor()
     await context.close()
-  })
+  }, 180_000)
 
   it('lists the alert in the console, in English', async () => {
     const { page, context } = await e2e.newPage({ width: 1280, height: 900, locale: 'en-GB' })
@@ -235,7 +238,7 @@ describe('a safety alert, from the map to the answers', () => {
     await page.getByTestId('alerts-table').getByText('Strong earthquake in Tokyo area').waitFor()
     await shot(page, 'list-1280-en')
     await context.close()
-  })
+  }, 180_000)
 
   it('holds an officer’s severe alert until a duty officer approves it', async () => {
     const officer = await e2e.newPage({ width: 390, height: 844, locale: 'en-GB' })
@@ -280,5 +283,5 @@ describe('a safety alert, from the map to the answers', () => {
     await duty.page.getByTestId('send-confirm').click()
     await duty.page.getByTestId('live-board').waitFor({ timeout: 30_000 })
     await duty.context.close()
-  })
+  }, 180_000)
 })
