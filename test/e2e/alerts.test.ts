@@ -41,14 +41,11 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)')
   for (const map of await page.locator('svg[data-scale]').all())
     await map.and(page.locator('[data-ready]')).waitFor()
-  await page.screenshot(
-    {
-      path: path.join(SHOTS, `alerts-${name}.png`),
-      fullPage: true,
-      animations: 'disabled',
-    },
-    180_000,
-  )
+  await page.screenshot({
+    path: path.join(SHOTS, `alerts-${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  })
 }
 
 /** A statistic's number, without its title. */
