@@ -141,7 +141,7 @@ async function expectEveryoneReached(ctx: AppContext, alertId: string, mail: Sin
   )
 }
 
-const slow = { MAIL_RATE_PER_SECOND: '40', WEBHOOK_RATE_PER_SECOND: '40', LOG_LEVEL: 'silent' }
+const slow = { MAIL_RATE_PER_SECOND: '20', WEBHOOK_RATE_PER_SECOND: '20', LOG_LEVEL: 'silent' }
 
 describe.runIf(server)(
   'a worker process killed in the middle of sending an alert (PostgreSQL server)',
@@ -168,11 +168,12 @@ describe.runIf(server)(
       const first = start('worker', env)
       await until(
         'the first deliveries',
-        () => hooks.seen.size >= PEOPLE / 5 && mail.seen.size >= PEOPLE / 5,
+        () => hooks.seen.size >= PEOPLE / 5 || mail.seen.size >= PEOPLE / 5,
         60_000,
       )
       await kill(first)
-      expect(hooks.seen.size).toBeLessThan(PEOPLE)
+      // Killed mid-send: not everything had arrived (on a slow machine one channel may have finished).
+      expect(hooks.seen.size + mail.seen.size).toBeLessThan(2 * PEOPLE)
       start('worker', env)
       await until('every delivery', () => hooks.seen.size === PEOPLE && mail.seen.size === PEOPLE, 150_000)
       await until(
@@ -213,11 +214,12 @@ describe.runIf(!server)('the embedded server killed in the middle of sending an 
       const first = start('serve', { ...env, PORT: String(await freePort()) })
       await until(
         'the first deliveries',
-        () => hooks.seen.size >= PEOPLE / 5 && mail.seen.size >= PEOPLE / 5,
+        () => hooks.seen.size >= PEOPLE / 5 || mail.seen.size >= PEOPLE / 5,
         120_000,
       )
       await kill(first)
-      expect(hooks.seen.size).toBeLessThan(PEOPLE)
+      // Killed mid-send: not everything had arrived (on a slow machine one channel may have finished).
+      expect(hooks.seen.size + mail.seen.size).toBeLessThan(2 * PEOPLE)
       const port = await freePort()
       const second = start('serve', { ...env, PORT: String(port) })
       await until('every delivery', () => hooks.seen.size === PEOPLE && mail.seen.size === PEOPLE, 180_000)
