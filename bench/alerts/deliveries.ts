@@ -8,51 +8,13 @@ import { uuidv7 } from 'uuidv7'
 import { loadConfig } from '../../src/config.ts'
 import { fanOut } from '../../src/modules/alerts/alert.send.ts'
 import { createAlert } from '../../src/modules/alerts/alert.service.ts'
-import type { CapAlert } from '../../src/modules/alerts/cap.model.ts'
 import { openRuntime } from '../../src/runtime.ts'
+import { antarcticaAlert } from '../../test/helpers/alerts.ts'
 import { startSmtpSink, startWebhookSink, tally } from '../../test/helpers/delivery-sinks.ts'
 import type { EngineName } from '../registry/engine.ts'
 import { emit, note, progress } from '../registry/report.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
-
-function antarcticaAlert(identifier: string): CapAlert {
-  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00')
-  return {
-    identifier,
-    sender: 'bench@lingshi',
-    sent: iso(new Date()),
-    status: 'Actual',
-    msgType: 'Alert',
-    scope: 'Public',
-    code: [],
-    references: [],
-    info: [
-      {
-        language: 'en',
-        category: ['Met'],
-        event: 'Blizzard',
-        responseType: [],
-        urgency: 'Immediate',
-        severity: 'Severe',
-        certainty: 'Observed',
-        eventCode: [],
-        parameter: [],
-        resource: [],
-        headline: 'Blizzard (delivery benchmark)',
-        expires: iso(new Date(Date.now() + 86_400_000)),
-        area: [
-          {
-            areaDesc: 'Antarctica',
-            polygon: [],
-            circle: [],
-            geocode: [{ valueName: 'ISO 3166-1', value: 'AQ' }],
-          },
-        ],
-      },
-    ],
-  }
-}
 
 export interface DeliveryRun {
   readonly engine: EngineName
@@ -95,7 +57,7 @@ export async function benchDeliveries(run: DeliveryRun): Promise<void> {
     await sql`insert into subscriptions (user_id, country) select u, 'AQ' from unnest(${ids}::uuid[]) u
               on conflict do nothing`.execute(db)
     const alert = await createAlert(rt.ctx, null, {
-      cap: antarcticaAlert(`deliveries-${uuidv7()}`),
+      cap: antarcticaAlert(`deliveries-${uuidv7()}`, 'bench@lingshi', 'Blizzard (delivery benchmark)'),
       safetyCheck: true,
       origin: 'api',
     })

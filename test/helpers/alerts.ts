@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
+import type { CapAlert } from '../../src/modules/alerts/cap.model.ts'
 import { caller } from './http.ts'
 
 /** Central Tokyo as CAP writes a polygon: "lat,lon" pairs, closed. */
@@ -59,4 +60,46 @@ export async function sendAndWait(app: FastifyInstance, cookie: string, id: stri
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error(`alert ${id} still ${status} after 30 s`)
+}
+
+/**
+ * A Severe blizzard alert over Antarctica (ISO geocode AQ), where no synthetic person travels: it
+ * reaches exactly the people made to follow AQ. The crash tests and the delivery benchmark use it.
+ */
+export function antarcticaAlert(identifier: string, sender: string, headline?: string): CapAlert {
+  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00')
+  return {
+    identifier,
+    sender,
+    sent: iso(new Date()),
+    status: 'Actual',
+    msgType: 'Alert',
+    scope: 'Public',
+    code: [],
+    references: [],
+    info: [
+      {
+        language: 'en',
+        category: ['Met'],
+        event: 'Blizzard',
+        responseType: [],
+        urgency: 'Immediate',
+        severity: 'Severe',
+        certainty: 'Observed',
+        eventCode: [],
+        parameter: [],
+        resource: [],
+        ...(headline ? { headline } : {}),
+        expires: iso(new Date(Date.now() + 86_400_000)),
+        area: [
+          {
+            areaDesc: 'Antarctica',
+            polygon: [],
+            circle: [],
+            geocode: [{ valueName: 'ISO 3166-1', value: 'AQ' }],
+          },
+        ],
+      },
+    ],
+  }
 }

@@ -4,6 +4,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
+import { antarcticaAlert } from '../../../test/helpers/alerts.ts'
 import { type Sink, startSmtpSink, startWebhookSink, tally } from '../../../test/helpers/delivery-sinks.ts'
 import { ROOT, TEST_ENCRYPTION_KEY } from '../../../test/helpers/template.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
@@ -46,41 +47,8 @@ async function prepare(ctx: AppContext, hookUrl: string): Promise<string> {
   )
   await sql`insert into subscriptions (user_id, country)
             select id, 'AQ' from users where email like '%@synthetic.lingshi'`.execute(ctx.db)
-  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00')
   const { alert } = await createAlert(ctx, null, {
-    cap: {
-      identifier: `crash-${Date.now()}`,
-      sender: 'crash-test@lingshi',
-      sent: iso(new Date()),
-      status: 'Actual',
-      msgType: 'Alert',
-      scope: 'Public',
-      code: [],
-      references: [],
-      info: [
-        {
-          language: 'en',
-          category: ['Met'],
-          event: 'Blizzard',
-          responseType: [],
-          urgency: 'Immediate',
-          severity: 'Severe',
-          certainty: 'Observed',
-          eventCode: [],
-          parameter: [],
-          resource: [],
-          expires: iso(new Date(Date.now() + 86_400_000)),
-          area: [
-            {
-              areaDesc: 'Antarctica',
-              polygon: [],
-              circle: [],
-              geocode: [{ valueName: 'ISO 3166-1', value: 'AQ' }],
-            },
-          ],
-        },
-      ],
-    },
+    cap: antarcticaAlert(`crash-${Date.now()}`, 'crash-test@lingshi'),
     safetyCheck: true,
     origin: 'api',
   })
