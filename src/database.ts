@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely'
 import type { AdvisoryTables } from './modules/advisories/advisories.table.ts'
 import type { AlertTables } from './modules/alerts/alerts.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
@@ -20,3 +21,6 @@ export interface Database
     CrisisTables {
   audit_log: AuditLogTable
 }
+
+/** What repositories take: the database or a transaction on it, so the caller decides where a transaction starts. */
+export type Db = Kysely<Database> | Transaction<Database>

@@ -1,7 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
+import type { Database, Db } from '../../database.ts'
 
 /** The latest published version of every country (countries never published have none). */
 export function currentRows(db: Db, country?: string) {

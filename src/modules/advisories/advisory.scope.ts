@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts'
+import { forbidden, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
-import { forbidden, notFound } from '../../platform/http/errors.ts'
 import { unknownCountries } from '../reference/index.ts'
 import { coveredCountries } from './advisory.repository.ts'
 

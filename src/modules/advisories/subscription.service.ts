@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
-import { badRequest, notFound } from '../../platform/http/errors.ts'
+import { badRequest, notFound } from '../../platform/errors/app-error.ts'
 import { unknownCountries } from '../reference/index.ts'
 
 export async function listSubscriptions(ctx: AppContext, userId: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/http/errors.ts'
+import { notFound } from '../../platform/errors/app-error.ts'
 import { infoIn } from './alert.derive.ts'
 import { findAlertRow } from './alert.repository.ts'
 import type { CapAlert, CapInfo } from './cap.model.ts'

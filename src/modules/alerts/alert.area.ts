@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/http/errors.ts'
+import { badRequest } from '../../platform/errors/app-error.ts'
 import { type CapCircle, parseCapCircle, parseCapPolygon } from './cap.geometry.ts'
 import type { CapArea, CapNamedValue } from './cap.model.ts'
 

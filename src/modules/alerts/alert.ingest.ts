@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts'
+import { AppError } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
-import { AppError } from '../../platform/http/errors.ts'
 import { type Created, createAlert } from './alert.service.ts'
 import type { AlertOrigin } from './alerts.table.ts'
 import { parseCapXml } from './cap.xml.ts'

@@ -1,10 +1,8 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import { subscribersOf } from '../advisories/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
 import type { AreaShapes } from './alert.area.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 /** How long an alert without `expires` targets people for: two days from when it takes effect. */
 export const DEFAULT_WINDOW_MS = 48 * 3_600_000

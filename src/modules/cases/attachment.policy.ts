@@ -1,4 +1,4 @@
-import { AppError, badRequest } from '../../platform/http/errors.ts'
+import { AppError, badRequest } from '../../platform/errors/app-error.ts'
 import type { Sniffed } from '../../platform/storage/sniff.ts'
 
 interface Allowed {

@@ -1,8 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { CaseAttachmentsTable } from './cases.table.ts'
 
-type Db = Kysely<Database> | Transaction<Database>
 export type AttachmentRow = Selectable<CaseAttachmentsTable>
 
 export async function insertAttachment(db: Db, row: Insertable<CaseAttachmentsTable>): Promise<void> {

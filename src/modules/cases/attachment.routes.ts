@@ -2,9 +2,9 @@ import multipart from '@fastify/multipart'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
+import { AppError, badRequest } from '../../platform/errors/app-error.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts'
-import { AppError, badRequest } from '../../platform/http/errors.ts'
 import {
   attachment,
   attachmentList,

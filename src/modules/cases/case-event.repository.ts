@@ -1,9 +1,7 @@
 import type { Kysely, Transaction, Updateable } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { CasesTable } from './cases.table.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export type EventKind =
   | 'created'

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import { listAttachmentRows } from './attachment.repository.ts'
 import { attachmentUsers, toAttachment } from './attachment.view.ts'
 import { type CaseRow, casePeopleRows, teamOf } from './case.repository.ts'
@@ -8,8 +8,6 @@ import { listEvents } from './case-event.repository.ts'
 import { isOpen } from './case-status.ts'
 import { type DetentionRow, findDetention } from './detention.repository.ts'
 import { loadRefs, type Refs } from './refs.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
 

@@ -3,8 +3,8 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts'
 import {
   findPersonByPhone,
   type PersonSummary,

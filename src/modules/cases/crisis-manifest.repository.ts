@@ -1,9 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import { dependantsWithPresence, presenceSql } from '../registrations/index.ts'
 import type { PersonStatus } from './crisis.schema.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export interface ManifestRow {
   person_id: string

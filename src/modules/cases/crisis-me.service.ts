@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { notFound } from '../../platform/http/errors.ts'
+import { notFound } from '../../platform/errors/app-error.ts'
 import { presenceSql } from '../registrations/index.ts'
 import { activeCrisesOfPresence, findCrisisRow, linkContactRow } from './crisis.repository.ts'
 import type { PersonStatus } from './crisis.schema.ts'

@@ -1,8 +1,6 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { CrisisScope } from './crisis.scope.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export interface CrisisRow {
   id: string

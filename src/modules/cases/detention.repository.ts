@@ -1,7 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
+import type { Database, Db } from '../../database.ts'
 
 export function findDetention(db: Db, caseId: string) {
   return db.selectFrom('case_detentions').selectAll().where('case_id', '=', caseId).executeTakeFirst()

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { AppContext } from '../../context.ts'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts'
 import { findCaseRow } from './case.repository.ts'
 import type { DetentionBody } from './case.schema.ts'
 import { scopeOf } from './case.scope.ts'
@@ -11,8 +11,6 @@ import { toCaseDetail } from './case.view.ts'
 import { addEvent, lastVisitAt } from './case-event.repository.ts'
 import { findDetention, upsertDetention } from './detention.repository.ts'
 import { recordResponse } from './response.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 /**
  * Consular visits to a detained citizen (Vienna Convention art. 36 gives the right of access):

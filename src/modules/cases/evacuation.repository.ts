@@ -1,9 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { PersonStatus } from './crisis.schema.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export interface AssemblyPointRow {
   id: string

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
-import { badRequest } from '../../platform/http/errors.ts'
+import { badRequest } from '../../platform/errors/app-error.ts'
 
 /**
  * A phone number as E.164. Accepts what an operator pastes: spaces, dashes, a `00` international

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Kysely } from 'kysely'
+import type { Database, Db } from '../../database.ts'
 import { countryAt, missionAt, missionForCountry } from '../reference/index.ts'
 
 export interface Placement {
@@ -13,7 +13,7 @@ export interface Placement {
  * goes to the mission covering it. Neither, or China and its regions: no mission.
  */
 export async function place(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   where: {
     lat?: number | null | undefined
     lon?: number | null | undefined

@@ -1,11 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { Localized } from '../../platform/i18n/locale.ts'
 import { findStaff } from '../identity/index.ts'
 import { missionNames } from '../reference/index.ts'
 import { type PersonSummary, personSummaries } from '../registrations/index.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export interface MissionRef {
   code: string

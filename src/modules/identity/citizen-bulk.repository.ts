@@ -1,7 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
+import type { Database, Db } from '../../database.ts'
 
 export interface NewCitizen {
   readonly id: string

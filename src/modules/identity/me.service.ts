@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/http/errors.ts'
+import { notFound } from '../../platform/errors/app-error.ts'
 import { normalizeLocale } from '../../platform/i18n/locale.ts'
 import { missionNames } from '../reference/index.ts'
 import type { Me } from './auth.schema.ts'

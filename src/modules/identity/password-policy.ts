@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/http/errors.ts'
+import { badRequest } from '../../platform/errors/app-error.ts'
 
 const COMMON = new Set([
   'password123',

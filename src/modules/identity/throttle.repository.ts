@@ -1,7 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
+import type { Database, Db } from '../../database.ts'
 
 /** Adds one failure to the key's current one-minute window and returns the window's count. */
 export async function countFailure(db: Db, key: string): Promise<number> {

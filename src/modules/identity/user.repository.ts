@@ -1,8 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { NewUserRow, UserRow, UserUpdate } from './identity.table.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export interface UserWithAccess extends UserRow {
   roles: string[]

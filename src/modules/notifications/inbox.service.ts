@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/http/errors.ts'
+import { notFound } from '../../platform/errors/app-error.ts'
 import { listPushSubscriptions } from './push-subscription.service.ts'
 import { listWebhookEndpoints } from './webhook-endpoint.service.ts'
 

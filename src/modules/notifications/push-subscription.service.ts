@@ -2,7 +2,7 @@ import { createECDH } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import type { PushConfig } from '../../config.ts'
 import type { AppContext } from '../../context.ts'
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts'
+import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import type { PushSubscription, PushSubscriptionInput } from './push.schema.ts'
 import {
   countOtherSubscriptions,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts'
+import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import { webhookUrlProblem } from './webhook.address.ts'
 import type { WebhookEndpoint, WebhookEndpointInput, WebhookTestResult } from './webhook.schema.ts'
 import { createWebhookSender } from './webhook.sender.ts'

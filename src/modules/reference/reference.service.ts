@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
-import { notFound } from '../../platform/http/errors.ts'
+import { notFound } from '../../platform/errors/app-error.ts'
 import type { Localized } from '../../platform/i18n/locale.ts'
 import {
   areaTouchesCountryShape,

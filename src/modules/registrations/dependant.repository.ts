@@ -1,8 +1,6 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { DependantsTable } from './registrations.table.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 const COLUMNS = [
   'id',

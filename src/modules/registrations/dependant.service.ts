@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts'
+import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import {
   countDependantsForUpdate,
   type DependantRow,

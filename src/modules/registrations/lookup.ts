@@ -1,8 +1,6 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import { presenceInMissions, presenceSql } from './presence.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export interface PersonPlace {
   source: 'location' | 'trip' | 'residence'

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import type { SecretBox } from '../../platform/crypto/secret-box.ts'
-import { badRequest } from '../../platform/http/errors.ts'
+import { badRequest } from '../../platform/errors/app-error.ts'
 import { unknownCountries } from '../reference/index.ts'
 import {
   findProfileRow,

@@ -1,9 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import type { ProfileChanges } from './profile.repository.ts'
 import type { TripRow } from './trip.repository.ts'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 export type NewProfile = Required<Omit<ProfileChanges, 'emergency_contacts'>> & {
   readonly user_id: string

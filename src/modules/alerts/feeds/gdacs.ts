@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries'
 import type { XmlElement } from 'libxml2-wasm'
-import { unprocessable } from '../../../platform/http/errors.ts'
+import { unprocessable } from '../../../platform/errors/app-error.ts'
 import { childElements, childText } from '../../../platform/xml/dom.ts'
 import { withUntrustedXml, XmlInputError } from '../../../platform/xml/parse.ts'
 import { formatCapCircle, formatCapPolygon, isValidLatLon, type LatLon } from '../cap.geometry.ts'

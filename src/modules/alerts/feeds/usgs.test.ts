@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../platform/http/errors.ts'
+import { AppError } from '../../../platform/errors/app-error.ts'
 import type { CapAlert } from '../cap.model.ts'
 import { toCapXml } from '../cap.write.ts'
 import { parseCapXml } from '../cap.xml.ts'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { unprocessable } from '../../../platform/http/errors.ts'
+import { unprocessable } from '../../../platform/errors/app-error.ts'
 import { formatCapCircle, isValidLatLon } from '../cap.geometry.ts'
 import type { CapAlertInput, CapNamedValue } from '../cap.model.ts'
 import { formatCapDateTime } from '../cap.time.ts'

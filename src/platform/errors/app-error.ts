@@ -23,20 +23,3 @@ export const unprocessable = (code: string, detail: string, extra?: Record<strin
   new AppError(422, code, detail, extra)
 export const tooManyRequests = (code: string, detail: string, retryAfterSeconds: number) =>
   new AppError(429, code, detail, { retryAfterSeconds })
-
-export const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  410: 'Gone',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-}
