@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from './context.ts'
 import { listSubscriptions } from './modules/advisories/index.ts'
 import { exportHelpRequests } from './modules/cases/index.ts'
-import { clearSessionCookie, SIGNED_IN } from './modules/identity/index.ts'
+import { ACCESS, clearSessionCookie, SIGNED_IN } from './modules/identity/index.ts'
 import { exportNotifications } from './modules/notifications/index.ts'
 import { exportRegistration } from './modules/registrations/index.ts'
 import { recordAudit } from './platform/audit/audit.ts'
@@ -35,7 +35,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.delete(
     '/api/v1/me',
     {
-      config: { access: { roles: ['citizen', 'enterprise'] } },
+      config: { access: ACCESS.registered },
       schema: { tags: ['privacy'], summary: 'Delete my account and everything kept about me' },
     },
     async (request, reply) => {

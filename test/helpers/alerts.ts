@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
-import type { CapAlert } from '../../src/modules/alerts/cap.model.ts'
+import type { CapAlert } from '../../src/modules/alerts/cap/cap.model.ts'
 import { caller } from './http.ts'
 
 /** Central Tokyo as CAP writes a polygon: "lat,lon" pairs, closed. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
-import { SIGNED_IN } from '../identity/index.ts'
+import { ACCESS, SIGNED_IN } from '../identity/index.ts'
 import { countryCode } from '../reference/reference.schema.ts'
 import {
   advisoryDetail,
@@ -51,7 +51,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/api/v1/advisories/drafts',
     {
-      config: { access: { roles: ['officer', 'duty_officer'] } },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'The countries I may draft for ("all" for duty officers) and the drafts waiting there',
@@ -76,7 +76,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.get(
     '/api/v1/advisories/:country/draft',
     {
-      config: { access: { roles: ['officer', 'duty_officer'] } },
+      config: { access: ACCESS.officers },
       schema: { tags, summary: 'The open draft', params: countryParams, response: { 200: draftResponse } },
     },
     async (request) => getDraft(ctx, requirePrincipal(request), request.params.country),
@@ -84,7 +84,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.put(
     '/api/v1/advisories/:country',
     {
-      config: { access: { roles: ['officer', 'duty_officer'] } },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'Write the draft (officers of missions covering the country, duty officers)',
@@ -98,7 +98,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   app.post(
     '/api/v1/advisories/:country/publish',
     {
-      config: { access: { roles: ['duty_officer'] } },
+      config: { access: ACCESS.dutyOfficers },
       schema: {
         tags,
         summary: 'Publish the draft and notify subscribers and people registered there',

@@ -58,17 +58,6 @@ export function draftRow(db: Db, country: string) {
     .executeTakeFirst()
 }
 
-/** The countries the given missions cover: their own country and their consular districts. */
-export async function coveredCountries(db: Db, missions: readonly string[]): Promise<string[]> {
-  if (missions.length === 0) return []
-  const rows = await db
-    .selectFrom('missions')
-    .select(['country', 'district_countries'])
-    .where('code', 'in', [...missions])
-    .execute()
-  return [...new Set(rows.flatMap((r) => [r.country, ...r.district_countries]))].sort()
-}
-
 /** Open drafts with their author's name; `countries` null means every country. */
 export function openDrafts(db: Db, countries: readonly string[] | null) {
   let q = db

@@ -1,13 +1,12 @@
 import type { AppContext } from '../../context.ts'
 import { forbidden, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { visibleCountries } from '../identity/index.ts'
 import { unknownCountries } from '../reference/index.ts'
-import { coveredCountries } from './advisory.repository.ts'
 
 /** Officers draft for the countries their missions cover; duty officers for any (null). */
-export async function draftableCountries(ctx: AppContext, principal: Principal): Promise<string[] | null> {
-  if (principal.roles.includes('duty_officer')) return null
-  return coveredCountries(ctx.db, principal.missions)
+export function draftableCountries(ctx: AppContext, principal: Principal): Promise<string[] | null> {
+  return visibleCountries(ctx.db, principal)
 }
 
 export async function assertMayDraft(ctx: AppContext, principal: Principal, country: string): Promise<void> {

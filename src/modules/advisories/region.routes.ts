@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { ACCESS } from '../identity/index.ts'
 import { regionDetail, regionDraftBody, regionDraftResponse, regionParams } from './region.schema.ts'
 import {
   getRegion,
@@ -10,9 +11,6 @@ import {
   retireRegion,
   saveRegionDraft,
 } from './region.service.ts'
-
-const drafters = { roles: ['officer', 'duty_officer'] }
-const publishers = { roles: ['duty_officer'] }
 
 /** Region advisories: drafted and published like a country's, under the country's path. */
 export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -35,7 +33,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     `${path}/draft`,
     {
-      config: { access: drafters },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'The open draft of a region',
@@ -49,7 +47,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.put(
     path,
     {
-      config: { access: drafters },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'Write the draft of a region (officers of missions covering the country, duty officers)',
@@ -70,7 +68,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     `${path}/publish`,
     {
-      config: { access: publishers },
+      config: { access: ACCESS.dutyOfficers },
       schema: {
         tags,
         summary:
@@ -85,7 +83,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.delete(
     path,
     {
-      config: { access: publishers },
+      config: { access: ACCESS.dutyOfficers },
       schema: {
         tags,
         summary: 'Retire a region advisory (published and notified like any change)',

@@ -3,8 +3,8 @@ import { alertBody, createAlert, sendAndWait } from '../../../test/helpers/alert
 import { travellerTo } from '../../../test/helpers/crises.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { expectProblem } from '../../../test/helpers/http.ts'
-import { parseCapXml } from './cap.xml.ts'
-import { interopFiles, readInterop } from './interop.fixture.ts'
+import { interopFiles, readInterop } from '../../../test/helpers/interop.ts'
+import { parseCapXml } from './cap/cap.xml.ts'
 
 const { runtime, staff, call } = withDemoRuntime({ work: true })
 

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { unsupportedMediaType } from '../../platform/errors/app-error.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { ACCESS } from '../identity/index.ts'
 import { ingestCapXml, ingestFeed } from './alert.ingest.ts'
-import { ALERT_STAFF } from './alert.routes.ts'
 import { alertDetail, alertIdParams } from './alert.schema.ts'
 import { activePublicAlerts, capOf, publicAlertSummary, publicAlertsAtom } from './alert-public.service.ts'
 
@@ -29,7 +29,7 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.post(
     '/api/v1/alerts/cap',
     {
-      config: { access: ALERT_STAFF },
+      config: { access: ACCESS.officers },
       bodyLimit: FEED_BODY_LIMIT,
       schema: {
         tags,
@@ -52,7 +52,7 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.post(
     '/api/v1/alerts/feeds/:kind',
     {
-      config: { access: { roles: ['duty_officer'] } },
+      config: { access: ACCESS.dutyOfficers },
       bodyLimit: FEED_BODY_LIMIT,
       schema: {
         tags,

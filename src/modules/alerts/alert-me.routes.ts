@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { ACCESS } from '../identity/index.ts'
 import { answerByLink, answerSafetyCheck } from './alert.answer.ts'
 import { alertIdParams, answerBody, SAFETY_ANSWERS } from './alert.schema.ts'
 import { getMyAlert, myAlert, myAlertList, myAlerts } from './alert-me.service.ts'
-
-const RECIPIENTS = { roles: ['citizen', 'enterprise'] }
 
 export const answerResult = z.object({
   alertId: z.uuid(),
@@ -21,7 +20,7 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/api/v1/me/alerts',
     {
-      config: { access: RECIPIENTS },
+      config: { access: ACCESS.registered },
       schema: { tags, summary: 'Alerts that reached me, with my answer', response: { 200: myAlertList } },
     },
     async (request) => myAlerts(ctx, requirePrincipal(request).userId),
@@ -30,7 +29,7 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/api/v1/me/alerts/:id',
     {
-      config: { access: RECIPIENTS },
+      config: { access: ACCESS.registered },
       schema: {
         tags,
         summary: 'One alert that reached me',
@@ -44,7 +43,7 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/v1/me/alerts/:id/answer',
     {
-      config: { access: RECIPIENTS },
+      config: { access: ACCESS.registered },
       schema: {
         tags,
         summary: 'Answer the safety check: safe, need_help (opens a P1 help request) or not_in_area',

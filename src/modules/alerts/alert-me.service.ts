@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts'
 import { notFound } from '../../platform/errors/app-error.ts'
 import { infoIn } from './alert.derive.ts'
 import { findAlertRow } from './alert.repository.ts'
-import type { CapAlert, CapInfo } from './cap.model.ts'
+import type { CapAlert, CapInfo } from './cap/cap.model.ts'
 
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() })
 const optionalLocalized = z.object({ 'zh-CN': z.string().nullable(), en: z.string().nullable() })

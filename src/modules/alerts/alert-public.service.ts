@@ -3,13 +3,12 @@ import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { ACCESS, allowedBy } from '../identity/index.ts'
 import { infoIn } from './alert.derive.ts'
 import { findAlertRow } from './alert.repository.ts'
 import { getAlert } from './alert.service.ts'
-import type { CapAlert } from './cap.model.ts'
-import { capAtomFeed, toCapXml } from './cap.write.ts'
-
-const STAFF = ['officer', 'duty_officer', 'operator']
+import type { CapAlert } from './cap/cap.model.ts'
+import { capAtomFeed, toCapXml } from './cap/cap.write.ts'
 
 /** What the public may read: real, public alerts that went out. */
 const isPublic = (row: { scope: string; cap_status: string; status: string }) =>
@@ -22,7 +21,8 @@ export async function capOf(ctx: AppContext, principal: Principal | null, id: st
   const row = await findAlertRow(ctx.db, id)
   if (!row) throw notFound('alert.not_found', `No alert ${id}`)
   if (!isPublic(row)) {
-    if (!principal?.roles.some((r) => STAFF.includes(r))) throw notFound('alert.not_found', `No alert ${id}`)
+    if (!principal || !allowedBy(ACCESS.hotline, principal))
+      throw notFound('alert.not_found', `No alert ${id}`)
     await getAlert(ctx, principal, id)
   }
   return toCapXml(row.cap as CapAlert)

@@ -1,6 +1,6 @@
 import { badRequest } from '../../platform/errors/app-error.ts'
-import { type CapCircle, parseCapCircle, parseCapPolygon } from './cap.geometry.ts'
-import type { CapArea, CapNamedValue } from './cap.model.ts'
+import { type CapCircle, parseCapCircle, parseCapPolygon } from './cap/cap.geometry.ts'
+import type { CapArea, CapNamedValue } from './cap/cap.model.ts'
 
 /** GeoJSON order: [lon, lat]. */
 export type Position = [number, number]

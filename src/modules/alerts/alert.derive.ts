@@ -1,5 +1,5 @@
 import type { Localized } from '../notifications/index.ts'
-import { CAP_SEVERITY, type CapAlert, type CapInfo } from './cap.model.ts'
+import { CAP_SEVERITY, type CapAlert, type CapInfo } from './cap/cap.model.ts'
 
 /** Extreme first: the alert's severity is its most severe info block. */
 export function highestSeverity(alert: CapAlert): (typeof CAP_SEVERITY)[number] {

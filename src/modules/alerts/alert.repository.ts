@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
 import type { AlertsTable } from './alerts.table.ts'
-import type { CapReference } from './cap.model.ts'
+import type { CapReference } from './cap/cap.model.ts'
 
 export type AlertRow = Omit<Selectable<AlertsTable>, 'area'> & { area_geojson: string | null }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { ACCESS } from '../identity/index.ts'
 import { alertStats } from './alert.answer.ts'
 import {
   listRecipients,
@@ -9,7 +10,7 @@ import {
   recipientMap,
   recipientsCsv,
   recipientsQuery,
-} from './alert.recipients.ts'
+} from './alert.recipient-list.ts'
 import {
   alertDetail,
   alertIdParams,
@@ -22,9 +23,7 @@ import { sendAlert } from './alert.send.ts'
 import { createFromJson, getAlert, listAlerts, recountReach } from './alert.service.ts'
 
 /** Officers within their missions' countries; duty officers anywhere. */
-export const ALERT_STAFF = { roles: ['officer', 'duty_officer'] }
 /** The hotline works the unanswered list too. */
-export const ALERT_READERS = { roles: ['officer', 'duty_officer', 'operator'] }
 
 export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -32,7 +31,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.post(
     '/api/v1/alerts',
     {
-      config: { access: ALERT_STAFF },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary:
@@ -50,7 +49,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     '/api/v1/alerts',
     {
-      config: { access: ALERT_READERS },
+      config: { access: ACCESS.hotline },
       schema: {
         tags,
         summary: 'Alerts I may see, newest first',
@@ -64,7 +63,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     '/api/v1/alerts/:id',
     {
-      config: { access: ALERT_READERS },
+      config: { access: ACCESS.hotline },
       schema: {
         tags,
         summary: 'One alert with its CAP, area, reach and thread',
@@ -78,7 +77,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.post(
     '/api/v1/alerts/:id/reach',
     {
-      config: { access: ALERT_STAFF },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'Count the reach again (people move)',
@@ -92,7 +91,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.post(
     '/api/v1/alerts/:id/send',
     {
-      config: { access: ALERT_STAFF },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary:
@@ -107,7 +106,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     '/api/v1/alerts/:id/stats',
     {
-      config: { access: ALERT_READERS },
+      config: { access: ACCESS.hotline },
       schema: {
         tags,
         summary: 'Reached, delivered, answered by kind, unanswered',
@@ -121,7 +120,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     '/api/v1/alerts/:id/recipients',
     {
-      config: { access: ALERT_READERS },
+      config: { access: ACCESS.hotline },
       schema: {
         tags,
         summary: 'Recipients with their answers (e.g. the unanswered list), by page; audited',
@@ -137,7 +136,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     '/api/v1/alerts/:id/recipients.csv',
     {
-      config: { access: ALERT_READERS },
+      config: { access: ACCESS.hotline },
       schema: {
         tags,
         summary: 'The recipients list as CSV; audited',
@@ -163,7 +162,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     '/api/v1/alerts/:id/map',
     {
-      config: { access: ALERT_READERS },
+      config: { access: ACCESS.hotline },
       schema: {
         tags,
         summary: 'Recipients with a known point, counted by answer on a ~5 km grid',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CAP_MSG_TYPE, CAP_SEVERITY, capAlert, capDateTime } from './cap.model.ts'
+import { CAP_MSG_TYPE, CAP_SEVERITY, capAlert, capDateTime } from './cap/cap.model.ts'
 
 export const ALERT_STATUS = ['draft', 'pending_approval', 'sending', 'sent', 'cancelled', 'expired'] as const
 export const SAFETY_ANSWERS = ['safe', 'need_help', 'not_in_area'] as const

@@ -6,12 +6,12 @@ import { conflict, forbidden } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { defineJob } from '../../platform/queue/job.ts'
 import { notify } from '../notifications/index.ts'
+import { alertWindow, insertRecipients } from './alert.audience.ts'
 import { messageText, needsApproval } from './alert.derive.ts'
 import { findAlertRow, threadOf } from './alert.repository.ts'
 import type { AlertDetail } from './alert.schema.ts'
 import { getAlert, isDuty } from './alert.service.ts'
-import { alertWindow, insertRecipients } from './alert.targeting.ts'
-import type { CapAlert } from './cap.model.ts'
+import type { CapAlert } from './cap/cap.model.ts'
 
 /** The safety check's answers, as buttons in the inbox and push, and signed one-click links in e-mail and SMS. */
 const SAFETY_ACTIONS = [

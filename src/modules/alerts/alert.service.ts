@@ -5,8 +5,9 @@ import type { Database } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
-import { countriesOfMissions } from '../reference/index.ts'
+import { approvesAlerts, visibleCountries } from '../identity/index.ts'
 import { areaShapes } from './alert.area.ts'
+import { alertWindow, areaGeometrySql, countReach, countriesConcerned } from './alert.audience.ts'
 import { effectiveWindow, headlineOf, highestSeverity } from './alert.derive.ts'
 import {
   findAlertRow,
@@ -18,10 +19,9 @@ import {
   setCountriesAndReach,
 } from './alert.repository.ts'
 import type { AlertDetail, CreateAlertBody } from './alert.schema.ts'
-import { alertWindow, areaGeometrySql, countReach, countriesConcerned } from './alert.targeting.ts'
 import { toDetail, toSummary } from './alert.view.ts'
 import type { AlertOrigin } from './alerts.table.ts'
-import { type CapAlert, capAlert } from './cap.model.ts'
+import { type CapAlert, capAlert } from './cap/cap.model.ts'
 
 /** The sender we write on alerts composed here. */
 export const OUR_SENDER = 'lingshi@consular.mfa'
@@ -31,17 +31,17 @@ export interface Created {
   readonly alert: AlertDetail
 }
 
+/** No principal is the system itself (a feed), which needs no approval. */
 export function isDuty(principal: Principal | null): boolean {
-  return !principal || principal.roles.includes('duty_officer')
+  return !principal || approvesAlerts(principal)
 }
 
 /**
  * Officers see and draft alerts for the countries their missions cover; duty officers
  * everywhere; the hotline reads every alert (it works the unanswered lists) but drafts none.
  */
-export async function scopeCountries(ctx: AppContext, principal: Principal): Promise<string[] | null> {
-  if (isDuty(principal) || principal.roles.includes('operator')) return null
-  return countriesOfMissions(ctx.db, principal.missions)
+export function scopeCountries(ctx: AppContext, principal: Principal): Promise<string[] | null> {
+  return visibleCountries(ctx.db, principal)
 }
 
 async function isoCountries(trx: Transaction<Database>, codes: readonly string[]): Promise<string[]> {

@@ -3,7 +3,7 @@ import type { Database } from '../../database.ts'
 import { infoIn, needsApproval } from './alert.derive.ts'
 import { type AlertRow, referencesOf, threadOf } from './alert.repository.ts'
 import type { AlertDetail, AlertSummary } from './alert.schema.ts'
-import type { CapAlert } from './cap.model.ts'
+import type { CapAlert } from './cap/cap.model.ts'
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 

@@ -1,9 +1,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readInterop } from '../../../test/helpers/interop.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
 import { pollFeeds } from './feed-poll.job.ts'
-import { readInterop } from './interop.fixture.ts'
 
 let server: http.Server
 let base = ''

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
-import { attachmentRoutes } from './attachment.routes.ts'
-import { boardRoutes } from './board.routes.ts'
-import { caseRoutes } from './case.routes.ts'
-import { contactRoutes } from './contact.routes.ts'
-import { crisisRoutes } from './crisis.routes.ts'
-import { crisisMeRoutes } from './crisis-me.routes.ts'
-import { evacuationRoutes } from './evacuation.routes.ts'
+import { attachmentRoutes } from './case/attachment.routes.ts'
+import { boardRoutes } from './case/board.routes.ts'
+import { caseRoutes } from './case/case.routes.ts'
+import { crisisRoutes } from './crisis/crisis.routes.ts'
+import { crisisMeRoutes } from './crisis/crisis-me.routes.ts'
+import { evacuationRoutes } from './crisis/evacuation.routes.ts'
+import { contactRoutes } from './hotline/contact.routes.ts'
 
 /** The hotline and protection cases: contacts, help requests, cases and their files, board, crises and evacuations. */
 export const casesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -1,4 +1,4 @@
+export { slaJob, slaJobType } from './case/sla.job.ts'
 export { casesRoutes } from './cases.routes.ts'
-export type { Contact } from './contact.schema.ts'
-export { exportHelpRequests, type HelpRequest, recordHelpRequest } from './help.service.ts'
-export { slaJob, slaJobType } from './sla.job.ts'
+export type { Contact } from './hotline/contact.schema.ts'
+export { exportHelpRequests, type HelpRequest, recordHelpRequest } from './hotline/help.service.ts'

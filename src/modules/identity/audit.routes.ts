@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { listAudit } from '../../platform/audit/audit.ts'
+import { ACCESS } from './role.ts'
 
 const auditEntry = z.object({
   id: z.string(),
@@ -28,7 +29,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   app.get(
     '/api/v1/audit',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: ACCESS.admins },
       schema: {
         tags: ['audit'],
         summary: 'The append-only audit log, newest first (page with `before`)',

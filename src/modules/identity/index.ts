@@ -1,7 +1,19 @@
 export { authRoutes } from './auth.routes.ts'
 export { resolveSession } from './auth.service.ts'
 export { emailTaken, insertCitizens, type NewCitizen, vacuumCitizens } from './citizen-bulk.repository.ts'
-export { isStaff, ROLES, type Role, SIGNED_IN, STAFF_ROLES } from './role.ts'
+export {
+  ACCESS,
+  allowedBy,
+  approvesAlerts,
+  isStaff,
+  ROLES,
+  type Role,
+  SIGNED_IN,
+  STAFF_ROLES,
+  seesEveryMission,
+  seesNeedToKnow,
+} from './role.ts'
+export { visibleCountries } from './scope.ts'
 export { clearSessionCookie, SESSION_COOKIE } from './session-cookie.ts'
 export { findStaff, type StaffMember, staffWithRoleSql } from './staff.ts'
 export { userRoutes } from './user.routes.ts'

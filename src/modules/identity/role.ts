@@ -1,11 +1,53 @@
+import type { Access } from '../../platform/http/access.ts'
+
 export const ROLES = ['citizen', 'enterprise', 'operator', 'officer', 'duty_officer', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-/** Route access for anyone signed in, whatever their role (their own data, their inbox). */
-export const SIGNED_IN = { roles: ROLES }
-
 export const STAFF_ROLES: readonly Role[] = ['operator', 'officer', 'duty_officer', 'admin']
+
+/** Anyone whose roles can be asked about: a principal, a session, a user row. */
+interface HasRoles {
+  readonly roles: readonly string[]
+}
+const has = (who: HasRoles, role: Role) => who.roles.includes(role)
+
+/**
+ * Who may call a route, named by what the callers do. Every route's `config.access` is one of
+ * these (or `'public'`), so "who may do this?" is answered here and nowhere else.
+ */
+export const ACCESS = {
+  /** Anyone signed in, whatever their role: their own account, inbox and channels. */
+  signedIn: { roles: ROLES },
+  citizens: { roles: ['citizen'] },
+  /** People with registry data of their own (export, deletion, alerts addressed to them). */
+  registered: { roles: ['citizen', 'enterprise'] },
+  /** The hotline and consular officers: cases, contacts, crises, alerts to read. */
+  hotline: { roles: ['operator', 'officer', 'duty_officer'] },
+  /** Officers and duty officers: draft advisories and alerts, run crises, search people. */
+  officers: { roles: ['officer', 'duty_officer'] },
+  /** HQ only: publish advisories, take hazard feeds in. */
+  dutyOfficers: { roles: ['duty_officer'] },
+  admins: { roles: ['admin'] },
+  /** Organisations receiving messages by webhook, and the admins who set them up. */
+  webhookOwners: { roles: ['enterprise', 'admin'] },
+} as const satisfies Record<string, Access>
+
+/** Route access for anyone signed in (kept for its many callers). */
+export const SIGNED_IN = ACCESS.signedIn
 
 export function isStaff(roles: readonly string[]): boolean {
   return roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r))
 }
+
+/** The caller holds one of the roles a route access names. */
+export const allowedBy = (access: { readonly roles: readonly string[] }, who: HasRoles) =>
+  access.roles.some((r) => who.roles.includes(r))
+
+/** Duty officers and the hotline work every mission's cases, crises, alerts and people; officers their missions'. */
+export const seesEveryMission = (who: HasRoles) => has(who, 'duty_officer') || has(who, 'operator')
+
+/** Need-to-know cases (kidnappings) are seen by duty officers besides their own team. */
+export const seesNeedToKnow = (who: HasRoles) => has(who, 'duty_officer')
+
+/** Officers' severe and extreme alerts wait for one of these to approve them. */
+export const approvesAlerts = (who: HasRoles) => has(who, 'duty_officer')

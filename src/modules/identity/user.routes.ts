@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { ACCESS } from './role.ts'
 import { requestMeta } from './session-cookie.ts'
 import {
   createUserBody,
@@ -13,8 +14,6 @@ import {
 } from './user.schema.ts'
 import { changeAccess, createAccount, listAccounts } from './user.service.ts'
 
-const adminOnly = { roles: ['admin'] }
-
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['users']
   const actorOf = (request: Parameters<typeof requirePrincipal>[0]) => {
@@ -25,7 +24,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     '/api/v1/users',
     {
-      config: { access: adminOnly },
+      config: { access: ACCESS.admins },
       schema: {
         tags,
         summary: 'Staff and enterprise accounts',
@@ -39,7 +38,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/api/v1/users',
     {
-      config: { access: adminOnly },
+      config: { access: ACCESS.admins },
       schema: {
         tags,
         summary: 'Create a staff or enterprise account',
@@ -54,7 +53,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.put(
     '/api/v1/users/:id/access',
     {
-      config: { access: adminOnly },
+      config: { access: ACCESS.admins },
       schema: {
         tags,
         summary: "Change an account's roles and missions",

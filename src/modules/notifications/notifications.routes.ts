@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
-import { SIGNED_IN } from '../identity/index.ts'
+import { ACCESS, SIGNED_IN } from '../identity/index.ts'
 import { getPreferences, listCapturedMail, listInbox, markRead, setPreferences } from './inbox.service.ts'
 
 const inboxItem = z.object({
@@ -90,7 +90,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   app.get(
     '/api/v1/outbox',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: ACCESS.admins },
       schema: {
         tags,
         summary: 'E-mail captured instead of sent (no SMTP server configured), newest first',

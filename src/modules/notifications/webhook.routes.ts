@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { ACCESS } from '../identity/index.ts'
 import {
   createdWebhookEndpoint,
   webhookEndpoint,
@@ -16,7 +17,6 @@ import {
 } from './webhook-endpoint.service.ts'
 
 /** Partner systems (an enterprise's security desk) receive their account's messages by webhook. */
-const WEBHOOK_OWNERS = { roles: ['enterprise', 'admin'] }
 
 export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['notifications']
@@ -25,7 +25,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.get(
     '/api/v1/me/webhooks',
     {
-      config: { access: WEBHOOK_OWNERS },
+      config: { access: ACCESS.webhookOwners },
       schema: {
         tags,
         summary: 'My webhook endpoints (secrets are never shown again)',
@@ -38,7 +38,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/v1/me/webhooks',
     {
-      config: { access: WEBHOOK_OWNERS },
+      config: { access: ACCESS.webhookOwners },
       schema: {
         tags,
         summary: 'Receive my messages as signed POSTs to this URL; the answer shows the secret, once',
@@ -55,7 +55,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.delete(
     '/api/v1/me/webhooks/:id',
     {
-      config: { access: WEBHOOK_OWNERS },
+      config: { access: ACCESS.webhookOwners },
       schema: { tags, summary: 'Stop sending to one of my webhook endpoints', params: byId },
     },
     async (request, reply) => {
@@ -67,7 +67,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post(
     '/api/v1/me/webhooks/:id/test',
     {
-      config: { access: WEBHOOK_OWNERS },
+      config: { access: ACCESS.webhookOwners },
       schema: {
         tags,
         summary: 'Send a signed test event now; a success turns a disabled endpoint on again',

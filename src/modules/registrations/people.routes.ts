@@ -4,11 +4,10 @@ import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { polygon } from '../../platform/geo/geojson.schema.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { ACCESS } from '../identity/index.ts'
 import { countryCode } from '../reference/reference.schema.ts'
 import { type PeopleQuery, peopleCsv, revealPassport, searchPeople, viewPerson } from './people.service.ts'
 import { isoDate } from './registrations.schema.ts'
-
-const staff = { roles: ['officer', 'duty_officer'] }
 
 const person = z.object({
   id: z.string(),
@@ -73,7 +72,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     '/api/v1/people',
     {
-      config: { access: staff },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'Registered people in my jurisdiction, by country and name/phone/passport/e-mail (audited)',
@@ -91,7 +90,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     '/api/v1/people/search',
     {
-      config: { access: staff },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'Registered people inside a GeoJSON polygon in my jurisdiction (audited)',
@@ -105,7 +104,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.get(
     '/api/v1/people/:id',
     {
-      config: { access: staff },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'One person (audited)',
@@ -119,7 +118,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     '/api/v1/people/:id/passport',
     {
-      config: { access: staff },
+      config: { access: ACCESS.officers },
       schema: {
         tags,
         summary: 'Reveal the full passport number (audited)',

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { seesEveryMission } from '../identity/index.ts'
 import {
   countPeople,
   findPeople,
@@ -22,11 +23,9 @@ export interface PeopleQuery {
   limit: number
 }
 
-/** Duty officers and admins see everyone; an officer sees people in the districts of their missions. */
+/** Duty officers see everyone; an officer sees people in the districts of their missions. */
 function missionScope(principal: Principal): readonly string[] | null {
-  return principal.roles.includes('duty_officer') || principal.roles.includes('admin')
-    ? null
-    : principal.missions
+  return seesEveryMission(principal) ? null : principal.missions
 }
 
 function windowOn(date: string | undefined): PresenceWindow {

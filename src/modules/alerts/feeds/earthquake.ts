@@ -1,4 +1,4 @@
-import type { CapInfo } from '../cap.model.ts'
+import type { CapInfo } from '../cap/cap.model.ts'
 
 /**
  * Roughly where shaking is felt strongly: 10 km for small events, ~100 km at M6, ~300 km at M7,

@@ -1,4 +1,4 @@
-import { type CapAlert, type CapAlertInput, capAlert } from '../cap.model.ts'
+import { type CapAlert, type CapAlertInput, capAlert } from '../cap/cap.model.ts'
 
 /** An item of a feed that did not become an alert, and why, so one bad item never sinks the batch. */
 export interface FeedSkip {

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { unprocessable } from '../../../platform/errors/app-error.ts'
-import { formatCapCircle, isValidLatLon } from '../cap.geometry.ts'
-import type { CapAlertInput, CapNamedValue } from '../cap.model.ts'
-import { formatCapDateTime } from '../cap.time.ts'
+import { formatCapCircle, isValidLatLon } from '../cap/cap.geometry.ts'
+import type { CapAlertInput, CapNamedValue } from '../cap/cap.model.ts'
+import { formatCapDateTime } from '../cap/cap.time.ts'
 import { earthquakeRadiusKm, earthquakeSeverity } from './earthquake.ts'
 import { clip, type FeedResult, feedCollector } from './feed.result.ts'
 

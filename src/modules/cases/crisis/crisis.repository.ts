@@ -1,0 +1,124 @@
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
+import type { Database, Db } from '../../../database.ts'
+import type { CrisisScope } from '../access.ts'
+
+export interface CrisisRow {
+  id: string
+  name: string
+  country: string
+  area: string
+  starts_at: Date
+  status: 'active' | 'closed'
+  created_at: Date
+  closed_at: Date | null
+}
+
+export interface NewCrisis {
+  id: string
+  name: string
+  country: string
+  areaGeoJson: string
+  startsAt: Date
+  createdBy: string
+  createdAt: Date
+}
+
+const geom = (geojson: string) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326)`
+
+/** Whether PostGIS takes the polygon as valid (no self-intersection, rings that close). */
+export async function isValidArea(db: Db, geojson: string): Promise<boolean> {
+  const r = await sql<{ ok: boolean }>`select ST_IsValid(${geom(geojson)}) as ok`.execute(db)
+  return r.rows[0]?.ok ?? false
+}
+
+export async function insertCrisis(db: Db, c: NewCrisis): Promise<void> {
+  await db
+    .insertInto('crises')
+    .values({
+      id: c.id,
+      name: c.name,
+      country: c.country,
+      area: geom(c.areaGeoJson),
+      starts_at: c.startsAt,
+      created_by: c.createdBy,
+      created_at: c.createdAt,
+    })
+    .execute()
+}
+
+const inScope = (scope: CrisisScope) =>
+  scope.all ? sql<boolean>`true` : sql<boolean>`c.country = any(${[...scope.countries]}::text[])`
+
+const columns = sql`c.id, c.name, c.country, ST_AsGeoJSON(c.area) as area, c.starts_at, c.status, c.created_at, c.closed_at`
+
+/** The crisis if the scope covers it; `forUpdate` holds it while a change is written. */
+export async function findCrisisRow(
+  db: Db,
+  id: string,
+  scope: CrisisScope,
+  forUpdate = false,
+): Promise<CrisisRow | undefined> {
+  const lock = forUpdate ? sql`for update` : sql``
+  const r = await sql<CrisisRow>`select ${columns} from crises c
+    where c.id = ${id} and ${inScope(scope)} ${lock}`.execute(db)
+  return r.rows[0]
+}
+
+export async function listCrisisRows(
+  db: Db,
+  scope: CrisisScope,
+  status: 'active' | 'closed' | undefined,
+): Promise<CrisisRow[]> {
+  const byStatus = status ? sql`and c.status = ${status}` : sql``
+  const r = await sql<CrisisRow>`select ${columns} from crises c
+    where ${inScope(scope)} ${byStatus} order by c.id desc limit 500`.execute(db)
+  return r.rows
+}
+
+export async function closeCrisisRow(db: Db, id: string, by: string, at: Date): Promise<void> {
+  await db
+    .updateTable('crises')
+    .set({ status: 'closed', closed_at: at, closed_by: by })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Active crises started by `at` whose area holds one of the person's registered places then. */
+export async function activeCrisesOfPresence(
+  db: Db,
+  presence: RawBuilder<unknown>,
+  at: Date,
+): Promise<CrisisRow[]> {
+  const r = await sql<CrisisRow>`select ${columns} from crises c
+    where c.status = 'active' and c.starts_at <= ${at}
+      and exists (select 1 from (${presence}) p where p.location is not null and ST_Intersects(p.location, c.area))
+    order by c.id desc`.execute(db)
+  return r.rows
+}
+
+export async function linkCaseRow(db: Db, crisisId: string, caseId: string, by: string): Promise<boolean> {
+  const r = await db
+    .insertInto('crisis_cases')
+    .values({ crisis_id: crisisId, case_id: caseId, linked_by: by })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst()
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+export async function linkContactRow(db: Db, crisisId: string, contactId: string, by: string | null) {
+  const r = await db
+    .insertInto('crisis_contacts')
+    .values({ crisis_id: crisisId, contact_id: contactId, linked_by: by })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst()
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+export async function linkedCounts(db: Db, crisisId: string) {
+  const cases = await sql<{ status: string; n: number }>`
+    select c.status, count(*)::int as n from crisis_cases cc join cases c on c.id = cc.case_id
+     where cc.crisis_id = ${crisisId} group by c.status order by c.status`.execute(db)
+  const contacts = await sql<{ n: number }>`
+    select count(*)::int as n from crisis_contacts where crisis_id = ${crisisId}`.execute(db)
+  return { cases: cases.rows, contacts: contacts.rows[0]?.n ?? 0 }
+}

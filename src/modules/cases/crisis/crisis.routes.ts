@@ -1,0 +1,118 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AppContext } from '../../../context.ts'
+import { requirePrincipal } from '../../../platform/http/access.ts'
+import { ACCESS } from '../../identity/index.ts'
+import {
+  createCrisisBody,
+  crisisDetail,
+  crisisIdParams,
+  crisisList,
+  crisisQuery,
+  linkCaseBody,
+  linkContactBody,
+} from './crisis.schema.ts'
+import { closeCrisis, createCrisis, getCrisis, linkToCrisis, listCrises } from './crisis.service.ts'
+
+/** Duty officers anywhere; officers for the countries their missions cover. */
+
+export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['crises']
+
+  app.post(
+    '/api/v1/crises',
+    {
+      config: { access: ACCESS.officers },
+      schema: {
+        tags,
+        summary: 'Open a crisis event: a country, an area (GeoJSON Polygon touching it) and a start',
+        body: createCrisisBody,
+        response: { 201: crisisDetail },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createCrisis(ctx, requirePrincipal(request), request.body, request.ip)),
+  )
+
+  app.get(
+    '/api/v1/crises',
+    {
+      config: { access: ACCESS.hotline },
+      schema: {
+        tags,
+        summary: 'Crises I may see, newest first',
+        querystring: crisisQuery,
+        response: { 200: crisisList },
+      },
+    },
+    async (request) => listCrises(ctx, requirePrincipal(request), request.query.status),
+  )
+
+  app.get(
+    '/api/v1/crises/:id',
+    {
+      config: { access: ACCESS.hotline },
+      schema: {
+        tags,
+        summary:
+          'One crisis with counts (people in the area by status, linked cases and contacts), points and legs',
+        params: crisisIdParams,
+        response: { 200: crisisDetail },
+      },
+    },
+    async (request) => getCrisis(ctx, requirePrincipal(request), request.params.id),
+  )
+
+  app.post(
+    '/api/v1/crises/:id/close',
+    {
+      config: { access: ACCESS.officers },
+      schema: {
+        tags,
+        summary: 'Close the crisis (409 if already closed)',
+        params: crisisIdParams,
+        response: { 200: crisisDetail },
+      },
+    },
+    async (request) => closeCrisis(ctx, requirePrincipal(request), request.params.id, request.ip),
+  )
+
+  app.post(
+    '/api/v1/crises/:id/cases',
+    {
+      config: { access: ACCESS.hotline },
+      schema: {
+        tags,
+        summary: 'Link a case I may see to the crisis (again: no change)',
+        params: crisisIdParams,
+        body: linkCaseBody,
+        response: { 201: crisisDetail },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await linkToCrisis(ctx, requirePrincipal(request), request.params.id, request.body, request.ip),
+        ),
+  )
+
+  app.post(
+    '/api/v1/crises/:id/contacts',
+    {
+      config: { access: ACCESS.hotline },
+      schema: {
+        tags,
+        summary: 'Link a contact I may see to the crisis (again: no change)',
+        params: crisisIdParams,
+        body: linkContactBody,
+        response: { 201: crisisDetail },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await linkToCrisis(ctx, requirePrincipal(request), request.params.id, request.body, request.ip),
+        ),
+  )
+}

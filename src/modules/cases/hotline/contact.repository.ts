@@ -1,0 +1,120 @@
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
+import type { Database, Db } from '../../../database.ts'
+import { type CaseScope, caseVisible, contactVisible } from '../access.ts'
+
+export interface ContactRow {
+  id: string
+  received_at: Date
+  kind: 'contact' | 'help_request'
+  channel: string
+  priority: string | null
+  caller_phone: string | null
+  caller_name: string | null
+  person_id: string | null
+  summary: string
+  lat: number | null
+  lon: number | null
+  location_source: 'given' | 'registry' | null
+  country: string | null
+  mission_code: string | null
+  case_id: string | null
+  taken_by: string | null
+}
+
+/** A contact as written: the same fields as one read back. */
+export type NewContact = ContactRow
+
+const point = (lat: number | null, lon: number | null) =>
+  lat === null || lon === null ? null : sql`ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)`
+
+export async function insertContact(db: Db, c: NewContact): Promise<void> {
+  const { lat, lon, ...rest } = c
+  await db
+    .insertInto('contacts')
+    .values({ ...rest, location: point(lat, lon) })
+    .execute()
+}
+
+const columns = sql`k.id, k.received_at, k.kind, k.channel, k.priority, k.caller_phone, k.caller_name, k.person_id,
+  k.summary, ST_Y(k.location) as lat, ST_X(k.location) as lon, k.location_source, k.country, k.mission_code,
+  k.case_id, k.taken_by`
+
+/** `scope` null: whatever its visibility (the contact just written, answered to its author). */
+export async function findContactRow(
+  db: Db,
+  id: string,
+  scope: CaseScope | null,
+): Promise<ContactRow | undefined> {
+  const r = await sql<ContactRow>`select ${columns} from contacts k
+    where k.id = ${id}::uuid and ${scope ? contactVisible(scope) : sql`true`}`.execute(db)
+  return r.rows[0]
+}
+
+export interface ContactFilter {
+  readonly phone?: string | undefined
+  readonly personId?: string | undefined
+  readonly since?: Date | undefined
+  readonly channel?: string | undefined
+  readonly open?: boolean | undefined
+  readonly cursor?: string | undefined
+  readonly limit: number
+}
+
+/**
+ * Contacts newest first. The caller look-up (`phone`/`personId`) is a BitmapOr of the two
+ * partial indexes `contacts_phone_idx` and `contacts_person_idx`.
+ */
+export async function listContactRows(db: Db, scope: CaseScope, f: ContactFilter): Promise<ContactRow[]> {
+  const where: RawBuilder<unknown>[] = [contactVisible(scope)]
+  if (f.phone || f.personId) {
+    const who: RawBuilder<unknown>[] = []
+    if (f.phone) who.push(sql`k.caller_phone = ${f.phone}`)
+    if (f.personId) who.push(sql`k.person_id = ${f.personId}::uuid`)
+    where.push(sql`(${sql.join(who, sql` or `)})`)
+  }
+  if (f.since) where.push(sql`k.received_at >= ${f.since.toISOString()}::timestamptz`)
+  if (f.channel) where.push(sql`k.channel = ${f.channel}`)
+  if (f.open) where.push(sql`k.case_id is null`)
+  if (f.cursor)
+    where.push(
+      sql`(k.received_at, k.id) < (select c2.received_at, c2.id from contacts c2 where c2.id = ${f.cursor}::uuid)`,
+    )
+  const r = await sql<ContactRow>`select ${columns} from contacts k
+    where ${sql.join(where, sql` and `)}
+    order by k.received_at desc, k.id desc limit ${f.limit}`.execute(db)
+  return r.rows
+}
+
+export async function linkContact(db: Db, contactId: string, caseId: string, missionCode: string | null) {
+  await db
+    .updateTable('contacts')
+    .set({ case_id: caseId, mission_code: sql`coalesce(mission_code, ${missionCode})` })
+    .where('id', '=', contactId)
+    .execute()
+}
+
+export interface OpenCaseRow {
+  id: string
+  reference: string
+  type: string
+  status: string
+  priority: string
+}
+
+/** The person's open cases that the caller may see, newest first. */
+export async function openCasesOfPerson(db: Db, scope: CaseScope, personId: string): Promise<OpenCaseRow[]> {
+  const r = await sql<OpenCaseRow>`
+    select c.id, c.reference, c.type, c.status, c.priority from cases c
+     where c.id in (select p.case_id from case_people p where p.person_id = ${personId}::uuid)
+       and c.status not in ('resolved', 'closed') and ${caseVisible(scope)}
+     order by c.id desc limit 50`.execute(db)
+  return r.rows
+}
+
+/** The help requests a person sent from the app, for their own data export. */
+export async function helpRequestsOf(db: Db, personId: string): Promise<ContactRow[]> {
+  const r = await sql<ContactRow>`select ${columns} from contacts k
+    where k.person_id = ${personId}::uuid and k.kind = 'help_request'
+    order by k.received_at desc, k.id desc`.execute(db)
+  return r.rows
+}

@@ -1,0 +1,228 @@
+import type { Transaction } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import type { AppContext } from '../../../context.ts'
+import type { Database } from '../../../database.ts'
+import { recordAudit } from '../../../platform/audit/audit.ts'
+import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
+import type { Principal } from '../../../platform/http/access.ts'
+import {
+  findPersonByPhone,
+  type PersonSummary,
+  personInMissions,
+  personSummaries,
+} from '../../registrations/index.ts'
+import { type CaseScope, scopeOf } from '../access.ts'
+import { findCaseRow } from '../case/case.repository.ts'
+import { toCaseDetail } from '../case/case.view.ts'
+import { addEvent, touchCase } from '../case/case-event.repository.ts'
+import { place } from '../placement.ts'
+import { loadRefs, type Refs } from '../refs.ts'
+import {
+  type ContactRow,
+  findContactRow,
+  insertContact,
+  linkContact,
+  listContactRows,
+  openCasesOfPerson,
+} from './contact.repository.ts'
+import type { Contact, ContactBody, ContactQuery } from './contact.schema.ts'
+import { toE164 } from './phone.ts'
+
+type Trx = Transaction<Database>
+
+export function toContact(row: ContactRow, refs: Refs): Contact {
+  const p = refs.person(row.person_id)
+  return {
+    id: row.id,
+    receivedAt: new Date(row.received_at).toISOString(),
+    kind: row.kind,
+    channel: row.channel as Contact['channel'],
+    priority: row.priority,
+    caller: { phone: row.caller_phone, name: row.caller_name, personId: row.person_id },
+    person: p ? { id: p.id, name: p.name, nameLatin: p.nameLatin, nameZh: p.nameZh, phone: p.phone } : null,
+    summary: row.summary,
+    location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
+    locationSource: row.location_source,
+    country: row.country,
+    mission: refs.mission(row.mission_code),
+    caseId: row.case_id,
+    takenBy: refs.user(row.taken_by),
+  }
+}
+
+export async function toContacts(
+  db: AppContext['db'] | Trx,
+  rows: ContactRow[],
+  known: readonly PersonSummary[] = [],
+): Promise<Contact[]> {
+  const refs = await loadRefs(
+    db,
+    {
+      missions: rows.map((r) => r.mission_code),
+      users: rows.map((r) => r.taken_by),
+      people: rows.map((r) => r.person_id),
+    },
+    known,
+  )
+  return rows.map((r) => toContact(r, refs))
+}
+
+async function resolvePerson(trx: Trx, personId: string | undefined, phone: string | null) {
+  if (personId) {
+    const person = (await personSummaries(trx, [personId]))[0]
+    if (!person) throw badRequest('contact.unknown_person', `No registered person with id ${personId}`)
+    return person
+  }
+  return phone ? findPersonByPhone(trx, phone) : null
+}
+
+/** Records a call, chat, e-mail or walk-in; with `caseId` it joins that case's timeline. */
+export async function createContact(ctx: AppContext, principal: Principal, body: ContactBody, ip: string) {
+  const scope = scopeOf(principal)
+  const phone = body.caller.phone ? toE164(body.caller.phone, 'caller.phone') : null
+  if (!phone && !body.caller.name && !body.caller.personId) {
+    throw badRequest('contact.caller_required', 'Give the caller’s phone, name or personId')
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const person = await resolvePerson(trx, body.caller.personId, phone)
+    const linked = body.caseId ? await findCaseRow(trx, scope, body.caseId) : undefined
+    if (body.caseId && !linked) throw notFound('case.not_found', 'No such case')
+    const placement =
+      body.lat !== undefined
+        ? await place(trx, body)
+        : linked
+          ? { country: linked.country, missionCode: linked.mission_code }
+          : await place(trx, person?.whereNow ?? {})
+    const id = uuidv7()
+    const now = new Date()
+    await insertContact(trx, {
+      id,
+      received_at: now,
+      kind: 'contact',
+      channel: body.channel,
+      priority: null,
+      caller_phone: phone ?? person?.phone ?? null,
+      caller_name: body.caller.name ?? null,
+      person_id: person?.id ?? null,
+      summary: body.summary,
+      lat: body.lat ?? null,
+      lon: body.lon ?? null,
+      location_source: body.lat !== undefined ? 'given' : null,
+      country: placement.country,
+      mission_code: placement.missionCode,
+      case_id: linked?.id ?? null,
+      taken_by: principal.userId,
+    })
+    if (linked)
+      await recordContactOnCase(trx, linked.id, id, body.channel, body.summary, principal.userId, now)
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'contact.create',
+      subjectType: 'contact',
+      subjectId: id,
+      ip,
+      details: { personId: person?.id ?? null, caseId: linked?.id ?? null },
+    })
+    const row = await findContactRow(trx, id, null)
+    return (await toContacts(trx, row ? [row] : []))[0] as Contact
+  })
+}
+
+async function recordContactOnCase(
+  trx: Trx,
+  caseId: string,
+  contactId: string,
+  channel: string,
+  summary: string,
+  actorId: string | null,
+  at: Date,
+) {
+  await addEvent(trx, {
+    caseId,
+    kind: 'contact',
+    actorId,
+    at,
+    note: summary,
+    details: { contactId, channel },
+  })
+  await touchCase(trx, caseId, at)
+}
+
+/** Links an earlier contact (a help request, a call) to a case it turned out to belong to. */
+export async function linkContactToCase(
+  ctx: AppContext,
+  principal: Principal,
+  caseId: string,
+  contactId: string,
+  ip: string,
+) {
+  const scope = scopeOf(principal)
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await findCaseRow(trx, scope, caseId, true)
+    if (!c) throw notFound('case.not_found', 'No such case')
+    const contact = await findContactRow(trx, contactId, scope)
+    if (!contact) throw notFound('contact.not_found', 'No such contact')
+    if (contact.case_id) {
+      throw conflict('contact.already_linked', 'This contact already belongs to a case', {
+        caseId: contact.case_id,
+      })
+    }
+    await linkContact(trx, contactId, caseId, c.mission_code)
+    await recordContactOnCase(
+      trx,
+      caseId,
+      contactId,
+      contact.channel,
+      contact.summary,
+      principal.userId,
+      new Date(),
+    )
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'contact.link',
+      subjectType: 'case',
+      subjectId: caseId,
+      ip,
+      details: { contactId },
+    })
+    return toCaseDetail(trx, (await findCaseRow(trx, null, caseId)) ?? c)
+  })
+}
+
+/** An officer sees the person only when they are in the districts of the officer's missions. */
+async function personForScope(ctx: AppContext, scope: CaseScope, person: PersonSummary | null) {
+  if (!person || scope.allMissions) return person
+  return (await personInMissions(ctx.db, person.id, scope.missions)) ? person : null
+}
+
+export async function listContacts(ctx: AppContext, principal: Principal, q: ContactQuery, ip: string) {
+  const scope = scopeOf(principal)
+  const phone = q.caller !== undefined ? toE164(q.caller, 'caller') : undefined
+  const person = phone ? await personForScope(ctx, scope, await findPersonByPhone(ctx.db, phone)) : null
+  const rows = await listContactRows(ctx.db, scope, {
+    phone,
+    personId: person?.id,
+    since: q.since ? new Date(q.since) : undefined,
+    channel: q.channel,
+    open: q.open,
+    cursor: q.cursor,
+    limit: q.limit,
+  })
+  const openCases = person ? await openCasesOfPerson(ctx.db, scope, person.id) : []
+  await recordAudit(ctx.db, {
+    actorId: principal.userId,
+    actorRoles: principal.roles,
+    action: phone ? 'contacts.lookup' : 'contacts.list',
+    ...(person ? { subjectType: 'person', subjectId: person.id } : {}),
+    ip,
+    details: { caller: phone ?? null, contacts: rows.length },
+  })
+  const last = rows[rows.length - 1]
+  return {
+    person: person ? { ...person, openCases } : null,
+    contacts: await toContacts(ctx.db, rows, person ? [person] : []),
+    nextCursor: rows.length === q.limit && last ? last.id : null,
+  }
+}
