@@ -24,6 +24,8 @@ export function templateKey(): string {
     }
   }
   for (const p of inputs) walk(p)
+  // Checkouts side by side (worktrees) prepare their own server template instead of racing for one.
+  hash.update(ROOT)
   return hash.digest('hex').slice(0, 12)
 }
 
