@@ -28,6 +28,7 @@ export function PublicLayout() {
         <LanguageSwitch ghost />
         {me ? (
           <Dropdown
+            trigger={['click']}
             menu={{
               items: [
                 ...(isStaff(me)
