@@ -30,9 +30,6 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().positive().default(3000),
   RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
-  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
-  RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(100),
-  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -109,9 +106,6 @@ export interface Config {
   readonly rateLimits: {
     readonly apiPerMinute: number
     readonly authPerIpPerMinute: number
-    readonly loginFailuresPerAccount: number
-    readonly loginFailuresPerIpPerMinute: number
-    readonly lockMs: number
   }
   readonly bodyLimit: number
   readonly attachments: AttachmentLimits
@@ -208,9 +202,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     rateLimits: {
       apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
       authPerIpPerMinute: e.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE,
-      loginFailuresPerAccount: e.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT,
-      loginFailuresPerIpPerMinute: e.RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_MINUTE,
-      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
     bodyLimit: e.BODY_LIMIT_BYTES,
     attachments: {

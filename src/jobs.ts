@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts'
 import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
 import { slaJob } from './modules/cases/index.ts'
+import { sessionPurgeJob } from './modules/identity/index.ts'
 import { dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
 import { purgeJob } from './modules/registrations/index.ts'
 
@@ -11,6 +12,7 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(smsJob(ctx))
   ctx.queue.define(webhookJob(ctx))
   ctx.queue.define(purgeJob(ctx))
+  ctx.queue.define(sessionPurgeJob(ctx))
   ctx.queue.define(slaJob(ctx))
   ctx.queue.define(fanoutJob(ctx))
   ctx.queue.define(feedPollJob(ctx))

@@ -43,7 +43,12 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
   )
   for (const account of DEMO_ACCOUNTS) {
     if (existing.has(account.email)) continue
-    await createAccount(ctx, { ...account, password: DEMO_PASSWORD }, { userId: null, roles: [], ip: null })
+    await createAccount(
+      ctx,
+      { ...account, password: DEMO_PASSWORD },
+      { userId: null, roles: [], ip: null },
+      { skipPasswordPolicy: true },
+    )
     created++
   }
   const duty = await ctx.db

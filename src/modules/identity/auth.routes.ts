@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import {
@@ -7,6 +6,8 @@ import {
   loginBody,
   loginResponse,
   meResponse,
+  mfaVerifiedResponse,
+  noContent,
   registerBody,
   totpCodeBody,
 } from './auth.schema.ts'
@@ -60,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'public' }, schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Sign out', response: { 204: noContent } } },
     async (request, reply) => {
       await logout(ctx, request.principal, requestMeta(request))
       clearSessionCookie(reply, ctx.config)
@@ -97,7 +98,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags,
         summary: 'Confirm TOTP enrolment with a code',
         body: totpCodeBody,
-        response: { 200: z.object({ user: meResponse }) },
+        response: { 200: mfaVerifiedResponse },
       },
     },
     async (request) =>
@@ -112,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags,
         summary: 'Complete sign-in with a TOTP code',
         body: totpCodeBody,
-        response: { 200: z.object({ user: meResponse }) },
+        response: { 200: mfaVerifiedResponse },
       },
     },
     async (request) => verifyCode(ctx, requirePrincipal(request), request.body.code, requestMeta(request)),

@@ -1,6 +1,6 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { z } from 'zod'
-import { ROLES } from './role.ts'
+import { ROLES } from './role.schema.ts'
 
 export const localeSchema = z.enum(['zh-CN', 'en'])
 
@@ -29,9 +29,12 @@ export const registerBody = z
     path: ['email'],
   })
 
+/** A solved proof-of-work challenge (the ALTCHA widget's payload: base64 JSON), when one was asked. */
+export const altchaPayloadSchema = z.string().min(1).max(8_000)
+
 export const loginBody = z.union([
-  z.strictObject({ email: emailSchema, password: passwordSchema }),
-  z.strictObject({ phone: phoneSchema, password: passwordSchema }),
+  z.strictObject({ email: emailSchema, password: passwordSchema, altcha: altchaPayloadSchema.optional() }),
+  z.strictObject({ phone: phoneSchema, password: passwordSchema, altcha: altchaPayloadSchema.optional() }),
 ])
 
 export const totpCodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') })
@@ -54,8 +57,40 @@ export const loginResponse = z.object({
   mfa: z.enum(['verify', 'enrol']).nullable(),
 })
 
+const challengeParameters = z.looseObject({
+  algorithm: z.string().max(40),
+  nonce: z.string().max(200),
+  salt: z.string().max(200),
+  cost: z.number(),
+  keyLength: z.number(),
+  keyPrefix: z.string().max(200),
+  keySignature: z.string().max(200).optional(),
+  expiresAt: z.number().optional(),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+})
+
+/** With a 401 `auth.challenge_required` or `auth.invalid_credentials`: solve it before the next try. */
+export const signInChallenge = z.object({ parameters: challengeParameters, signature: z.string().max(200) })
+
+/** What the ALTCHA widget sends back (base64 of this JSON in `altcha`). */
+export const altchaPayload = z.object({
+  challenge: signInChallenge,
+  solution: z.object({ counter: z.number(), derivedKey: z.string().max(200), time: z.number().optional() }),
+})
+
+/** With a 400 `auth.weak_password`: the estimator's keys (zxcvbn-ts), translated by the web app. */
+export const passwordFeedback = z.object({
+  warning: z.string().nullable(),
+  suggestions: z.array(z.string()),
+})
+
+export const mfaVerifiedResponse = z.object({ user: meResponse })
+export const noContent = z.null()
+
 export const enrolStartResponse = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() })
 
 export type RegisterBody = z.infer<typeof registerBody>
 export type LoginBody = z.infer<typeof loginBody>
 export type Me = z.infer<typeof meResponse>
+export type SignInChallenge = z.infer<typeof signInChallenge>
+export type PasswordFeedback = z.infer<typeof passwordFeedback>

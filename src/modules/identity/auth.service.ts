@@ -3,15 +3,15 @@ import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/crypto/password.ts'
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.ts'
-import { conflict, tooManyRequests, unauthorized } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { normalizeLocale } from '../../platform/i18n/locale.ts'
 import type { LoginBody, Me, RegisterBody } from './auth.schema.ts'
+import { identityError } from './identity.errors.ts'
 import { loadMe } from './me.service.ts'
-import { assertStrongPassword } from './password-policy.ts'
+import { assertStrongPassword, personalWords } from './password-policy.ts'
 import { isStaff } from './role.ts'
 import * as sessions from './session.repository.ts'
-import { countFailure, currentFailures } from './throttle.repository.ts'
+import { admitSignIn, refuseSignIn, signInSucceeded } from './sign-in-guard.ts'
 import * as users from './user.repository.ts'
 
 export interface RequestMeta {
@@ -35,22 +35,22 @@ async function openSession(ctx: AppContext, userId: string, mfaPending: boolean,
   const token = randomToken()
   await sessions.insertSession(ctx.db, {
     id: sha256Hex(token),
-    userId,
-    expiresAt: new Date(Date.now() + ctx.config.session.ttlMs),
-    mfaPending,
+    user_id: userId,
+    expires_at: new Date(Date.now() + ctx.config.session.ttlMs),
+    mfa_pending: mfaPending,
     ip: meta.ip,
-    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    user_agent: meta.userAgent?.slice(0, 300) ?? null,
   })
   return token
 }
 
 export async function register(ctx: AppContext, body: RegisterBody, meta: RequestMeta): Promise<SignedIn> {
-  assertStrongPassword(body.password, [body.email, body.phone])
+  assertStrongPassword(body.password, personalWords(body))
   if (body.email && (await users.findUserByEmail(ctx.db, body.email))) {
-    throw conflict('auth.email_taken', 'An account with this e-mail address already exists')
+    throw identityError('auth.email_taken', 'An account with this e-mail address already exists')
   }
   if (body.phone && (await users.findUserByPhone(ctx.db, body.phone))) {
-    throw conflict('auth.phone_taken', 'An account with this phone number already exists')
+    throw identityError('auth.phone_taken', 'An account with this phone number already exists')
   }
   const id = uuidv7()
   const passwordHash = await hashPassword(body.password)
@@ -67,7 +67,6 @@ export async function register(ctx: AppContext, body: RegisterBody, meta: Reques
         totp_secret: null,
         totp_enrolled_at: null,
         totp_last_step: null,
-        locked_until: null,
         disabled_at: null,
       })
       await users.replaceRoles(trx, id, ['citizen'])
@@ -82,42 +81,32 @@ export async function register(ctx: AppContext, body: RegisterBody, meta: Reques
   } catch (err) {
     // Two sign-ups racing for one address: the unique index decides.
     if (isUniqueViolation(err))
-      throw conflict('auth.email_taken', 'An account with these details already exists')
+      throw identityError('auth.email_taken', 'An account with these details already exists')
     throw err
   }
   const token = await openSession(ctx, id, false, meta)
   return { user: await loadMe(ctx, id, false), token, mfa: null }
 }
 
+/** The e-mail (in lower case) or phone typed: what failures are counted against, account or not. */
+const identifierOf = (body: LoginBody) =>
+  'email' in body ? `email:${body.email.toLowerCase()}` : `phone:${body.phone}`
+
 export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta): Promise<SignedIn> {
-  const ipKey = `ip:${meta.ip ?? 'unknown'}`
-  const limits = ctx.config.rateLimits
-  if ((await currentFailures(ctx.db, ipKey)) >= limits.loginFailuresPerIpPerMinute) {
-    throw tooManyRequests(
-      'auth.rate_limited',
-      'Too many failed sign-ins from this address; wait a minute',
-      60,
-    )
-  }
+  const keys = await admitSignIn(ctx, {
+    ip: meta.ip,
+    identifier: identifierOf(body),
+    password: body.password,
+    altcha: body.altcha,
+  })
   const user =
     'email' in body
       ? await users.findUserByEmail(ctx.db, body.email)
       : await users.findUserByPhone(ctx.db, body.phone)
-  if (user?.locked_until && user.locked_until > new Date()) {
-    const seconds = (user.locked_until.getTime() - Date.now()) / 1000
-    throw tooManyRequests(
-      'auth.rate_limited',
-      'Too many failed sign-ins for this account; try again later',
-      seconds,
-    )
-  }
-  const ok = user
-    ? await verifyPassword(user.password_hash, body.password)
-    : await verifyPassword(await dummyPasswordHash(), body.password)
+  // An unknown account costs the same hash as a known one, so timing does not tell them apart.
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), body.password)
   if (!user || !ok || user.disabled_at) {
-    await countFailure(ctx.db, ipKey)
     if (user) {
-      await users.recordFailedLogin(ctx.db, user.id, limits.loginFailuresPerAccount, limits.lockMs)
       await recordAudit(ctx.db, {
         actorId: null,
         action: 'auth.login_failed',
@@ -126,9 +115,9 @@ export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta)
         ip: meta.ip,
       })
     }
-    throw unauthorized('auth.invalid_credentials', 'The e-mail, phone or password is not right')
+    return refuseSignIn(ctx, keys)
   }
-  if (user.failed_logins > 0) await users.clearFailedLogins(ctx.db, user.id)
+  await signInSucceeded(ctx, keys)
   const mfa = mfaStep(ctx, user)
   const token = await openSession(ctx, user.id, mfa !== null, meta)
   await recordAudit(ctx.db, {
@@ -162,7 +151,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Pr
     userId: row.user_id,
     sessionId: row.session_id,
     roles: row.roles,
-    missions: row.missions,
+    missions: row.mission_codes,
     mfaPending: row.mfa_pending,
   }
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Role } from './role.schema.ts'
 
 export interface UsersTable {
   id: string
@@ -11,8 +12,10 @@ export interface UsersTable {
   totp_secret: string | null
   totp_enrolled_at: Date | null
   totp_last_step: number | null
-  failed_logins: Generated<number>
-  locked_until: Date | null
+  /** TOTP codes tried since the last right one, on any session: the account's growing delay. */
+  mfa_failures: Generated<number>
+  /** No TOTP code is checked for this account before this time. */
+  mfa_retry_at: Date | null
   disabled_at: Date | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
@@ -20,7 +23,7 @@ export interface UsersTable {
 
 export interface UserRolesTable {
   user_id: string
-  role: string
+  role: Role
 }
 
 export interface UserMissionsTable {
@@ -35,8 +38,26 @@ export interface SessionsTable {
   last_seen_at: Generated<Date>
   expires_at: Date
   mfa_pending: Generated<boolean>
+  /** TOTP codes tried on this session while its second step is pending. */
+  mfa_attempts: Generated<number>
   ip: string | null
   user_agent: string | null
+}
+
+/**
+ * Failed sign-ins per key (an address, an e-mail or phone, or the pair), shared by every server
+ * instance. Keys are hashed: the table holds no address or e-mail in clear.
+ */
+export interface LoginFailuresTable {
+  key: string
+  failures: number
+  last_failure_at: Date
+}
+
+/** Proof-of-work challenges already used for a sign-in, kept until they expire (no replay). */
+export interface LoginChallengesSpentTable {
+  nonce: string
+  expires_at: Date
 }
 
 export interface IdentityTables {
@@ -44,15 +65,15 @@ export interface IdentityTables {
   user_roles: UserRolesTable
   user_missions: UserMissionsTable
   sessions: SessionsTable
-  auth_throttle: AuthThrottleTable
+  login_failures: LoginFailuresTable
+  login_challenges_spent: LoginChallengesSpentTable
 }
 
 export type UserRow = Selectable<UsersTable>
 export type NewUserRow = Insertable<UsersTable>
 export type UserUpdate = Updateable<UsersTable>
-
-export interface AuthThrottleTable {
-  key: string
-  window_start: Date
-  failures: number
-}
+export type UserRoleRow = Selectable<UserRolesTable>
+export type UserMissionRow = Selectable<UserMissionsTable>
+export type SessionRow = Selectable<SessionsTable>
+export type NewSessionRow = Insertable<SessionsTable>
+export type LoginFailureRow = Selectable<LoginFailuresTable>

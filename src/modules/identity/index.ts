@@ -15,6 +15,7 @@ export {
 } from './role.ts'
 export { visibleCountries } from './scope.ts'
 export { clearSessionCookie, SESSION_COOKIE } from './session-cookie.ts'
+export { purgeExpiredSessions, sessionPurgeJob, sessionPurgeJobType } from './session-purge.job.ts'
 export { findStaff, type StaffMember, staffWithRoleSql } from './staff.ts'
 export { userRoutes } from './user.routes.ts'
-export { changeAccess, createAccount } from './user.service.ts'
+export { type CreateAccountOptions, changeAccess, createAccount } from './user.service.ts'

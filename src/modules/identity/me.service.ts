@@ -1,23 +1,26 @@
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import { normalizeLocale } from '../../platform/i18n/locale.ts'
 import { missionNames } from '../reference/index.ts'
 import type { Me } from './auth.schema.ts'
-import { isStaff, type Role } from './role.ts'
+import { identityError } from './identity.errors.ts'
+import { isStaff } from './role.ts'
 import { findUserById } from './user.repository.ts'
 
 export async function loadMe(ctx: AppContext, userId: string, mfaPending: boolean): Promise<Me> {
   const user = await findUserById(ctx.db, userId)
-  if (!user) throw notFound('user.not_found', 'No such account')
-  const names = await missionNames(ctx.db, user.missions)
+  if (!user) throw identityError('user.not_found', 'No such account')
+  const names = await missionNames(ctx.db, user.mission_codes)
   return {
     id: user.id,
     email: user.email,
     phone: user.phone,
     name: user.name,
     locale: normalizeLocale(user.locale),
-    roles: user.roles as Role[],
-    missions: user.missions.map((code) => ({ code, name: names.get(code) ?? { 'zh-CN': code, en: code } })),
+    roles: user.roles,
+    missions: user.mission_codes.map((code) => ({
+      code,
+      name: names.get(code) ?? { 'zh-CN': code, en: code },
+    })),
     mfa: {
       required: ctx.config.mfaRequired && isStaff(user.roles),
       enrolled: user.totp_enrolled_at !== null,

@@ -1,7 +1,7 @@
 import type { Access } from '../../platform/http/access.ts'
+import { ROLES, type Role } from './role.schema.ts'
 
-export const ROLES = ['citizen', 'enterprise', 'operator', 'officer', 'duty_officer', 'admin'] as const
-export type Role = (typeof ROLES)[number]
+export { ROLES, type Role }
 
 export const STAFF_ROLES: readonly Role[] = ['operator', 'officer', 'duty_officer', 'admin']
 

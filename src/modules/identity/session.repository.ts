@@ -1,37 +1,22 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { sql } from 'kysely'
+import type { Db } from '../../database.ts'
+import type { NewSessionRow } from './identity.table.ts'
+import type { Role } from './role.schema.ts'
 
 export interface SessionPrincipalRow {
   session_id: string
   user_id: string
   mfa_pending: boolean
   last_seen_at: Date
-  roles: string[]
-  missions: string[]
+  roles: Role[]
+  mission_codes: string[]
 }
 
 export async function insertSession(
   db: Db,
-  row: {
-    id: string
-    userId: string
-    expiresAt: Date
-    mfaPending: boolean
-    ip: string | null
-    userAgent: string | null
-  },
+  row: Pick<NewSessionRow, 'id' | 'user_id' | 'expires_at' | 'mfa_pending' | 'ip' | 'user_agent'>,
 ): Promise<void> {
-  await db
-    .insertInto('sessions')
-    .values({
-      id: row.id,
-      user_id: row.userId,
-      expires_at: row.expiresAt,
-      mfa_pending: row.mfaPending,
-      ip: row.ip,
-      user_agent: row.userAgent,
-    })
-    .execute()
+  await db.insertInto('sessions').values(row).execute()
 }
 
 /** The live session with its account's roles and missions, in one round trip. */
@@ -49,14 +34,14 @@ export function findLiveSession(
       's.mfa_pending',
       's.last_seen_at',
       sql<
-        string[]
+        Role[]
       >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
         'roles',
       ),
       sql<
         string[]
       >`coalesce((select array_agg(m.mission_code order by m.mission_code) from user_missions m where m.user_id = u.id), '{}')`.as(
-        'missions',
+        'mission_codes',
       ),
     ])
     .where('s.id', '=', id)
@@ -68,6 +53,18 @@ export function findLiveSession(
 
 export async function touchSession(db: Db, id: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', id).execute()
+}
+
+/** Counts one TOTP try on a session still waiting for its second step; undefined when there is none. */
+export async function claimMfaAttempt(db: Db, id: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable('sessions')
+    .set((eb) => ({ mfa_attempts: eb('mfa_attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('mfa_pending', '=', true)
+    .returning('mfa_attempts')
+    .executeTakeFirst()
+  return row?.mfa_attempts
 }
 
 export async function completeSessionMfa(db: Db, id: string): Promise<void> {
@@ -82,7 +79,16 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<void> 
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst()
+/** Sessions past their lifetime or idle for longer than `idleMs`: no request can use them again. */
+export async function deleteExpiredSessions(db: Db, idleMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', sql<Date>`now()`),
+        eb('last_seen_at', '<=', sql<Date>`now() - ${`${idleMs} milliseconds`}::interval`),
+      ]),
+    )
+    .executeTakeFirst()
   return Number(result.numDeletedRows)
 }

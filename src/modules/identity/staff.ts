@@ -1,5 +1,5 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../database.ts'
 
 export interface StaffMember {
   id: string

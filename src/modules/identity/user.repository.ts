@@ -1,10 +1,11 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { sql } from 'kysely'
+import type { Db } from '../../database.ts'
 import type { NewUserRow, UserRow, UserUpdate } from './identity.table.ts'
+import type { Role } from './role.schema.ts'
 
 export interface UserWithAccess extends UserRow {
-  roles: string[]
-  missions: string[]
+  roles: Role[]
+  mission_codes: string[]
 }
 
 function withAccess(db: Db) {
@@ -13,14 +14,14 @@ function withAccess(db: Db) {
     .selectAll('u')
     .select([
       sql<
-        string[]
+        Role[]
       >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
         'roles',
       ),
       sql<
         string[]
       >`coalesce((select array_agg(m.mission_code order by m.mission_code) from user_missions m where m.user_id = u.id), '{}')`.as(
-        'missions',
+        'mission_codes',
       ),
     ])
 }
@@ -37,7 +38,7 @@ export function findUserByPhone(db: Db, phone: string): Promise<UserWithAccess |
   return withAccess(db).where('u.phone', '=', phone).executeTakeFirst()
 }
 
-export async function listUsersWithRole(db: Db, roles: readonly string[]): Promise<UserWithAccess[]> {
+export async function listUsersWithRole(db: Db, roles: readonly Role[]): Promise<UserWithAccess[]> {
   return withAccess(db)
     .where((eb) =>
       eb.exists(
@@ -65,7 +66,7 @@ export async function updateUser(db: Db, id: string, changes: UserUpdate): Promi
     .execute()
 }
 
-export async function replaceRoles(db: Db, userId: string, roles: readonly string[]): Promise<void> {
+export async function replaceRoles(db: Db, userId: string, roles: readonly Role[]): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute()
   if (roles.length > 0) {
     await db
@@ -85,19 +86,45 @@ export async function replaceMissions(db: Db, userId: string, missions: readonly
   }
 }
 
-/** Counts a failed sign-in; locks the account once the count reaches the limit. */
-export async function recordFailedLogin(db: Db, id: string, limit: number, lockMs: number): Promise<void> {
-  await db
+/**
+ * Counts one TOTP try for the account, unless it must still wait: from the 5th try since the last
+ * right code, the next waits 30 s, doubling up to 15 minutes. False while the wait lasts.
+ */
+export async function claimTotpAttempt(db: Db, id: string): Promise<boolean> {
+  const row = await db
     .updateTable('users')
-    .set((eb) => ({
-      failed_logins: eb('failed_logins', '+', 1),
-      locked_until: sql<Date | null>`case when failed_logins + 1 >= ${limit}
-        then now() + ${`${lockMs} milliseconds`}::interval else locked_until end`,
-    }))
+    .set({
+      mfa_failures: sql<number>`mfa_failures + 1`,
+      mfa_retry_at: sql<Date>`now() + case when mfa_failures + 1 < 5 then interval '0 seconds'
+        else make_interval(secs => least(30 * power(2, mfa_failures + 1 - 5), 900)) end`,
+    })
     .where('id', '=', id)
-    .execute()
+    .where((eb) => eb.or([eb('mfa_retry_at', 'is', null), eb('mfa_retry_at', '<=', sql<Date>`now()`)]))
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
 }
 
-export async function clearFailedLogins(db: Db, id: string): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute()
+export async function totpWaitSeconds(db: Db, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`greatest(extract(epoch from mfa_retry_at - now()), 0)::float8`.as('seconds'))
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row?.seconds ?? 0
+}
+
+/**
+ * Records the time step of a right code and clears the account's count of tries; false when this
+ * step or a later one was used already (a replayed code, even by a request racing this one).
+ */
+export async function acceptTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ totp_last_step: step, mfa_failures: 0, mfa_retry_at: null, updated_at: new Date() })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
 }

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from './role.ts'
@@ -10,6 +9,7 @@ import {
   listUsersQuery,
   updateAccessBody,
   userIdParams,
+  userList,
   userSummary,
 } from './user.schema.ts'
 import { changeAccess, createAccount, listAccounts } from './user.service.ts'
@@ -29,7 +29,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags,
         summary: 'Staff and enterprise accounts',
         querystring: listUsersQuery,
-        response: { 200: z.array(userSummary) },
+        response: { 200: userList },
       },
     },
     async (request) => listAccounts(ctx, request.query.role),

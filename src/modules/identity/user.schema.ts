@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { emailSchema, localizedName, passwordSchema, phoneSchema } from './auth.schema.ts'
-import { ROLES } from './role.ts'
+import { ROLES, roleSchema } from './role.schema.ts'
 
-export const roleSchema = z.enum(ROLES)
+export { roleSchema }
 
 export const createUserBody = z.strictObject({
   email: emailSchema,
@@ -29,6 +29,8 @@ export const userSummary = z.object({
   mfaEnrolled: z.boolean(),
   disabled: z.boolean(),
 })
+
+export const userList = z.array(userSummary)
 
 export const createUserResponse = z.object({
   user: userSummary,

@@ -3,9 +3,9 @@ import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hashPassword } from '../../platform/crypto/password.ts'
 import { temporaryPassword } from '../../platform/crypto/tokens.ts'
-import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import { missionNames, unknownMissions } from '../reference/index.ts'
-import { assertStrongPassword } from './password-policy.ts'
+import { identityError } from './identity.errors.ts'
+import { assertStrongPassword, personalWords } from './password-policy.ts'
 import type { Role } from './role.ts'
 import { deleteUserSessions } from './session.repository.ts'
 import * as users from './user.repository.ts'
@@ -23,26 +23,31 @@ async function assertMissions(
   missions: readonly string[],
 ): Promise<void> {
   if (roles.includes('officer') && missions.length === 0) {
-    throw badRequest('user.mission_required', 'An officer must be assigned to at least one mission')
+    throw identityError('user.mission_required', 'An officer must be assigned to at least one mission')
   }
   const unknown = await unknownMissions(ctx.db, missions)
   if (unknown.length > 0)
-    throw badRequest('reference.unknown_mission', `Unknown mission: ${unknown.join(', ')}`)
+    throw identityError('reference.unknown_mission', `Unknown mission: ${unknown.join(', ')}`)
 }
 
 export async function toSummaries(ctx: AppContext, rows: users.UserWithAccess[]): Promise<UserSummary[]> {
-  const names = await missionNames(ctx.db, [...new Set(rows.flatMap((r) => r.missions))])
+  const names = await missionNames(ctx.db, [...new Set(rows.flatMap((r) => r.mission_codes))])
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
     phone: u.phone,
     name: u.name,
-    roles: u.roles as Role[],
-    missions: u.missions.map((code) => ({ code, name: names.get(code) ?? { 'zh-CN': code, en: code } })),
+    roles: u.roles,
+    missions: u.mission_codes.map((code) => ({ code, name: names.get(code) ?? { 'zh-CN': code, en: code } })),
     createdAt: u.created_at.toISOString(),
     mfaEnrolled: u.totp_enrolled_at !== null,
     disabled: u.disabled_at !== null,
   }))
+}
+
+export interface CreateAccountOptions {
+  /** Seeding only: the demo accounts keep their well-known password, which the policy refuses. */
+  readonly skipPasswordPolicy?: boolean
 }
 
 /** An administrator (console or CLI) creates a staff or enterprise account. */
@@ -50,18 +55,19 @@ export async function createAccount(
   ctx: AppContext,
   body: CreateUserBody,
   actor: Actor,
+  options: CreateAccountOptions = {},
 ): Promise<{ user: UserSummary; temporaryPassword?: string }> {
   const missions = [...new Set(body.missions ?? [])]
   await assertMissions(ctx, [body.role], missions)
   if (await users.findUserByEmail(ctx.db, body.email)) {
-    throw conflict('auth.email_taken', 'An account with this e-mail address already exists')
+    throw identityError('auth.email_taken', 'An account with this e-mail address already exists')
   }
   if (body.phone && (await users.findUserByPhone(ctx.db, body.phone))) {
-    throw conflict('auth.phone_taken', 'An account with this phone number already exists')
+    throw identityError('auth.phone_taken', 'An account with this phone number already exists')
   }
   const generated = body.password === undefined ? temporaryPassword() : undefined
   const password = body.password ?? generated!
-  assertStrongPassword(password, [body.email, body.phone])
+  if (!options.skipPasswordPolicy) assertStrongPassword(password, personalWords(body))
   const id = uuidv7()
   const passwordHash = await hashPassword(password)
   await ctx.db.transaction().execute(async (trx) => {
@@ -75,7 +81,6 @@ export async function createAccount(
       totp_secret: null,
       totp_enrolled_at: null,
       totp_last_step: null,
-      locked_until: null,
       disabled_at: null,
     })
     await users.replaceRoles(trx, id, [body.role])
@@ -103,8 +108,8 @@ export async function changeAccess(
   actor: Actor,
 ): Promise<UserSummary> {
   const before = await users.findUserById(ctx.db, userId)
-  if (!before) throw notFound('user.not_found', 'No such account')
-  const missions = [...new Set(missionsGiven ?? before.missions)]
+  if (!before) throw identityError('user.not_found', 'No such account')
+  const missions = [...new Set(missionsGiven ?? before.mission_codes)]
   await assertMissions(ctx, roles, missions)
   await ctx.db.transaction().execute(async (trx) => {
     await users.replaceRoles(trx, userId, [...new Set(roles)])
@@ -118,7 +123,10 @@ export async function changeAccess(
       subjectType: 'user',
       subjectId: userId,
       ip: actor.ip,
-      details: { before: { roles: before.roles, missions: before.missions }, after: { roles, missions } },
+      details: {
+        before: { roles: before.roles, missions: before.mission_codes },
+        after: { roles, missions },
+      },
     })
   })
   const [summary] = await toSummaries(ctx, [(await users.findUserById(ctx.db, userId))!])

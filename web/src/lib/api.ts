@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors: Array<{ path: string; message: string }> = [],
+    /** The whole problem document, for members a form reads (a challenge, a password's feedback). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(detail || code)
   }
@@ -36,7 +38,9 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const data = text ? (JSON.parse(text) as unknown) : undefined
   if (!res.ok) {
     const p = (data ?? {}) as Problem
-    throw new ApiError(res.status, p.code ?? `http.${res.status}`, p.detail ?? p.title ?? '', p.errors)
+    throw new ApiError(res.status, p.code ?? `http.${res.status}`, p.detail ?? p.title ?? '', p.errors, {
+      ...p,
+    })
   }
   return data as T
 }

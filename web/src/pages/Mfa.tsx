@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
-import { post } from '../lib/api.ts'
+import { ApiError, post } from '../lib/api.ts'
 import { useAuth } from '../lib/auth.tsx'
 import { errorMessage } from '../lib/errors.ts'
 
@@ -39,6 +39,12 @@ export function Mfa() {
       await refresh()
       navigate('/console')
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'auth.mfa_attempts_exhausted') {
+        // The pending sign-in is void: back to the password, saying why.
+        navigate('/login?mfaAgain=1', { replace: true })
+        await refresh()
+        return
+      }
       setError(errorMessage(e, t))
     } finally {
       setBusy(false)

@@ -7,6 +7,7 @@ import { useAuth } from '../lib/auth.tsx'
 import { errorMessage } from '../lib/errors.ts'
 import { currentLocale } from '../lib/i18n.ts'
 import { type ContactMethod, ContactMethodSwitch } from './ContactMethodSwitch.tsx'
+import { passwordAdvice } from './sign-in/password-feedback.ts'
 
 interface Values {
   name: string
@@ -21,11 +22,13 @@ export function Register() {
   const navigate = useNavigate()
   const [by, setBy] = useState<ContactMethod>('email')
   const [error, setError] = useState<string>()
+  const [advice, setAdvice] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
 
   async function submit(values: Values) {
     setBusy(true)
     setError(undefined)
+    setAdvice([])
     try {
       const contact =
         by === 'email' ? { email: values.email } : { phone: values.phone?.replace(/[\s-]/g, '') }
@@ -39,6 +42,7 @@ export function Register() {
       navigate('/')
     } catch (e) {
       setError(errorMessage(e, t))
+      setAdvice(passwordAdvice(e, t))
     } finally {
       setBusy(false)
     }
@@ -86,7 +90,21 @@ export function Register() {
             <Input.Password autoComplete="new-password" data-testid="register-password" />
           </Form.Item>
           {error && (
-            <Alert type="error" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
+            <Alert
+              type="error"
+              title={error}
+              description={
+                advice.length > 0 && (
+                  <ul data-testid="password-advice" style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {advice.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                )
+              }
+              data-testid="form-error"
+              style={{ marginBottom: 16 }}
+            />
           )}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="register-submit">
             {t('auth.submitSignUp')}
