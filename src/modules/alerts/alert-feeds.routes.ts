@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { unsupportedMediaType } from '../../platform/errors/app-error.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
 import { ingestCapXml, ingestFeed } from './alert.ingest.ts'
 import { alertDetail, alertIdParams } from './alert.schema.ts'
 import { activePublicAlerts, capOf, publicAlertSummary, publicAlertsAtom } from './alert-public.service.ts'
+import { capNotXmlMedia } from './cap/cap.errors.ts'
 
 /** CAP messages and hazard feeds can be large; 10 MiB covers a month of USGS quakes. */
 const FEED_BODY_LIMIT = 10 * 1_048_576
@@ -40,10 +40,7 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body))
-        throw unsupportedMediaType(
-          'cap.not_xml',
-          'Send the CAP message as application/cap+xml or application/xml',
-        )
+        throw capNotXmlMedia('Send the CAP message as application/cap+xml or application/xml')
       const result = await ingestCapXml(ctx, requirePrincipal(request), request.body)
       return reply.status(result.created ? 201 : 200).send(result.alert)
     },

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import { infoIn } from './alert.derive.ts'
-import { findAlertRow } from './alert.repository.ts'
+import { type AlertRow, findAlertRow } from './alert.repository.ts'
+import { alertError } from './alerts.errors.ts'
+import type { AlertRecipientRow } from './alerts.table.ts'
 import type { CapAlert, CapInfo } from './cap/cap.model.ts'
 
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() })
@@ -36,24 +37,24 @@ function both<T>(cap: CapAlert, pick: (i: CapInfo | undefined) => T) {
   return { 'zh-CN': pick(infoIn(cap, 'zh-CN')), en: pick(infoIn(cap, 'en')) }
 }
 
-interface Row {
-  id: string
-  msg_type: string
-  status: string
-  cap: unknown
-  severity: string
-  sent_at: Date | null
-  sent: Date
-  expires_at: Date | null
-  area_geojson: string | null
-  safety_check: boolean
-  answer: string | null
-  answered_at: Date | null
-  placed: boolean
-}
+/** An alert row as a recipient reads it, with their answer and whether the area placed them. */
+type MyAlertRow = Pick<
+  AlertRow,
+  | 'id'
+  | 'msg_type'
+  | 'status'
+  | 'cap'
+  | 'severity'
+  | 'sent_at'
+  | 'sent'
+  | 'expires_at'
+  | 'area_geojson'
+  | 'safety_check'
+> &
+  Pick<AlertRecipientRow, 'answer' | 'answered_at' | 'placed'>
 
-function toMyAlert(r: Row): MyAlert {
-  const cap = r.cap as CapAlert
+function toMyAlert(r: MyAlertRow): MyAlert {
+  const cap = r.cap
   return {
     id: r.id,
     msgType: r.msg_type,
@@ -101,7 +102,7 @@ export async function myAlerts(ctx: AppContext, userId: string): Promise<{ items
     .orderBy('r.alert_id', 'desc')
     .limit(100)
     .execute()
-  return { items: rows.map((r) => toMyAlert(r as Row)) }
+  return { items: rows.map(toMyAlert) }
 }
 
 export async function getMyAlert(ctx: AppContext, userId: string, alertId: string): Promise<MyAlert> {
@@ -112,6 +113,6 @@ export async function getMyAlert(ctx: AppContext, userId: string, alertId: strin
     .where('user_id', '=', userId)
     .executeTakeFirst()
   const row = mine ? await findAlertRow(ctx.db, alertId) : null
-  if (!mine || !row) throw notFound('alert.not_recipient', 'This alert did not reach you')
+  if (!mine || !row) throw alertError('alert.not_recipient', 'This alert did not reach you')
   return toMyAlert({ ...row, ...mine })
 }

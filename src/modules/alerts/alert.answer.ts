@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { recordHelpRequest } from '../cases/index.ts'
 import { deliveryStats, verifyActionSignature } from '../notifications/index.ts'
 import { findAlertRow } from './alert.repository.ts'
+import type { AnswerVia, SafetyAnswer } from './alert.schema.ts'
 import { getAlert } from './alert.service.ts'
-import type { AnswerVia, SafetyAnswer } from './alerts.table.ts'
+import { alertError } from './alerts.errors.ts'
 
 export interface AnswerResult {
   readonly alertId: string
@@ -53,9 +53,9 @@ export async function answerSafetyCheck(
       .where('user_id', '=', userId)
       .forUpdate()
       .executeTakeFirst()
-    if (!alert || !mine) throw notFound('alert.not_recipient', 'This alert did not reach you')
+    if (!alert || !mine) throw alertError('alert.not_recipient', 'This alert did not reach you')
     if (!alert.safety_check)
-      throw conflict('alert.no_safety_check', 'This alert does not ask whether you are safe')
+      throw alertError('alert.no_safety_check', 'This alert does not ask whether you are safe')
     let contactId = mine.contact_id
     if (answer === 'need_help' && !contactId) {
       const contact = await recordHelpRequest(
@@ -91,7 +91,7 @@ export async function answerByLink(
   link: { user: string; answer: SafetyAnswer; sig: string },
 ): Promise<AnswerResult> {
   if (!verifyActionSignature(ctx.signer, { type: 'alert', id: alertId }, link.user, link.answer, link.sig))
-    throw forbidden('alert.bad_link', 'This answer link is not valid for this alert, person and answer')
+    throw alertError('alert.bad_link', 'This answer link is not valid for this alert, person and answer')
   return answerSafetyCheck(ctx, link.user, alertId, link.answer, 'link')
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
+import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
 import { subscribersOf } from '../advisories/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'

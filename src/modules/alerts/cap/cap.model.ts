@@ -121,3 +121,7 @@ export type CapInfo = z.infer<typeof capInfo>
 export type CapReference = z.infer<typeof capReference>
 export type CapAlert = z.infer<typeof capAlert>
 export type CapAlertInput = z.input<typeof capAlert>
+export type CapStatus = (typeof CAP_STATUS)[number]
+export type CapMsgType = (typeof CAP_MSG_TYPE)[number]
+export type CapScope = (typeof CAP_SCOPE)[number]
+export type CapSeverity = (typeof CAP_SEVERITY)[number]
