@@ -1,6 +1,7 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
 import { subscribersOf } from '../advisories/index.ts'
+import { countriesTouchingSql } from '../reference/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
 import type { AreaShapes } from './alert.area.ts'
 
@@ -31,11 +32,11 @@ export function areaGeometrySql(shapes: AreaShapes): RawBuilder<unknown> | null 
 
 /** The countries an area touches (from the shipped country shapes), plus the ISO geocodes. */
 export async function countriesConcerned(db: Db, alertId: string): Promise<string[]> {
+  const touched = countriesTouchingSql(sql`(select a.area from alerts a where a.id = ${alertId})`)
   const { rows } = await sql<{ codes: string[] | null }>`
     select array(
       select distinct code from (
-        select cp.code from country_parts cp, alerts a
-         where a.id = ${alertId} and a.area is not null and ST_Intersects(cp.geom, a.area)
+        ${touched}
         union
         select unnest(a.geocode_countries) from alerts a where a.id = ${alertId}
       ) c order by 1) as codes`.execute(db)

@@ -1,10 +1,9 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
-import type { Database } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { approvesAlerts, visibleCountries } from '../identity/index.ts'
+import { alpha2Codes } from '../reference/index.ts'
 import { areaShapes } from './alert.area.ts'
 import { alertWindow, areaGeometrySql, countReach, countriesConcerned } from './alert.audience.ts'
 import { effectiveWindow, headlineOf, highestSeverity } from './alert.derive.ts'
@@ -43,16 +42,6 @@ export function scopeCountries(ctx: AppContext, principal: Principal): Promise<s
   return visibleCountries(ctx.db, principal)
 }
 
-async function isoCountries(trx: Transaction<Database>, codes: readonly string[]): Promise<string[]> {
-  if (!codes.length) return []
-  const rows = await trx
-    .selectFrom('countries')
-    .select('code')
-    .where((eb) => eb.or([eb('code', 'in', [...codes]), eb('alpha3', 'in', [...codes])]))
-    .execute()
-  return rows.map((r) => r.code)
-}
-
 /** Fills in what the console may leave out and checks the result as CAP. */
 function completeCap(body: CreateAlertBody): CapAlert {
   const { safetyCheck: _, ...rest } = body
@@ -86,7 +75,7 @@ export async function createAlert(
   const id = uuidv7()
   const scope = principal ? await scopeCountries(ctx, principal) : null
   await ctx.db.transaction().execute(async (trx) => {
-    const geocodeCountries = await isoCountries(trx, shapes.isoCountries)
+    const geocodeCountries = await alpha2Codes(trx, shapes.isoCountries)
     await insertAlert(
       trx,
       {
