@@ -1,22 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
 import { ingestCapXml, ingestFeed } from './alert.ingest.ts'
 import { alertDetail, alertIdParams } from './alert.schema.ts'
-import { activePublicAlerts, capOf, publicAlertSummary, publicAlertsAtom } from './alert-public.service.ts'
+import {
+  alertsAtomQuery,
+  countryAtomParams,
+  countryAtomQuery,
+  feedIngestQuery,
+  feedKindParams,
+  ingestSummary,
+  publicAlertList,
+  publicAlertsQuery,
+} from './alert-public.schema.ts'
+import { activePublicAlerts, capOf, publicAlertsAtom } from './alert-public.service.ts'
 import { capNotXmlMedia } from './cap/cap.errors.ts'
 
 /** CAP messages and hazard feeds can be large; 10 MiB covers a month of USGS quakes. */
 const FEED_BODY_LIMIT = 10 * 1_048_576
 const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml', 'application/rss+xml']
-
-const ingestSummary = z.object({
-  created: z.array(z.uuid()),
-  held: z.array(z.uuid()),
-  skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
-})
 
 export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -54,8 +57,8 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Ingest a USGS GeoJSON summary feed or a GDACS RSS feed: each item a draft alert',
-        params: z.object({ kind: z.enum(['usgs', 'gdacs']) }),
-        querystring: z.object({ minMagnitude: z.coerce.number().min(-2).max(10).optional() }),
+        params: feedKindParams,
+        querystring: feedIngestQuery,
         response: { 200: ingestSummary },
       },
     },
@@ -88,14 +91,7 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Atom feed of public alerts as CAP, global or for one country',
-        querystring: z.object({
-          country: z
-            .string()
-            .regex(/^[A-Za-z]{2}$/)
-            .transform((s) => s.toUpperCase())
-            .optional(),
-          lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
-        }),
+        querystring: alertsAtomQuery,
       },
     },
     async (request, reply) =>
@@ -111,8 +107,8 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Atom feed of one country’s public alerts as CAP',
-        params: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) }),
-        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+        params: countryAtomParams,
+        querystring: countryAtomQuery,
       },
     },
     async (request, reply) =>
@@ -135,14 +131,8 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Public alerts in force, for a country page or the map',
-        querystring: z.object({
-          country: z
-            .string()
-            .regex(/^[A-Za-z]{2}$/)
-            .transform((s) => s.toUpperCase())
-            .optional(),
-        }),
-        response: { 200: z.object({ items: z.array(publicAlertSummary) }) },
+        querystring: publicAlertsQuery,
+        response: { 200: publicAlertList },
       },
     },
     async (request) => ({ items: await activePublicAlerts(ctx, request.query.country) }),

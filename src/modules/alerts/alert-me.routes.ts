@@ -1,18 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
 import { answerByLink, answerSafetyCheck } from './alert.answer.ts'
-import { alertIdParams, answerBody, SAFETY_ANSWERS } from './alert.schema.ts'
-import { getMyAlert, myAlert, myAlertList, myAlerts } from './alert-me.service.ts'
-
-export const answerResult = z.object({
-  alertId: z.uuid(),
-  answer: z.string(),
-  answeredAt: z.string(),
-  contactId: z.uuid().nullable(),
-})
+import { alertIdParams } from './alert.schema.ts'
+import { answerBody, answerLinkBody, answerResult, myAlert, myAlertList } from './alert-me.schema.ts'
+import { getMyAlert, myAlerts } from './alert-me.service.ts'
 
 export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -65,11 +58,7 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary:
           'Answer the safety check from a signed one-click link (no sign-in; the signature names alert, person and answer)',
         params: alertIdParams,
-        body: z.object({
-          user: z.uuid(),
-          answer: z.enum(SAFETY_ANSWERS),
-          sig: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
-        }),
+        body: answerLinkBody,
         response: { 200: answerResult },
       },
     },

@@ -1,37 +1,10 @@
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { infoIn } from './alert.derive.ts'
 import { type AlertRow, findAlertRow } from './alert.repository.ts'
+import type { MyAlert } from './alert-me.schema.ts'
 import { alertError } from './alerts.errors.ts'
 import type { AlertRecipientRow } from './alerts.table.ts'
 import type { CapAlert, CapInfo } from './cap/cap.model.ts'
-
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() })
-const optionalLocalized = z.object({ 'zh-CN': z.string().nullable(), en: z.string().nullable() })
-
-export const myAlert = z.object({
-  id: z.uuid(),
-  msgType: z.string(),
-  status: z.string(),
-  event: localized,
-  severity: z.string(),
-  urgency: z.string(),
-  headline: localized,
-  description: optionalLocalized,
-  instruction: optionalLocalized,
-  areaDesc: localized,
-  web: z.string().nullable(),
-  contact: z.string().nullable(),
-  sent: z.string(),
-  expiresAt: z.string().nullable(),
-  area: z.unknown().nullable(),
-  safetyCheck: z.boolean(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  inArea: z.boolean(),
-})
-export const myAlertList = z.object({ items: z.array(myAlert) })
-export type MyAlert = z.infer<typeof myAlert>
 
 function both<T>(cap: CapAlert, pick: (i: CapInfo | undefined) => T) {
   return { 'zh-CN': pick(infoIn(cap, 'zh-CN')), en: pick(infoIn(cap, 'en')) }

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { ACCESS, allowedBy } from '../identity/index.ts'
@@ -54,18 +53,6 @@ export async function publicAlertsAtom(
     },
   )
 }
-
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() })
-export const publicAlertSummary = z.object({
-  id: z.uuid(),
-  severity: z.string(),
-  event: localized,
-  headline: localized,
-  areaDesc: localized,
-  countries: z.array(z.string()),
-  sentAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-})
 
 export async function activePublicAlerts(ctx: AppContext, country: string | undefined) {
   const rows = await listPublicAlertRows(ctx.db, { country, inForceOnly: true, limit: 100 })

@@ -1,5 +1,4 @@
 import { sql } from 'kysely'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { personSummaries } from '../registrations/index.ts'
@@ -7,28 +6,7 @@ import { auditRecipientsRead } from './alert.answer.ts'
 import { alertShape, alertWindow, placedPresence } from './alert.audience.ts'
 import { findAlertRow } from './alert.repository.ts'
 import { getAlert } from './alert.service.ts'
-
-export const recipientsQuery = z.object({
-  answer: z.enum(['unanswered', 'safe', 'need_help', 'not_in_area']).optional(),
-  after: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(100),
-})
-export type RecipientsQuery = z.infer<typeof recipientsQuery>
-
-export const recipientItem = z.object({
-  userId: z.uuid(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  country: z.string().nullable(),
-  place: z.string().nullable(),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-  inArea: z.boolean(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  contactId: z.uuid().nullable(),
-})
-export const recipientList = z.object({ items: z.array(recipientItem), next: z.uuid().nullable() })
+import type { RecipientsQuery } from './alert-recipient.schema.ts'
 
 /** One page of an alert's recipients (the unanswered list the hotline works), by user id; audited. */
 export async function listRecipients(
@@ -115,20 +93,6 @@ export async function recipientsCsv(
   } while (after)
   return `${lines.join('\n')}\n`
 }
-
-export const mapCells = z.object({
-  cells: z.array(
-    z.object({
-      lon: z.number(),
-      lat: z.number(),
-      total: z.number(),
-      safe: z.number(),
-      needHelp: z.number(),
-      notInArea: z.number(),
-      unanswered: z.number(),
-    }),
-  ),
-})
 
 /** Recipients with a known point, counted on a grid of about 5 km: the live board's map, without names. */
 export async function recipientMap(ctx: AppContext, principal: Principal, alertId: string) {

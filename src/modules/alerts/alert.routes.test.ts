@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { alertBody, createAlert, mailedAnswerLinks, sendAndWait } from '../../../test/helpers/alerts.ts'
+import {
+  alertBody,
+  createAlert,
+  mailedAnswerLinks,
+  sendAndWait,
+  TOKYO_CAP_POLYGON,
+} from '../../../test/helpers/alerts.ts'
 import { travellerTo } from '../../../test/helpers/crises.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { expectProblem, registerCitizen, type Session } from '../../../test/helpers/http.ts'
@@ -70,6 +76,20 @@ describe('POST /api/v1/alerts', () => {
     const bad = await call('POST', '/api/v1/alerts', staff.duty, severity)
     expect(bad.statusCode).toBe(400)
     expect((await call('GET', '/api/v1/alerts?limit=200', staff.duty)).statusCode).toBe(200)
+  })
+
+  it('refuses unknown fields and wrong types, at the top and inside the CAP', async () => {
+    const post = (body: object) => call('POST', '/api/v1/alerts', staff.duty, body)
+    expectProblem(await post({ ...alertBody(), urgent: true }), 400, 'validation.failed')
+    expectProblem(await post(alertBody({ info: { colour: 'red' } })), 400, 'validation.failed')
+    const area = { areaDesc: 'Tokyo', polygon: [TOKYO_CAP_POLYGON], radius: 5 }
+    expectProblem(await post(alertBody({ area })), 400, 'validation.failed')
+    expectProblem(await post({ ...alertBody(), safetyCheck: 'yes' }), 400, 'validation.failed')
+    expectProblem(
+      await post({ ...alertBody(), references: [{ sender: 'a', identifier: 'b' }] }),
+      400,
+      'validation.failed',
+    )
   })
 
   it('takes a circle of radius 0 as a point, and an ISO 3166 geocode as the whole country', async () => {
@@ -170,6 +190,11 @@ describe('sending and answering', () => {
     )
     const bad = await call('POST', `/api/v1/me/alerts/${alertId}/answer`, inside.cookie, { answer: 'maybe' })
     expect(bad.statusCode).toBe(400)
+    expectProblem(
+      await call('POST', `/api/v1/me/alerts/${alertId}/answer`, inside.cookie, { answer: 'safe', note: 'x' }),
+      400,
+      'validation.failed',
+    )
     const stats = (await call('GET', `/api/v1/alerts/${alertId}/stats`, staff.duty)).json()
     expect(stats.answers).toEqual({ safe: 1, need_help: 1, not_in_area: 0 })
     expect(stats.unanswered).toBe(stats.recipients - 2)

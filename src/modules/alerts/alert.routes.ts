@@ -3,14 +3,7 @@ import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
 import { alertStats } from './alert.answer.ts'
-import {
-  listRecipients,
-  mapCells,
-  recipientList,
-  recipientMap,
-  recipientsCsv,
-  recipientsQuery,
-} from './alert.recipient-list.ts'
+import { listRecipients, recipientMap, recipientsCsv } from './alert.recipient-list.ts'
 import {
   alertDetail,
   alertIdParams,
@@ -21,9 +14,7 @@ import {
 } from './alert.schema.ts'
 import { sendAlert } from './alert.send.ts'
 import { createFromJson, getAlert, listAlerts, recountReach } from './alert.service.ts'
-
-/** Officers within their missions' countries; duty officers anywhere. */
-/** The hotline works the unanswered list too. */
+import { mapCells, recipientList, recipientsCsvQuery, recipientsQuery } from './alert-recipient.schema.ts'
 
 export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -141,7 +132,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags,
         summary: 'The recipients list as CSV; audited',
         params: alertIdParams,
-        querystring: recipientsQuery.pick({ answer: true }),
+        querystring: recipientsCsvQuery,
       },
     },
     async (request, reply) =>

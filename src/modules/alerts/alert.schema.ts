@@ -26,7 +26,7 @@ export const createAlertBody = capAlert.extend({
 })
 export type CreateAlertBody = z.infer<typeof createAlertBody>
 
-export const alertIdParams = z.object({ id: z.uuid() })
+export const alertIdParams = z.strictObject({ id: z.uuid() })
 
 const reach = z.object({
   people: z.number().int(),
@@ -87,7 +87,7 @@ export const alertDetail = alertSummary.extend({
   cap: z.unknown(),
 })
 
-export const alertListQuery = z.object({
+export const alertListQuery = z.strictObject({
   status: z.enum(ALERT_STATUS).optional(),
   country: z
     .string()
@@ -117,6 +117,5 @@ export const alertStats = z.object({
   ),
 })
 
-export const answerBody = z.object({ answer: z.enum(SAFETY_ANSWERS) })
 export type AlertDetail = z.infer<typeof alertDetail>
 export type AlertSummary = z.infer<typeof alertSummary>
