@@ -2,9 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
-import { answerByLink, answerSafetyCheck } from './alert.answer.ts'
+import { answerSafetyCheck } from './alert.answer.ts'
+import { answerByLink, answerLinkView } from './alert.answer-link.ts'
 import { alertIdParams } from './alert.schema.ts'
-import { answerBody, answerLinkBody, answerResult, myAlert, myAlertList } from './alert-me.schema.ts'
+import {
+  answerBody,
+  answerLinkBody,
+  answerLinkQuery,
+  answerLinkView as answerLinkViewSchema,
+  answerResult,
+  myAlert,
+  myAlertList,
+} from './alert-me.schema.ts'
 import { getMyAlert, myAlerts } from './alert-me.service.ts'
 
 export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -46,7 +55,28 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) =>
-      answerSafetyCheck(ctx, requirePrincipal(request).userId, request.params.id, request.body.answer, 'app'),
+      answerSafetyCheck(ctx, {
+        userId: requirePrincipal(request).userId,
+        alertId: request.params.id,
+        answer: request.body.answer,
+        via: 'app',
+      }),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id/answer-link',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'What a signed one-click link asks, and whether it still takes an answer (no sign-in; reading it answers nothing)',
+        params: alertIdParams,
+        querystring: answerLinkQuery,
+        response: { 200: answerLinkViewSchema },
+      },
+    },
+    async (request) => answerLinkView(ctx, request.params.id, request.query),
   )
 
   app.post(
@@ -56,7 +86,7 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags,
         summary:
-          'Answer the safety check from a signed one-click link (no sign-in; the signature names alert, person and answer)',
+          'Answer the safety check with the answer tapped on a signed link’s page (no sign-in; the signature names alert, person and answer); 409 alert.cancelled, 410 alert.link_expired',
         params: alertIdParams,
         body: answerLinkBody,
         response: { 200: answerResult },

@@ -32,13 +32,17 @@ export type MyAlert = z.infer<typeof myAlert>
 /** `POST /api/v1/me/alerts/{id}/answer`. */
 export const answerBody = z.strictObject({ answer: z.enum(SAFETY_ANSWERS) })
 
-/** The answer recorded. */
+/**
+ * The answer recorded. `answer` is the current one: a `need_help` stays until the hotline
+ * resolves it, so after a later "safe" it is still `need_help`, and `given` is what was just said.
+ */
 export const answerResult = z.object({
   alertId: z.uuid(),
-  answer: z.string(),
+  answer: z.enum(SAFETY_ANSWERS),
   answeredAt: z.string(),
   /** The hotline contact a `need_help` answer opened. */
   contactId: z.uuid().nullable(),
+  given: z.enum(SAFETY_ANSWERS),
 })
 export type AnswerResult = z.infer<typeof answerResult>
 
@@ -51,3 +55,28 @@ export const answerLinkBody = z.strictObject({
   answer: z.enum(SAFETY_ANSWERS),
   sig: linkSignature,
 })
+
+/** `GET /api/v1/alerts/{id}/answer-link`: the link as it came (`answer` is `*` on the pick-one link). */
+export const answerLinkQuery = z.strictObject({
+  user: z.uuid(),
+  answer: z.enum([...SAFETY_ANSWERS, '*']),
+  sig: linkSignature,
+})
+
+/**
+ * What the one-click page shows before anyone taps: the question, and whether the link still
+ * takes an answer (`open`), or not (`cancelled`, `expired`: past the alert's end and the grace).
+ */
+export const answerLinkView = z.object({
+  alertId: z.uuid(),
+  answer: z.enum([...SAFETY_ANSWERS, '*']),
+  event: localized,
+  headline: localized,
+  areaDesc: localized,
+  severity: z.string(),
+  sent: z.string(),
+  state: z.enum(['open', 'cancelled', 'expired']),
+  /** Until when the link takes an answer. */
+  openUntil: z.string(),
+})
+export type AnswerLinkView = z.infer<typeof answerLinkView>

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts'
 import { infoIn } from './alert.derive.ts'
 import { type AlertRow, findAlertRow } from './alert.repository.ts'
 import type { MyAlert } from './alert-me.schema.ts'
+import { findMyRecipientRow, myAlertRows } from './alert-recipient.repository.ts'
 import { alertError } from './alerts.errors.ts'
 import type { AlertRecipientRow } from './alerts.table.ts'
 import type { CapAlert, CapInfo } from './cap/cap.model.ts'
@@ -53,38 +54,11 @@ function toMyAlert(r: MyAlertRow): MyAlert {
 
 /** The alerts that reached me, newest first, with my answer. */
 export async function myAlerts(ctx: AppContext, userId: string): Promise<{ items: MyAlert[] }> {
-  const rows = await ctx.db
-    .selectFrom('alert_recipients as r')
-    .innerJoin('alerts as a', 'a.id', 'r.alert_id')
-    .select([
-      'a.id',
-      'a.msg_type',
-      'a.status',
-      'a.cap',
-      'a.severity',
-      'a.sent_at',
-      'a.sent',
-      'a.expires_at',
-      'a.safety_check',
-      'r.answer',
-      'r.answered_at',
-      'r.placed',
-    ])
-    .select((eb) => eb.val<string | null>(null).as('area_geojson'))
-    .where('r.user_id', '=', userId)
-    .orderBy('r.alert_id', 'desc')
-    .limit(100)
-    .execute()
-  return { items: rows.map(toMyAlert) }
+  return { items: (await myAlertRows(ctx.db, userId, 100)).map(toMyAlert) }
 }
 
 export async function getMyAlert(ctx: AppContext, userId: string, alertId: string): Promise<MyAlert> {
-  const mine = await ctx.db
-    .selectFrom('alert_recipients')
-    .select(['answer', 'answered_at', 'placed'])
-    .where('alert_id', '=', alertId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst()
+  const mine = await findMyRecipientRow(ctx.db, alertId, userId)
   const row = mine ? await findAlertRow(ctx.db, alertId) : null
   if (!mine || !row) throw alertError('alert.not_recipient', 'This alert did not reach you')
   return toMyAlert({ ...row, ...mine })

@@ -4,12 +4,11 @@ import { subscribersOf } from '../advisories/index.ts'
 import { countriesTouchingSql } from '../reference/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
 import type { AreaShapes } from './alert.area.ts'
+import { alertEnd } from './alert.derive.ts'
 
-/** How long an alert without `expires` targets people for: two days from when it takes effect. */
-export const DEFAULT_WINDOW_MS = 48 * 3_600_000
-
+/** Whom the alert targets: people present from when it takes effect until it ends. */
 export function alertWindow(effective: Date, expires: Date | null): PresenceWindow {
-  return { from: effective, to: expires ?? new Date(effective.getTime() + DEFAULT_WINDOW_MS) }
+  return { from: effective, to: alertEnd(effective, expires) }
 }
 
 /** The union of the placed shapes as one geometry (circles buffered on the sphere), or null. */

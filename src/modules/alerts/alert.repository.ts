@@ -65,6 +65,16 @@ export async function findAlertRow(
   return (await q.executeTakeFirst()) ?? null
 }
 
+/** What answering needs to know of an alert, without its CAP or area. */
+export async function findAlertBrief(db: Db, id: string) {
+  const row = await db
+    .selectFrom('alerts')
+    .select(['id', 'status', 'safety_check', 'headline', 'effective_at', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ?? null
+}
+
 export async function findByTriplet(
   db: Db,
   sender: string,
@@ -291,10 +301,7 @@ export async function listPublicAlertRows(
     .orderBy('sent_at', 'desc')
     .limit(filter.limit)
   q = filter.inForceOnly
-    ? q
-        .where('status', '=', 'sent')
-        .where('msg_type', '!=', 'Cancel')
-        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
+    ? q.where('status', '=', 'sent').where('msg_type', '!=', 'Cancel').where(sql<boolean>`${endsAt} > now()`)
     : q.where('status', 'in', ['sent', 'cancelled'])
   if (filter.country) q = q.where(sql<boolean>`countries @> array[${filter.country}]::char(2)[]`)
   return q.execute()

@@ -1,11 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  alertBody,
-  createAlert,
-  mailedAnswerLinks,
-  sendAndWait,
-  TOKYO_CAP_POLYGON,
-} from '../../../test/helpers/alerts.ts'
+import { alertBody, createAlert, sendAndWait, TOKYO_CAP_POLYGON } from '../../../test/helpers/alerts.ts'
 import { travellerTo } from '../../../test/helpers/crises.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { expectProblem, registerCitizen, type Session } from '../../../test/helpers/http.ts'
@@ -270,44 +264,5 @@ describe('approval, updates and cancellations', () => {
     const original_ = (await call('GET', `/api/v1/alerts/${first.id}/stats`, staff.duty)).json()
     expect(stats.recipients).toBe(original_.recipients)
     expect(stats.unanswered).toBe(0)
-  })
-})
-
-describe('one-click answers from e-mail', () => {
-  const linksTo = (userId: string, alertId: string) =>
-    mailedAnswerLinks(runtime().app, staff.admin, userId, alertId)
-  const post = (alertId: string, body: object) =>
-    call('POST', `/api/v1/alerts/${alertId}/answer-link`, undefined, body)
-
-  it('records the answer a link names, without sign-in, and refuses it for another person, answer or alert', async () => {
-    const alertId = (await createAlert(runtime().app, staff.duty)).id
-    await sendAndWait(runtime().app, staff.duty, alertId)
-    const links = await linksTo(inside.userId, alertId)
-    expect(links.map((l) => l.searchParams.get('answer')).sort()).toEqual([
-      'need_help',
-      'not_in_area',
-      'safe',
-    ])
-    const link = links.find((l) => l.searchParams.get('answer') === 'not_in_area') as URL
-    const body = {
-      user: link.searchParams.get('user'),
-      answer: 'not_in_area',
-      sig: link.searchParams.get('sig'),
-    }
-    expect(link.pathname).toBe(`/alerts/${alertId}/answer`)
-
-    expectProblem(await post(alertId, { ...body, user: follower.userId }), 403, 'alert.bad_link')
-    expectProblem(await post(alertId, { ...body, answer: 'safe' }), 403, 'alert.bad_link')
-    const other = (await createAlert(runtime().app, staff.duty)).id
-    expectProblem(await post(other, body), 403, 'alert.bad_link')
-    expect((await post(alertId, { ...body, sig: 'x' })).statusCode).toBe(400)
-
-    const ok = await post(alertId, body)
-    expect(ok.statusCode, ok.body).toBe(200)
-    expect(ok.json()).toMatchObject({ alertId, answer: 'not_in_area' })
-    const stats = (await call('GET', `/api/v1/alerts/${alertId}/stats`, staff.duty)).json()
-    expect(stats.answers.not_in_area).toBe(1)
-    const inbox = (await call('GET', '/api/v1/me/alerts', inside.cookie)).json().items
-    expect(inbox.find((a: { id: string }) => a.id === alertId)).toMatchObject({ answer: 'not_in_area' })
   })
 })

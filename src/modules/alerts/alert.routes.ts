@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
-import { alertStats } from './alert.answer.ts'
-import { listRecipients, recipientMap, recipientsCsv } from './alert.recipient-list.ts'
+import { recordHotlineAnswer } from './alert.answer.ts'
+import { alertStats, listRecipients, recipientMap, recipientsCsv } from './alert.recipient-list.ts'
 import {
   alertDetail,
   alertIdParams,
@@ -14,7 +14,14 @@ import {
 } from './alert.schema.ts'
 import { sendAlert } from './alert.send.ts'
 import { createFromJson, getAlert, listAlerts, recountReach } from './alert.service.ts'
-import { mapCells, recipientList, recipientsCsvQuery, recipientsQuery } from './alert-recipient.schema.ts'
+import { answerBody, answerResult } from './alert-me.schema.ts'
+import {
+  mapCells,
+  recipientAnswerParams,
+  recipientList,
+  recipientsCsvQuery,
+  recipientsQuery,
+} from './alert-recipient.schema.ts'
 
 export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -162,5 +169,29 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       },
     },
     async (request) => recipientMap(ctx, requirePrincipal(request), request.params.id),
+  )
+
+  app.post(
+    '/api/v1/alerts/:id/recipients/:userId/answer',
+    {
+      config: { access: ACCESS.hotline },
+      schema: {
+        tags,
+        summary:
+          'Record the answer a recipient gave the hotline on the phone; it becomes the current one (a standing need_help is resolved this way); audited',
+        params: recipientAnswerParams,
+        body: answerBody,
+        response: { 200: answerResult },
+      },
+    },
+    async (request) =>
+      recordHotlineAnswer(
+        ctx,
+        requirePrincipal(request),
+        request.params.id,
+        request.params.userId,
+        request.body.answer,
+        request.ip,
+      ),
   )
 }

@@ -61,6 +61,18 @@ export interface AlertRecipientsTable {
   contact_id: string | null
 }
 
+/** Every answer a recipient gave, in order; the current one is on `alert_recipients`. */
+export interface AlertAnswersTable {
+  id: string
+  alert_id: string
+  user_id: string
+  answer: SafetyAnswer
+  via: AnswerVia
+  answered_at: Date
+  /** The member of staff who recorded an answer the hotline took on the phone. */
+  recorded_by: string | null
+}
+
 export interface AlertFeedPollsTable {
   url: string
   kind: FeedPollKind
@@ -75,6 +87,7 @@ export interface AlertFeedPollsTable {
 export type AlertRecord = Selectable<AlertsTable>
 export type AlertReferenceRow = Selectable<AlertReferencesTable>
 export type AlertRecipientRow = Selectable<AlertRecipientsTable>
+export type AlertAnswerRow = Selectable<AlertAnswersTable>
 export type AlertFeedPollRow = Selectable<AlertFeedPollsTable>
 
 export interface AlertTables {
@@ -82,4 +95,5 @@ export interface AlertTables {
   alerts: AlertsTable
   alert_references: AlertReferencesTable
   alert_recipients: AlertRecipientsTable
+  alert_answers: AlertAnswersTable
 }

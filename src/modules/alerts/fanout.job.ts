@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { defineJob } from '../../platform/queue/job.ts'
@@ -6,6 +5,7 @@ import { notify } from '../notifications/index.ts'
 import { alertWindow, insertRecipients } from './alert.audience.ts'
 import { messageText } from './alert.derive.ts'
 import { alertIdsSending, cancelAlerts, findAlertRow, moveAlert, threadOf } from './alert.repository.ts'
+import { recipientIdsSql } from './alert-recipient.repository.ts'
 
 /** The safety check's answers, as buttons in the inbox and push, and signed one-click links in e-mail and SMS. */
 const SAFETY_ACTIONS = [
@@ -13,7 +13,7 @@ const SAFETY_ACTIONS = [
   { key: 'need_help', label: { 'zh-CN': '我需要帮助', en: 'I need help' } },
   { key: 'not_in_area', label: { 'zh-CN': '我不在该地区', en: 'I am not in the area' } },
 ]
-/** The web page that takes a signed answer without a sign-in (POSTs it to /answer-link). */
+/** The web page a signed link opens: it shows the question, and POSTs the answer tapped to /answer-link. */
 const ANSWER_URL = '/alerts/{about}/answer?user={user}&answer={action}&sig={sig}'
 
 export const fanoutJobType = {
@@ -48,7 +48,7 @@ export async function fanOut(ctx: AppContext, alertId: string): Promise<void> {
         emergency: true,
         ...(row.safety_check ? { actions: SAFETY_ACTIONS, actionUrl: ANSWER_URL } : {}),
       },
-      sql<{ user_id: string }>`select r.user_id from alert_recipients r where r.alert_id = ${alertId}`,
+      recipientIdsSql(alertId),
     )
     await moveAlert(trx, alertId, 'sending', 'sent', {
       message_id: sent.messageId,
