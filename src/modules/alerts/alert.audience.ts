@@ -1,5 +1,6 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
+import { circleGeometrySql, polygonalGeometrySql } from '../../platform/geo/antimeridian.ts'
 import { subscribersOf } from '../advisories/index.ts'
 import { countriesTouchingSql } from '../reference/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
@@ -11,19 +12,15 @@ export function alertWindow(effective: Date, expires: Date | null): PresenceWind
   return { from: effective, to: alertEnd(effective, expires) }
 }
 
-/** The union of the placed shapes as one geometry (circles buffered on the sphere), or null. */
+/**
+ * The union of the placed shapes as one geometry (circles buffered on the sphere), or null. Shapes
+ * over the antimeridian are cut at ±180° (platform/geo), so the area, the reach and the recipients
+ * are the short way round.
+ */
 export function areaGeometrySql(shapes: AreaShapes): RawBuilder<unknown> | null {
   const parts = [
-    ...shapes.polygons.map(
-      (ring) =>
-        sql`ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [ring] })}), 4326))`,
-    ),
-    ...shapes.circles.map((c) => {
-      const centre = sql`ST_SetSRID(ST_MakePoint(${c.center[0]}::float8, ${c.center[1]}::float8), 4326)`
-      return c.radiusKm === 0
-        ? centre
-        : sql`ST_Buffer(${centre}::geography, ${c.radiusKm * 1000}::float8, 32)::geometry`
-    }),
+    ...shapes.polygons.map((ring) => polygonalGeometrySql({ type: 'Polygon', coordinates: [ring] })),
+    ...shapes.circles.map((c) => circleGeometrySql(c.center, c.radiusKm)),
   ]
   if (parts.length === 0) return null
   return sql`ST_UnaryUnion(ST_Collect(ARRAY[${sql.join(parts)}]::geometry[]))`

@@ -109,6 +109,26 @@ describe('POST /api/v1/alerts', () => {
     expect(region.json()).toMatchObject({ unplaced: ['Hokkaido', 'ISO 3166-2 JP-01'], reach: { people: 0 } })
   })
 
+  it('reads a polygon over the antimeridian the short way: Fiji reaches Suva, not Bolivia', async () => {
+    const suva = await travellerTo(runtime().app, { lat: -18.14, lon: 178.44, country: 'FJ' })
+    const laPaz = await travellerTo(runtime().app, { lat: -16.5, lon: -68.15, country: 'BO' })
+    const fiji = '-15.5,176.8 -15.5,-179.5 -19.5,-179.5 -19.5,176.8 -15.5,176.8'
+    const alert = await createAlert(
+      runtime().app,
+      staff.duty,
+      alertBody({ area: { areaDesc: 'Fiji', polygon: [fiji] } }),
+    )
+    const detail = (await call('GET', `/api/v1/alerts/${alert.id}`, staff.duty)).json()
+    expect(detail.countries).toEqual(['FJ'])
+    expect(detail.area.type).toBe('MultiPolygon')
+    expect(alert.reach.people).toBeGreaterThanOrEqual(1)
+    await sendAndWait(runtime().app, staff.duty, alert.id)
+    const mine = async (s: Session) =>
+      ((await call('GET', '/api/v1/me/alerts', s.cookie)).json().items as { id: string }[]).map((a) => a.id)
+    expect(await mine(suva)).toContain(alert.id)
+    expect(await mine(laPaz)).not.toContain(alert.id)
+  })
+
   it('lets an officer draft only within the missions’ countries', async () => {
     expectProblem(
       await call('POST', '/api/v1/alerts', staff.officerParis, alertBody()),
