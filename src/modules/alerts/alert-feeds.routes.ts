@@ -6,10 +6,12 @@ import { ingestCapXml, ingestFeed } from './alert.ingest.ts'
 import { alertDetail, alertIdParams } from './alert.schema.ts'
 import {
   alertsAtomQuery,
+  capXmlBody,
   countryAtomParams,
   countryAtomQuery,
   feedIngestQuery,
   feedKindParams,
+  hazardFeedBody,
   ingestSummary,
   publicAlertList,
   publicAlertsQuery,
@@ -38,6 +40,7 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         summary:
           'Ingest a CAP 1.2 XML message (application/cap+xml or application/xml) as a draft; 201, or 200 if already held',
+        body: capXmlBody,
         response: { 200: alertDetail, 201: alertDetail },
       },
     },
@@ -59,6 +62,7 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         summary: 'Ingest a USGS GeoJSON summary feed or a GDACS RSS feed: each item a draft alert',
         params: feedKindParams,
         querystring: feedIngestQuery,
+        body: hazardFeedBody,
         response: { 200: ingestSummary },
       },
     },

@@ -48,7 +48,7 @@ export async function publicAlertsAtom(
       title,
       selfUrl: self,
       id: `urn:lingshi:alerts:${country ?? 'all'}`,
-      updated: rows[0]?.sent_at ?? new Date(0),
+      updated: rows[0]?.sent_at ?? undefined,
       language: lang === 'zh-CN' ? 'zh' : 'en',
     },
   )

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
+import { DEFAULT_WINDOW_MS } from './alert.derive.ts'
 import type { AlertStatus } from './alert.schema.ts'
 import { checkMove } from './alert-status.ts'
 import { alertError } from './alerts.errors.ts'
@@ -274,6 +275,9 @@ export async function listAlertRows(
   if (filter.countriesIn) q = q.where(sql<boolean>`countries && ${[...filter.countriesIn]}::char(2)[]`)
   return q.execute()
 }
+
+/** When an alert ends: its `expires`, else the default window after it takes effect (as alertEnd). */
+const endsAt = sql<Date>`coalesce(expires_at, effective_at + ${DEFAULT_WINDOW_MS}::float8 * interval '1 millisecond')`
 
 /**
  * Real public alerts that went out, newest first: all of them (sent or cancelled, for the Atom
