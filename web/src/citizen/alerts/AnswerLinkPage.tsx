@@ -10,6 +10,8 @@ import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { AnswerButtons } from './AnswerButtons.tsx'
 
+const ANSWER_BUTTON_COLOR = { safe: 'green', need_help: 'danger', not_in_area: 'default' } as const
+
 const isAnswer = (a: string | null): a is Answer => !!a && (ANSWERS as readonly string[]).includes(a)
 
 const when = (iso: string) =>
@@ -163,10 +165,10 @@ export function AnswerLinkPage() {
             )}
             {single && !result && (
               <Button
-                type="primary"
                 size="large"
                 block
-                danger={single === 'need_help'}
+                variant="solid"
+                color={ANSWER_BUTTON_COLOR[single]}
                 loading={busy === single}
                 onClick={() => submit(single)}
                 className={`answer-button answer-${single}`}
@@ -177,7 +179,7 @@ export function AnswerLinkPage() {
             )}
             {single && (
               <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                {t('answerLink.change')} {openApp}
+                {t(result ? 'answerLink.change' : 'answerLink.other')} {openApp}
               </Typography.Paragraph>
             )}
           </>
