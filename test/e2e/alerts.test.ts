@@ -213,14 +213,40 @@ describe('a safety alert, from the map to the answers', () => {
     await context.close()
   }, 180_000)
 
-  // The signed link's server side (POST /api/v1/alerts/{id}/answer-link, forged and replayed links)
-  // is tested in src/modules/alerts/alert.routes.test.ts; here the page's side.
-  it('opens a one-click “choose” link without signing in, and refuses an incomplete one', async () => {
+  // The signed link's server side (a GET shows, a POST answers; forged, replayed, cancelled and
+  // expired links) is tested in src/modules/alerts/alert-answer.routes.test.ts; here the page's side.
+  it('opens an e-mailed one-click link without signing in, shows the question, and answers on a tap', async () => {
+    const admin = await e2e.newPage()
+    await signIn(admin.page, 'admin@demo.lingshi')
+    const outbox = (await (await admin.page.request.get('/api/v1/outbox?limit=500')).json()) as {
+      to: string
+      body: string
+    }[]
+    await admin.context.close()
+    const link = outbox
+      .filter((m) => m.to === IN_TOKYO.email)
+      .flatMap((m) => m.body.match(/https?:\/\/\S+\/alerts\/[0-9a-f-]+\/answer\?\S+/g) ?? [])
+      .map((l) => new URL(l))
+      .find(
+        (l) => l.pathname === `/alerts/${alertId}/answer` && l.searchParams.get('answer') === 'not_in_area',
+      )
+    if (!link) throw new Error('no answer link was e-mailed to the traveller in Tokyo')
+
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'en-GB' })
-    await page.goto(`/alerts/${alertId}/answer?user=${crypto.randomUUID()}&answer=*&sig=abc`)
-    await page.getByTestId('answer-buttons').waitFor()
-    expect(await page.getByTestId('answer-need_help').textContent()).toContain('I need help')
+    await page.goto(`${link.pathname}${link.search}`)
+    await page.getByTestId('answer-link-question').waitFor()
+    expect(await page.getByTestId('answer-link-question').textContent()).toContain('Are you safe?')
+    expect(await page.getByTestId('answer-link-done').count()).toBe(0)
     await shot(page, 'link-390-en')
+    await page.getByTestId('answer-not_in_area').click()
+    await page.getByTestId('answer-link-done').waitFor()
+    expect(await page.getByTestId('answer-link-done').textContent()).toContain('Not in the area')
+
+    await page.goto(
+      `/alerts/${alertId}/answer?user=${crypto.randomUUID()}&answer=*&sig=abcdefghijklmnopqrstuv`,
+    )
+    await page.getByTestId('answer-link-error').waitFor()
+    expect(await page.getByTestId('answer-buttons').count()).toBe(0)
     await page.goto(`/alerts/${alertId}/answer?answer=safe`)
     await page.getByTestId('answer-link-incomplete').waitFor()
     await context.close()

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { expect } from 'vitest'
+import type { AppContext } from '../../src/context.ts'
 import type { CapAlert } from '../../src/modules/alerts/cap/cap.model.ts'
 import { caller } from './http.ts'
 
@@ -102,4 +104,59 @@ export function antarcticaAlert(identifier: string, sender: string, headline?: s
       },
     ],
   }
+}
+
+/**
+ * Test world: every synthetic person follows the country and has one webhook to `hookUrl`.
+ * Set-up across the registry, identity, advisories and notifications, so it lives with the
+ * fixtures rather than in a module's test.
+ */
+export async function syntheticPeopleFollow(ctx: AppContext, country: string, hookUrl: string) {
+  const sealed = ctx.secrets.seal('crash-test-secret')
+  await sql`insert into webhook_endpoints (id, user_id, url, secret_sealed)
+            select lingshi_uuid7(), id, ${hookUrl}, ${sealed} from users where email like '%@synthetic.lingshi'`.execute(
+    ctx.db,
+  )
+  await sql`insert into subscriptions (user_id, country)
+            select id, ${country} from users where email like '%@synthetic.lingshi'`.execute(ctx.db)
+}
+
+/** How many times each of these deliveries of a message was claimed (a claim that crashed counts). */
+export async function deliveryAttempts(
+  ctx: AppContext,
+  messageId: string,
+  deliveryIds: readonly string[],
+): Promise<number[]> {
+  const rows = await ctx.db
+    .selectFrom('deliveries')
+    .select('attempts')
+    .where('message_id', '=', messageId)
+    .where('id', 'in', [...deliveryIds])
+    .execute()
+  return rows.map((r) => r.attempts)
+}
+
+/**
+ * The one-click answer links e-mailed to a person about an alert, read from the outbox an
+ * administrator sees (no SMTP server in tests): one per answer.
+ */
+export async function mailedAnswerLinks(
+  app: FastifyInstance,
+  adminCookie: string,
+  userId: string,
+  alertId: string,
+): Promise<URL[]> {
+  const call = caller(app)
+  // Polled by hand: the e-mail job sends after the fan-out commits.
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline) {
+    const outbox = (await call('GET', '/api/v1/outbox?limit=500', adminCookie)).json() as { body: string }[]
+    const links = outbox
+      .flatMap((m) => m.body.match(/https?:\/\/\S+\/alerts\/[0-9a-f-]+\/answer\?\S+/g) ?? [])
+      .map((l) => new URL(l))
+      .filter((l) => l.pathname === `/alerts/${alertId}/answer` && l.searchParams.get('user') === userId)
+    if (links.length) return links
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('no answer links were e-mailed')
 }

@@ -64,6 +64,32 @@ describe('POST /api/v1/alerts/cap with the real alerts of the interop corpus', (
   })
 })
 
+describe('CAP XML and feeds in the OpenAPI document', () => {
+  it('gives the CAP and feed routes a request body with its content types and schema', async () => {
+    const doc = (await runtime().app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    const cap = doc.paths['/api/v1/alerts/cap'].post.requestBody
+    expect(Object.keys(cap.content)).toEqual(['application/cap+xml', 'application/xml', 'text/xml'])
+    expect(cap.content['application/cap+xml'].schema).toMatchObject({ type: 'string' })
+    const feeds = doc.paths['/api/v1/alerts/feeds/{kind}'].post.requestBody
+    expect(feeds.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: ['type', 'features'],
+    })
+    expect(feeds.content['application/rss+xml'].schema).toMatchObject({ type: 'string' })
+  })
+})
+
+describe('an Update whose references are empty', () => {
+  it('is refused with cap.bad_references, as the docs promise', async () => {
+    const xml = readInterop('cap', 'oasiscap_v1dot2_appendix_A3_earthquake_update_circle.xml')
+      .toString('utf8')
+      .replace(/<references>[^<]*<\/references>/, '<references/>')
+    expect(xml).toContain('<references/>')
+    const res = await postCap(xml)
+    expectProblem(res, 422, 'cap.bad_references')
+  })
+})
+
 describe('hazard feeds', () => {
   it('turns a USGS feed into drafts, skipping blasts and bad items, and holds them on the next poll', async () => {
     const body = readInterop('feeds', 'usgs_significant_week.geojson').toString('utf8')
@@ -123,6 +149,36 @@ describe('feeds out', () => {
     )
     const staffRead = await call('GET', `/api/v1/alerts/${draftId}.cap`, staff.duty)
     expect(staffRead.statusCode).toBe(200)
+  })
+
+  it('takes an alert without expires out of the in-force list when its default window ends', async () => {
+    const id = (await createAlert(runtime().app, staff.duty, alertBody({ info: { headline: 'Two days' } })))
+      .id
+    await sendAndWait(runtime().app, staff.duty, id)
+    const inForce = async () =>
+      (
+        (await runtime().app.inject({ method: 'GET', url: '/api/v1/public/alerts?country=JP' })).json()
+          .items as {
+          id: string
+        }[]
+      ).map((a) => a.id)
+    expect(await inForce()).toContain(id)
+    // Took effect three days ago, no expires: in force for two days, so no longer.
+    await runtime()
+      .ctx.db.updateTable('alerts')
+      .set({ effective_at: new Date(Date.now() - 3 * 86_400_000) })
+      .where('id', '=', id)
+      .execute()
+    expect(await inForce()).not.toContain(id)
+    expect(await inForce()).toContain(sentId)
+  })
+
+  it('dates an empty Atom feed at a fixed time, not 1970', async () => {
+    const empty = await runtime().app.inject({ method: 'GET', url: '/api/v1/feeds/alerts/AQ.atom?lang=en' })
+    expect(empty.statusCode).toBe(200)
+    expect(empty.body).not.toContain('<entry>')
+    expect(empty.body).toContain('<updated>2026-01-01T00:00:00Z</updated>')
+    expect(empty.body).not.toContain('1970')
   })
 
   it('lists public alerts as Atom, globally and per country, and in force for the country page', async () => {

@@ -1,22 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { unsupportedMediaType } from '../../platform/errors/app-error.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
 import { ingestCapXml, ingestFeed } from './alert.ingest.ts'
 import { alertDetail, alertIdParams } from './alert.schema.ts'
-import { activePublicAlerts, capOf, publicAlertSummary, publicAlertsAtom } from './alert-public.service.ts'
+import {
+  alertsAtomQuery,
+  capXmlBody,
+  countryAtomParams,
+  countryAtomQuery,
+  feedIngestQuery,
+  feedKindParams,
+  hazardFeedBody,
+  ingestSummary,
+  publicAlertList,
+  publicAlertsQuery,
+} from './alert-public.schema.ts'
+import { activePublicAlerts, capOf, publicAlertsAtom } from './alert-public.service.ts'
+import { capNotXmlMedia } from './cap/cap.errors.ts'
 
 /** CAP messages and hazard feeds can be large; 10 MiB covers a month of USGS quakes. */
 const FEED_BODY_LIMIT = 10 * 1_048_576
 const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml', 'application/rss+xml']
-
-const ingestSummary = z.object({
-  created: z.array(z.uuid()),
-  held: z.array(z.uuid()),
-  skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
-})
 
 export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -35,15 +40,13 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         summary:
           'Ingest a CAP 1.2 XML message (application/cap+xml or application/xml) as a draft; 201, or 200 if already held',
+        body: capXmlBody,
         response: { 200: alertDetail, 201: alertDetail },
       },
     },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body))
-        throw unsupportedMediaType(
-          'cap.not_xml',
-          'Send the CAP message as application/cap+xml or application/xml',
-        )
+        throw capNotXmlMedia('Send the CAP message as application/cap+xml or application/xml')
       const result = await ingestCapXml(ctx, requirePrincipal(request), request.body)
       return reply.status(result.created ? 201 : 200).send(result.alert)
     },
@@ -57,8 +60,9 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Ingest a USGS GeoJSON summary feed or a GDACS RSS feed: each item a draft alert',
-        params: z.object({ kind: z.enum(['usgs', 'gdacs']) }),
-        querystring: z.object({ minMagnitude: z.coerce.number().min(-2).max(10).optional() }),
+        params: feedKindParams,
+        querystring: feedIngestQuery,
+        body: hazardFeedBody,
         response: { 200: ingestSummary },
       },
     },
@@ -91,14 +95,7 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Atom feed of public alerts as CAP, global or for one country',
-        querystring: z.object({
-          country: z
-            .string()
-            .regex(/^[A-Za-z]{2}$/)
-            .transform((s) => s.toUpperCase())
-            .optional(),
-          lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
-        }),
+        querystring: alertsAtomQuery,
       },
     },
     async (request, reply) =>
@@ -114,8 +111,8 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Atom feed of one country’s public alerts as CAP',
-        params: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) }),
-        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+        params: countryAtomParams,
+        querystring: countryAtomQuery,
       },
     },
     async (request, reply) =>
@@ -138,14 +135,8 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Public alerts in force, for a country page or the map',
-        querystring: z.object({
-          country: z
-            .string()
-            .regex(/^[A-Za-z]{2}$/)
-            .transform((s) => s.toUpperCase())
-            .optional(),
-        }),
-        response: { 200: z.object({ items: z.array(publicAlertSummary) }) },
+        querystring: publicAlertsQuery,
+        response: { 200: publicAlertList },
       },
     },
     async (request) => ({ items: await activePublicAlerts(ctx, request.query.country) }),

@@ -1,18 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
-import { answerByLink, answerSafetyCheck } from './alert.answer.ts'
-import { alertIdParams, answerBody, SAFETY_ANSWERS } from './alert.schema.ts'
-import { getMyAlert, myAlert, myAlertList, myAlerts } from './alert-me.service.ts'
-
-export const answerResult = z.object({
-  alertId: z.uuid(),
-  answer: z.string(),
-  answeredAt: z.string(),
-  contactId: z.uuid().nullable(),
-})
+import { answerSafetyCheck } from './alert.answer.ts'
+import { answerByLink, answerLinkView } from './alert.answer-link.ts'
+import { alertIdParams } from './alert.schema.ts'
+import {
+  answerBody,
+  answerLinkBody,
+  answerLinkQuery,
+  answerLinkView as answerLinkViewSchema,
+  answerResult,
+  myAlert,
+  myAlertList,
+} from './alert-me.schema.ts'
+import { getMyAlert, myAlerts } from './alert-me.service.ts'
 
 export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -53,7 +55,28 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) =>
-      answerSafetyCheck(ctx, requirePrincipal(request).userId, request.params.id, request.body.answer, 'app'),
+      answerSafetyCheck(ctx, {
+        userId: requirePrincipal(request).userId,
+        alertId: request.params.id,
+        answer: request.body.answer,
+        via: 'app',
+      }),
+  )
+
+  app.get(
+    '/api/v1/alerts/:id/answer-link',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'What a signed one-click link asks, and whether it still takes an answer (no sign-in; reading it answers nothing)',
+        params: alertIdParams,
+        querystring: answerLinkQuery,
+        response: { 200: answerLinkViewSchema },
+      },
+    },
+    async (request) => answerLinkView(ctx, request.params.id, request.query),
   )
 
   app.post(
@@ -63,13 +86,9 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags,
         summary:
-          'Answer the safety check from a signed one-click link (no sign-in; the signature names alert, person and answer)',
+          'Answer the safety check with the answer tapped on a signed link’s page (no sign-in; the signature names alert, person and answer); 409 alert.cancelled, 410 alert.link_expired',
         params: alertIdParams,
-        body: z.object({
-          user: z.uuid(),
-          answer: z.enum(SAFETY_ANSWERS),
-          sig: z.string().regex(/^[A-Za-z0-9_-]{16,100}$/),
-        }),
+        body: answerLinkBody,
         response: { 200: answerResult },
       },
     },

@@ -1,59 +1,34 @@
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import { infoIn } from './alert.derive.ts'
-import { findAlertRow } from './alert.repository.ts'
+import { type AlertRow, findAlertRow } from './alert.repository.ts'
+import type { MyAlert } from './alert-me.schema.ts'
+import { findMyRecipientRow, myAlertRows } from './alert-recipient.repository.ts'
+import { alertError } from './alerts.errors.ts'
+import type { AlertRecipientRow } from './alerts.table.ts'
 import type { CapAlert, CapInfo } from './cap/cap.model.ts'
-
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() })
-const optionalLocalized = z.object({ 'zh-CN': z.string().nullable(), en: z.string().nullable() })
-
-export const myAlert = z.object({
-  id: z.uuid(),
-  msgType: z.string(),
-  status: z.string(),
-  event: localized,
-  severity: z.string(),
-  urgency: z.string(),
-  headline: localized,
-  description: optionalLocalized,
-  instruction: optionalLocalized,
-  areaDesc: localized,
-  web: z.string().nullable(),
-  contact: z.string().nullable(),
-  sent: z.string(),
-  expiresAt: z.string().nullable(),
-  area: z.unknown().nullable(),
-  safetyCheck: z.boolean(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  inArea: z.boolean(),
-})
-export const myAlertList = z.object({ items: z.array(myAlert) })
-export type MyAlert = z.infer<typeof myAlert>
 
 function both<T>(cap: CapAlert, pick: (i: CapInfo | undefined) => T) {
   return { 'zh-CN': pick(infoIn(cap, 'zh-CN')), en: pick(infoIn(cap, 'en')) }
 }
 
-interface Row {
-  id: string
-  msg_type: string
-  status: string
-  cap: unknown
-  severity: string
-  sent_at: Date | null
-  sent: Date
-  expires_at: Date | null
-  area_geojson: string | null
-  safety_check: boolean
-  answer: string | null
-  answered_at: Date | null
-  placed: boolean
-}
+/** An alert row as a recipient reads it, with their answer and whether the area placed them. */
+type MyAlertRow = Pick<
+  AlertRow,
+  | 'id'
+  | 'msg_type'
+  | 'status'
+  | 'cap'
+  | 'severity'
+  | 'sent_at'
+  | 'sent'
+  | 'expires_at'
+  | 'area_geojson'
+  | 'safety_check'
+> &
+  Pick<AlertRecipientRow, 'answer' | 'answered_at' | 'placed'>
 
-function toMyAlert(r: Row): MyAlert {
-  const cap = r.cap as CapAlert
+function toMyAlert(r: MyAlertRow): MyAlert {
+  const cap = r.cap
   return {
     id: r.id,
     msgType: r.msg_type,
@@ -79,39 +54,12 @@ function toMyAlert(r: Row): MyAlert {
 
 /** The alerts that reached me, newest first, with my answer. */
 export async function myAlerts(ctx: AppContext, userId: string): Promise<{ items: MyAlert[] }> {
-  const rows = await ctx.db
-    .selectFrom('alert_recipients as r')
-    .innerJoin('alerts as a', 'a.id', 'r.alert_id')
-    .select([
-      'a.id',
-      'a.msg_type',
-      'a.status',
-      'a.cap',
-      'a.severity',
-      'a.sent_at',
-      'a.sent',
-      'a.expires_at',
-      'a.safety_check',
-      'r.answer',
-      'r.answered_at',
-      'r.placed',
-    ])
-    .select((eb) => eb.val<string | null>(null).as('area_geojson'))
-    .where('r.user_id', '=', userId)
-    .orderBy('r.alert_id', 'desc')
-    .limit(100)
-    .execute()
-  return { items: rows.map((r) => toMyAlert(r as Row)) }
+  return { items: (await myAlertRows(ctx.db, userId, 100)).map(toMyAlert) }
 }
 
 export async function getMyAlert(ctx: AppContext, userId: string, alertId: string): Promise<MyAlert> {
-  const mine = await ctx.db
-    .selectFrom('alert_recipients')
-    .select(['answer', 'answered_at', 'placed'])
-    .where('alert_id', '=', alertId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst()
+  const mine = await findMyRecipientRow(ctx.db, alertId, userId)
   const row = mine ? await findAlertRow(ctx.db, alertId) : null
-  if (!mine || !row) throw notFound('alert.not_recipient', 'This alert did not reach you')
+  if (!mine || !row) throw alertError('alert.not_recipient', 'This alert did not reach you')
   return toMyAlert({ ...row, ...mine })
 }

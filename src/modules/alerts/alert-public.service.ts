@@ -1,13 +1,10 @@
-import { sql } from 'kysely'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { ACCESS, allowedBy } from '../identity/index.ts'
 import { infoIn } from './alert.derive.ts'
-import { findAlertRow } from './alert.repository.ts'
+import { findAlertRow, listPublicAlertRows } from './alert.repository.ts'
 import { getAlert } from './alert.service.ts'
-import type { CapAlert } from './cap/cap.model.ts'
+import { alertNotFound } from './alerts.errors.ts'
 import { capAtomFeed, toCapXml } from './cap/cap.write.ts'
 
 /** What the public may read: real, public alerts that went out. */
@@ -19,30 +16,12 @@ const isPublic = (row: { scope: string; cap_status: string; status: string }) =>
 /** The alert as CAP XML: public alerts for anyone, any alert a member of staff may see. */
 export async function capOf(ctx: AppContext, principal: Principal | null, id: string): Promise<string> {
   const row = await findAlertRow(ctx.db, id)
-  if (!row) throw notFound('alert.not_found', `No alert ${id}`)
+  if (!row) throw alertNotFound(id)
   if (!isPublic(row)) {
-    if (!principal || !allowedBy(ACCESS.hotline, principal))
-      throw notFound('alert.not_found', `No alert ${id}`)
+    if (!principal || !allowedBy(ACCESS.hotline, principal)) throw alertNotFound(id)
     await getAlert(ctx, principal, id)
   }
-  return toCapXml(row.cap as CapAlert)
-}
-
-async function publicRows(ctx: AppContext, country: string | undefined, activeOnly: boolean, limit: number) {
-  let q = ctx.db
-    .selectFrom('alerts')
-    .select(['id', 'cap', 'sent_at', 'sent', 'severity', 'expires_at', 'countries', 'status', 'msg_type'])
-    .where('scope', '=', 'Public')
-    .where('cap_status', '=', 'Actual')
-    .orderBy('sent_at', 'desc')
-    .limit(limit)
-  q = activeOnly
-    ? q.where('status', '=', 'sent').where('msg_type', '!=', 'Cancel')
-    : q.where('status', 'in', ['sent', 'cancelled'])
-  if (activeOnly)
-    q = q.where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
-  if (country) q = q.where(sql<boolean>`countries @> array[${country}]::char(2)[]`)
-  return q.execute()
+  return toCapXml(row.cap)
 }
 
 export async function publicAlertsAtom(
@@ -51,7 +30,7 @@ export async function publicAlertsAtom(
   country: string | undefined,
   lang: 'zh-CN' | 'en',
 ): Promise<string> {
-  const rows = await publicRows(ctx, country, false, 50)
+  const rows = await listPublicAlertRows(ctx.db, { country, inForceOnly: false, limit: 50 })
   const self = country
     ? `${base}/api/v1/feeds/alerts/${country}.atom?lang=${lang}`
     : `${base}/api/v1/feeds/alerts.atom?lang=${lang}`
@@ -61,7 +40,7 @@ export async function publicAlertsAtom(
       : `Lingshi safety alerts${country ? ` (${country})` : ''}`
   return capAtomFeed(
     rows.map((r) => ({
-      alert: r.cap as CapAlert,
+      alert: r.cap,
       capUrl: `${base}/api/v1/alerts/${r.id}.cap`,
       pageUrl: `${base}/alerts/${r.id}`,
     })),
@@ -69,28 +48,16 @@ export async function publicAlertsAtom(
       title,
       selfUrl: self,
       id: `urn:lingshi:alerts:${country ?? 'all'}`,
-      updated: rows[0]?.sent_at ?? new Date(0),
+      updated: rows[0]?.sent_at ?? undefined,
       language: lang === 'zh-CN' ? 'zh' : 'en',
     },
   )
 }
 
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() })
-export const publicAlertSummary = z.object({
-  id: z.uuid(),
-  severity: z.string(),
-  event: localized,
-  headline: localized,
-  areaDesc: localized,
-  countries: z.array(z.string()),
-  sentAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-})
-
 export async function activePublicAlerts(ctx: AppContext, country: string | undefined) {
-  const rows = await publicRows(ctx, country, true, 100)
+  const rows = await listPublicAlertRows(ctx.db, { country, inForceOnly: true, limit: 100 })
   return rows.map((r) => {
-    const cap = r.cap as CapAlert
+    const cap = r.cap
     const both = (pick: (lang: 'zh-CN' | 'en') => string) => ({ 'zh-CN': pick('zh-CN'), en: pick('en') })
     return {
       id: r.id,

@@ -1,61 +1,75 @@
-import { sql } from 'kysely'
+import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { conflict, forbidden, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { recordHelpRequest } from '../cases/index.ts'
-import { deliveryStats, verifyActionSignature } from '../notifications/index.ts'
-import { findAlertRow } from './alert.repository.ts'
+import { findAlertBrief } from './alert.repository.ts'
+import type { AnswerVia, SafetyAnswer } from './alert.schema.ts'
 import { getAlert } from './alert.service.ts'
-import type { AnswerVia, SafetyAnswer } from './alerts.table.ts'
+import type { AnswerResult } from './alert-me.schema.ts'
+import {
+  appendAnswer,
+  lockRecipient,
+  recordPlainAnswer,
+  setCurrentAnswer,
+} from './alert-recipient.repository.ts'
+import { alertError } from './alerts.errors.ts'
 
-export interface AnswerResult {
+export interface AnswerInput {
+  readonly userId: string
   readonly alertId: string
   readonly answer: SafetyAnswer
-  readonly answeredAt: string
-  /** The hotline contact a `need_help` answer opened. */
-  readonly contactId: string | null
+  readonly via: AnswerVia
+}
+
+/** The member of staff taking an answer on the phone, audited with it. */
+interface HotlineTaker {
+  readonly principal: Principal
+  readonly ip: string | null
 }
 
 /**
- * Records a recipient's answer to the safety check (a later answer replaces an earlier one).
- * `need_help` records a P1 help request through the cases module, once per person and alert,
- * in the same transaction.
+ * Records a recipient's answer to the safety check; every answer is kept in order. The latest
+ * becomes the current one, except that a `need_help` stands until the hotline resolves it: a
+ * later "safe" from the person (a forwarded link, a second tap) is kept in the history only. A
+ * `need_help` records a P1 help request through the cases module, once per person and alert, in
+ * the same transaction. A cancelled alert takes no answer from the person (the hotline may still
+ * note what a call found).
  */
 export async function answerSafetyCheck(
   ctx: AppContext,
-  userId: string,
-  alertId: string,
-  answer: SafetyAnswer,
-  via: AnswerVia,
+  input: AnswerInput,
+  taker: HotlineTaker | null = null,
 ): Promise<AnswerResult> {
-  if (answer !== 'need_help') {
-    // The common case, thousands a minute after a big alert: one statement.
-    const answeredAt = new Date()
-    const done = await sql<{ contact_id: string | null }>`
-      update alert_recipients r set answer = ${answer}, answered_at = ${answeredAt}, answered_via = ${via}
-        from alerts a
-       where r.alert_id = ${alertId} and r.user_id = ${userId} and a.id = r.alert_id and a.safety_check
-      returning r.contact_id`.execute(ctx.db)
-    const row = done.rows[0]
-    if (row) return { alertId, answer, answeredAt: answeredAt.toISOString(), contactId: row.contact_id }
+  const { userId, alertId, answer, via } = input
+  const write = {
+    id: uuidv7(),
+    alertId,
+    userId,
+    answer,
+    via,
+    at: new Date(),
+    recordedBy: taker?.principal.userId ?? null,
+  }
+  const answered = (contactId: string | null): AnswerResult => ({
+    alertId,
+    answer,
+    answeredAt: write.at.toISOString(),
+    contactId,
+    given: answer,
+  })
+  if (answer !== 'need_help' && !taker) {
+    const done = await recordPlainAnswer(ctx.db, write)
+    if (done) return answered(done.contact_id)
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const alert = await trx
-      .selectFrom('alerts')
-      .select(['safety_check', 'headline'])
-      .where('id', '=', alertId)
-      .executeTakeFirst()
-    const mine = await trx
-      .selectFrom('alert_recipients')
-      .select(['contact_id'])
-      .where('alert_id', '=', alertId)
-      .where('user_id', '=', userId)
-      .forUpdate()
-      .executeTakeFirst()
-    if (!alert || !mine) throw notFound('alert.not_recipient', 'This alert did not reach you')
+    const alert = await findAlertBrief(trx, alertId)
+    const mine = await lockRecipient(trx, alertId, userId)
+    if (!alert || !mine) throw alertError('alert.not_recipient', 'This alert did not reach you')
     if (!alert.safety_check)
-      throw conflict('alert.no_safety_check', 'This alert does not ask whether you are safe')
+      throw alertError('alert.no_safety_check', 'This alert does not ask whether you are safe')
+    if (alert.status === 'cancelled' && !taker)
+      throw alertError('alert.cancelled', 'This alert was cancelled: it no longer asks whether you are safe')
     let contactId = mine.contact_id
     if (answer === 'need_help' && !contactId) {
       const contact = await recordHelpRequest(
@@ -69,76 +83,44 @@ export async function answerSafetyCheck(
       )
       contactId = contact.id
     }
-    const answeredAt = new Date()
-    await trx
-      .updateTable('alert_recipients')
-      .set({ answer, answered_at: answeredAt, answered_via: via, contact_id: contactId })
-      .where('alert_id', '=', alertId)
-      .where('user_id', '=', userId)
-      .execute()
-    return { alertId, answer, answeredAt: answeredAt.toISOString(), contactId }
+    await appendAnswer(trx, write)
+    if (taker)
+      await recordAudit(trx, {
+        actorId: taker.principal.userId,
+        actorRoles: taker.principal.roles,
+        action: 'alert.answer_recorded',
+        subjectType: 'alert',
+        subjectId: alertId,
+        ip: taker.ip,
+        details: { userId, answer },
+      })
+    const helpStands = mine.answer === 'need_help' && answer !== 'need_help' && !taker
+    if (helpStands)
+      return {
+        alertId,
+        answer: 'need_help' as const,
+        answeredAt: (mine.answered_at ?? write.at).toISOString(),
+        contactId,
+        given: answer,
+      }
+    await setCurrentAnswer(trx, { ...write, contactId })
+    return answered(contactId)
   })
 }
 
 /**
- * An answer from a signed one-click link (e-mail, SMS, a push button): no sign-in, but the
- * signature names the alert, the person and the answer (or `*` for the page that offers all
- * three), so a link cannot be replayed for another person, alert or answer.
+ * The hotline's word after a call: the answer the person gave on the phone becomes the current
+ * one, a standing `need_help` included (that is how it is resolved). Staff who may see the alert
+ * only; audited.
  */
-export async function answerByLink(
-  ctx: AppContext,
-  alertId: string,
-  link: { user: string; answer: SafetyAnswer; sig: string },
-): Promise<AnswerResult> {
-  if (!verifyActionSignature(ctx.signer, { type: 'alert', id: alertId }, link.user, link.answer, link.sig))
-    throw forbidden('alert.bad_link', 'This answer link is not valid for this alert, person and answer')
-  return answerSafetyCheck(ctx, link.user, alertId, link.answer, 'link')
-}
-
-export async function alertStats(ctx: AppContext, principal: Principal, alertId: string) {
-  const alert = await getAlert(ctx, principal, alertId)
-  const { rows } = await sql<{
-    recipients: number
-    safe: number
-    need_help: number
-    not_in_area: number
-  }>`
-    select count(*)::int as recipients,
-           count(*) filter (where answer = 'safe')::int as safe,
-           count(*) filter (where answer = 'need_help')::int as need_help,
-           count(*) filter (where answer = 'not_in_area')::int as not_in_area
-      from alert_recipients where alert_id = ${alertId}`.execute(ctx.db)
-  const r = rows[0] ?? { recipients: 0, safe: 0, need_help: 0, not_in_area: 0 }
-  const row = await findAlertRow(ctx.db, alert.id)
-  const deliveries = row?.message_id
-    ? await deliveryStats(ctx.db, row.message_id)
-    : { delivered: 0, failed: 0, byChannel: [] }
-  const answered = r.safe + r.need_help + r.not_in_area
-  return {
-    recipients: r.recipients,
-    delivered: deliveries.delivered,
-    failed: deliveries.failed,
-    answers: { safe: r.safe, need_help: r.need_help, not_in_area: r.not_in_area },
-    unanswered: alert.safetyCheck ? r.recipients - answered : 0,
-    byChannel: deliveries.byChannel,
-  }
-}
-
-/** Audits a member of staff reading who an alert reached (people's names, phones and places). */
-export async function auditRecipientsRead(
+export async function recordHotlineAnswer(
   ctx: AppContext,
   principal: Principal,
   alertId: string,
-  details: Record<string, unknown>,
+  userId: string,
+  answer: SafetyAnswer,
   ip?: string,
-) {
-  await recordAudit(ctx.db, {
-    actorId: principal.userId,
-    actorRoles: principal.roles,
-    action: 'alert.recipients_read',
-    subjectType: 'alert',
-    subjectId: alertId,
-    ip: ip ?? null,
-    details,
-  })
+): Promise<AnswerResult> {
+  await getAlert(ctx, principal, alertId)
+  return answerSafetyCheck(ctx, { userId, alertId, answer, via: 'hotline' }, { principal, ip: ip ?? null })
 }

@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/errors/app-error.ts'
+import { capBadRequest } from './cap/cap.errors.ts'
 import { type CapCircle, parseCapCircle, parseCapPolygon } from './cap/cap.geometry.ts'
 import type { CapArea, CapNamedValue } from './cap/cap.model.ts'
 
@@ -48,7 +48,8 @@ export function areaShapes(areas: readonly CapArea[]): AreaShapes {
   areas.forEach((area, i) => {
     area.polygon.forEach((p, j) => {
       const parsed = parseCapPolygon(p)
-      if (!parsed.ok) throw badRequest('cap.bad_polygon', `area ${i + 1} polygon ${j + 1}: ${parsed.reason}`)
+      if (!parsed.ok)
+        throw capBadRequest('cap.bad_polygon', `area ${i + 1} polygon ${j + 1}: ${parsed.reason}`)
       polygons.set(
         p.trim(),
         parsed.value.map((x) => [x.lon, x.lat]),
@@ -56,7 +57,7 @@ export function areaShapes(areas: readonly CapArea[]): AreaShapes {
     })
     area.circle.forEach((c, j) => {
       const parsed = parseCapCircle(c)
-      if (!parsed.ok) throw badRequest('cap.bad_circle', `area ${i + 1} circle ${j + 1}: ${parsed.reason}`)
+      if (!parsed.ok) throw capBadRequest('cap.bad_circle', `area ${i + 1} circle ${j + 1}: ${parsed.reason}`)
       circles.set(c.trim(), toCircle(parsed.value))
     })
     let placedByCode = false

@@ -1,29 +1,26 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
+import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
+import { circleGeometrySql, polygonalGeometrySql } from '../../platform/geo/antimeridian.ts'
 import { subscribersOf } from '../advisories/index.ts'
+import { countriesTouchingSql } from '../reference/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
 import type { AreaShapes } from './alert.area.ts'
+import { alertEnd } from './alert.derive.ts'
 
-/** How long an alert without `expires` targets people for: two days from when it takes effect. */
-export const DEFAULT_WINDOW_MS = 48 * 3_600_000
-
+/** Whom the alert targets: people present from when it takes effect until it ends. */
 export function alertWindow(effective: Date, expires: Date | null): PresenceWindow {
-  return { from: effective, to: expires ?? new Date(effective.getTime() + DEFAULT_WINDOW_MS) }
+  return { from: effective, to: alertEnd(effective, expires) }
 }
 
-/** The union of the placed shapes as one geometry (circles buffered on the sphere), or null. */
+/**
+ * The union of the placed shapes as one geometry (circles buffered on the sphere), or null. Shapes
+ * over the antimeridian are cut at ±180° (platform/geo), so the area, the reach and the recipients
+ * are the short way round.
+ */
 export function areaGeometrySql(shapes: AreaShapes): RawBuilder<unknown> | null {
   const parts = [
-    ...shapes.polygons.map(
-      (ring) =>
-        sql`ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [ring] })}), 4326))`,
-    ),
-    ...shapes.circles.map((c) => {
-      const centre = sql`ST_SetSRID(ST_MakePoint(${c.center[0]}::float8, ${c.center[1]}::float8), 4326)`
-      return c.radiusKm === 0
-        ? centre
-        : sql`ST_Buffer(${centre}::geography, ${c.radiusKm * 1000}::float8, 32)::geometry`
-    }),
+    ...shapes.polygons.map((ring) => polygonalGeometrySql({ type: 'Polygon', coordinates: [ring] })),
+    ...shapes.circles.map((c) => circleGeometrySql(c.center, c.radiusKm)),
   ]
   if (parts.length === 0) return null
   return sql`ST_UnaryUnion(ST_Collect(ARRAY[${sql.join(parts)}]::geometry[]))`
@@ -31,11 +28,11 @@ export function areaGeometrySql(shapes: AreaShapes): RawBuilder<unknown> | null 
 
 /** The countries an area touches (from the shipped country shapes), plus the ISO geocodes. */
 export async function countriesConcerned(db: Db, alertId: string): Promise<string[]> {
+  const touched = countriesTouchingSql(sql`(select a.area from alerts a where a.id = ${alertId})`)
   const { rows } = await sql<{ codes: string[] | null }>`
     select array(
       select distinct code from (
-        select cp.code from country_parts cp, alerts a
-         where a.id = ${alertId} and a.area is not null and ST_Intersects(cp.geom, a.area)
+        ${touched}
         union
         select unnest(a.geocode_countries) from alerts a where a.id = ${alertId}
       ) c order by 1) as codes`.execute(db)

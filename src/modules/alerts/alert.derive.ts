@@ -12,6 +12,14 @@ export function needsApproval(severity: string): boolean {
   return severity === 'Extreme' || severity === 'Severe'
 }
 
+/** How long an alert without `expires` is in force: two days from when it takes effect. */
+export const DEFAULT_WINDOW_MS = 48 * 3_600_000
+
+/** When an alert ends: its `expires`, else the default window after it takes effect. */
+export function alertEnd(effective: Date, expires: Date | null): Date {
+  return expires ?? new Date(effective.getTime() + DEFAULT_WINDOW_MS)
+}
+
 export function effectiveWindow(alert: CapAlert): { effective: Date; expires: Date | null } {
   const times = (pick: (i: CapInfo) => string | undefined) =>
     alert.info

@@ -1,36 +1,57 @@
-import { sql } from 'kysely'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { deliveryStats } from '../notifications/index.ts'
 import { personSummaries } from '../registrations/index.ts'
-import { auditRecipientsRead } from './alert.answer.ts'
 import { alertShape, alertWindow, placedPresence } from './alert.audience.ts'
 import { findAlertRow } from './alert.repository.ts'
+import type { AnswerVia, SafetyAnswer } from './alert.schema.ts'
 import { getAlert } from './alert.service.ts'
+import { answerCounts, answerGrid, answerHistories, recipientPage } from './alert-recipient.repository.ts'
+import type { RecipientsQuery } from './alert-recipient.schema.ts'
 
-export const recipientsQuery = z.object({
-  answer: z.enum(['unanswered', 'safe', 'need_help', 'not_in_area']).optional(),
-  after: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(100),
-})
-export type RecipientsQuery = z.infer<typeof recipientsQuery>
+/** Audits a member of staff reading who an alert reached (people's names, phones and places). */
+async function auditRecipientsRead(
+  ctx: AppContext,
+  principal: Principal,
+  alertId: string,
+  details: Record<string, unknown>,
+  ip?: string,
+) {
+  await recordAudit(ctx.db, {
+    actorId: principal.userId,
+    actorRoles: principal.roles,
+    action: 'alert.recipients_read',
+    subjectType: 'alert',
+    subjectId: alertId,
+    ip: ip ?? null,
+    details,
+  })
+}
 
-export const recipientItem = z.object({
-  userId: z.uuid(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  country: z.string().nullable(),
-  place: z.string().nullable(),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-  inArea: z.boolean(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  contactId: z.uuid().nullable(),
-})
-export const recipientList = z.object({ items: z.array(recipientItem), next: z.uuid().nullable() })
+/** Reached, delivered, answered by kind (the current answers), unanswered. */
+export async function alertStats(ctx: AppContext, principal: Principal, alertId: string) {
+  const alert = await getAlert(ctx, principal, alertId)
+  const r = await answerCounts(ctx.db, alertId)
+  const row = await findAlertRow(ctx.db, alert.id)
+  const deliveries = row?.message_id
+    ? await deliveryStats(ctx.db, row.message_id)
+    : { delivered: 0, failed: 0, byChannel: [] }
+  const answered = r.safe + r.need_help + r.not_in_area
+  return {
+    recipients: r.recipients,
+    delivered: deliveries.delivered,
+    failed: deliveries.failed,
+    answers: { safe: r.safe, need_help: r.need_help, not_in_area: r.not_in_area },
+    unanswered: alert.safetyCheck ? r.recipients - answered : 0,
+    byChannel: deliveries.byChannel,
+  }
+}
 
-/** One page of an alert's recipients (the unanswered list the hotline works), by user id; audited. */
+/**
+ * One page of an alert's recipients (the unanswered list the hotline works), by user id, each with
+ * every answer they gave in order (`answers`; `answer` is the current one); audited.
+ */
 export async function listRecipients(
   ctx: AppContext,
   principal: Principal,
@@ -39,25 +60,16 @@ export async function listRecipients(
   ip?: string,
 ) {
   await getAlert(ctx, principal, alertId)
-  let q = ctx.db
-    .selectFrom('alert_recipients')
-    .select(['user_id', 'placed', 'answer', 'answered_at', 'contact_id'])
-    .where('alert_id', '=', alertId)
-    .orderBy('user_id')
-    .limit(query.limit + 1)
-  if (query.answer === 'unanswered') q = q.where('answer', 'is', null)
-  else if (query.answer) q = q.where('answer', '=', query.answer)
-  if (query.after) q = q.where('user_id', '>', query.after)
-  const rows = await q.execute()
+  const rows = await recipientPage(ctx.db, alertId, query)
   const page = rows.slice(0, query.limit)
-  const people = new Map(
-    (
-      await personSummaries(
-        ctx.db,
-        page.map((r) => r.user_id),
-      )
-    ).map((p) => [p.id, p]),
-  )
+  const ids = page.map((r) => r.user_id)
+  const people = new Map((await personSummaries(ctx.db, ids)).map((p) => [p.id, p]))
+  const histories = new Map<string, { answer: SafetyAnswer; via: AnswerVia; at: string }[]>()
+  for (const a of await answerHistories(ctx.db, alertId, ids)) {
+    const list = histories.get(a.user_id) ?? []
+    list.push({ answer: a.answer, via: a.via, at: new Date(a.answered_at).toISOString() })
+    histories.set(a.user_id, list)
+  }
   await auditRecipientsRead(
     ctx,
     principal,
@@ -81,6 +93,7 @@ export async function listRecipients(
         answer: r.answer,
         answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
         contactId: r.contact_id,
+        answers: histories.get(r.user_id) ?? [],
       }
     }),
     next: rows.length > query.limit ? (page.at(-1)?.user_id ?? null) : null,
@@ -93,7 +106,7 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
-/** The whole list as CSV, page by page, for a crisis team to work offline. */
+/** The whole list as CSV, page by page, for a crisis team to work offline; `answers` is the history. */
 export async function recipientsCsv(
   ctx: AppContext,
   principal: Principal,
@@ -101,13 +114,25 @@ export async function recipientsCsv(
   answer: RecipientsQuery['answer'],
   ip?: string,
 ) {
-  const lines = ['user_id,name,phone,country,place,lat,lon,in_area,answer,answered_at']
+  const lines = ['user_id,name,phone,country,place,lat,lon,in_area,answer,answered_at,answers']
   let after: string | undefined
   do {
     const page = await listRecipients(ctx, principal, alertId, { answer, after, limit: 5000 }, ip)
     for (const r of page.items)
       lines.push(
-        [r.userId, r.name, r.phone, r.country, r.place, r.lat, r.lon, r.inArea, r.answer, r.answeredAt]
+        [
+          r.userId,
+          r.name,
+          r.phone,
+          r.country,
+          r.place,
+          r.lat,
+          r.lon,
+          r.inArea,
+          r.answer,
+          r.answeredAt,
+          r.answers.map((a) => `${a.at} ${a.answer} (${a.via})`).join('; '),
+        ]
           .map(csvCell)
           .join(','),
       )
@@ -116,46 +141,12 @@ export async function recipientsCsv(
   return `${lines.join('\n')}\n`
 }
 
-export const mapCells = z.object({
-  cells: z.array(
-    z.object({
-      lon: z.number(),
-      lat: z.number(),
-      total: z.number(),
-      safe: z.number(),
-      needHelp: z.number(),
-      notInArea: z.number(),
-      unanswered: z.number(),
-    }),
-  ),
-})
-
 /** Recipients with a known point, counted on a grid of about 5 km: the live board's map, without names. */
 export async function recipientMap(ctx: AppContext, principal: Principal, alertId: string) {
   await getAlert(ctx, principal, alertId)
   const row = await findAlertRow(ctx.db, alertId)
   if (!row) return { cells: [] }
   const window = alertWindow(new Date(row.effective_at), row.expires_at ? new Date(row.expires_at) : null)
-  const { rows } = await sql<{
-    lon: number
-    lat: number
-    total: number
-    safe: number
-    needHelp: number
-    notInArea: number
-    unanswered: number
-  }>`
-    with pts as (
-      select distinct on (pp.user_id) pp.user_id, ST_SnapToGrid(pp.location, 0.05) as g
-        from (${placedPresence(alertId, window, await alertShape(ctx.db, alertId))}) pp
-       where pp.location is not null
-       order by pp.user_id)
-    select ST_X(g) as lon, ST_Y(g) as lat, count(*)::int as total,
-           count(*) filter (where r.answer = 'safe')::int as "safe",
-           count(*) filter (where r.answer = 'need_help')::int as "needHelp",
-           count(*) filter (where r.answer = 'not_in_area')::int as "notInArea",
-           count(*) filter (where r.answer is null)::int as unanswered
-      from pts join alert_recipients r on r.alert_id = ${alertId} and r.user_id = pts.user_id
-     group by g limit 5000`.execute(ctx.db)
-  return { cells: rows }
+  const placed = placedPresence(alertId, window, await alertShape(ctx.db, alertId))
+  return { cells: await answerGrid(ctx.db, alertId, placed) }
 }

@@ -1,9 +1,14 @@
-import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from 'kysely'
+import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
-import type { AlertsTable } from './alerts.table.ts'
+import { DEFAULT_WINDOW_MS } from './alert.derive.ts'
+import type { AlertStatus } from './alert.schema.ts'
+import { checkMove } from './alert-status.ts'
+import { alertError } from './alerts.errors.ts'
+import type { AlertRecord, AlertsTable } from './alerts.table.ts'
 import type { CapReference } from './cap/cap.model.ts'
 
-export type AlertRow = Omit<Selectable<AlertsTable>, 'area'> & { area_geojson: string | null }
+/** An alert as read: its area as GeoJSON text (null when not asked for). */
+export type AlertRow = Omit<AlertRecord, 'area'> & { area_geojson: string | null }
 
 const COLUMNS = [
   'id',
@@ -23,7 +28,7 @@ const COLUMNS = [
   'effective_at',
   'expires_at',
   'geocode_countries',
-  'countries',
+  'alerts.countries',
   'unplaced',
   'reach_people',
   'reach_trips',
@@ -58,7 +63,17 @@ export async function findAlertRow(
 ): Promise<AlertRow | null> {
   let q = selectAlerts(db, true).where('id', '=', id)
   if (options.lock) q = q.forUpdate()
-  return ((await q.executeTakeFirst()) as AlertRow | undefined) ?? null
+  return (await q.executeTakeFirst()) ?? null
+}
+
+/** What answering needs to know of an alert, without its CAP or area. */
+export async function findAlertBrief(db: Db, id: string) {
+  const row = await db
+    .selectFrom('alerts')
+    .select(['id', 'status', 'safety_check', 'headline', 'effective_at', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ?? null
 }
 
 export async function findByTriplet(
@@ -77,29 +92,33 @@ export async function findByTriplet(
   return row?.id ?? null
 }
 
-export type NewAlert = Omit<
-  Selectable<AlertsTable>,
-  | 'area'
-  | 'created_at'
-  | 'countries'
-  | 'reach_people'
-  | 'reach_trips'
-  | 'reach_subscribers'
-  | 'reach_counted_at'
-  | 'original_id'
-  | 'message_id'
-  | 'recipients'
-  | 'submitted_by'
-  | 'approved_by'
-  | 'sent_by'
-  | 'sent_at'
+/** What an alert is stored with; reach, thread and sending are filled in later. */
+export type NewAlert = Pick<
+  AlertRecord,
+  | 'id'
+  | 'identifier'
+  | 'sender'
+  | 'sent'
+  | 'cap_status'
+  | 'msg_type'
+  | 'scope'
+  | 'origin'
   | 'cap'
+  | 'safety_check'
+  | 'event'
+  | 'severity'
+  | 'headline'
+  | 'effective_at'
+  | 'expires_at'
+  | 'geocode_countries'
   | 'unplaced'
-> & { cap: unknown; unplaced: string[] }
+  | 'created_by'
+>
 
+/** Stores a new alert, as a draft or (already past its expiry) as expired: the statuses an alert starts in. */
 export async function insertAlert(
   trx: Transaction<Database>,
-  row: NewAlert,
+  row: NewAlert & { status: 'draft' | 'expired' },
   area: RawBuilder<unknown> | null,
 ) {
   await trx
@@ -112,6 +131,52 @@ export async function insertAlert(
       countries: [],
     })
     .execute()
+}
+
+/** Who did what on the way: set together with a status move. */
+type StatusChanges = Partial<
+  Pick<AlertsTable, 'submitted_by' | 'approved_by' | 'sent_by' | 'message_id' | 'recipients' | 'sent_at'>
+>
+
+/**
+ * Moves an alert from the status the caller read (under its row lock) to another, if the
+ * transition table allows it. The only place an alert's status is written after it is stored.
+ */
+export async function moveAlert(
+  db: Db,
+  id: string,
+  from: AlertStatus,
+  to: AlertStatus,
+  changes: StatusChanges = {},
+): Promise<void> {
+  checkMove(from, to)
+  const moved = await db
+    .updateTable('alerts')
+    .set({ ...changes, status: to })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst()
+  if (Number(moved.numUpdatedRows) !== 1)
+    throw alertError('alert.bad_transition', `The alert ${id} is no longer ${from}`, { from, to })
+}
+
+/** Marks the sent alerts of a thread cancelled (a Cancel went out); those cancelled already stay so. */
+export async function cancelAlerts(db: Db, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return
+  const rows = await db
+    .selectFrom('alerts')
+    .select(['id', 'status'])
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .forUpdate()
+    .execute()
+  for (const row of rows) if (row.status !== 'cancelled') await moveAlert(db, row.id, row.status, 'cancelled')
+}
+
+/** The alerts whose fan-out has not finished (a crash, a restart). */
+export async function alertIdsSending(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('alerts').select('id').where('status', '=', 'sending').execute()
+  return rows.map((r) => r.id)
 }
 
 export async function setCountriesAndReach(
@@ -196,7 +261,7 @@ export async function threadOf(db: Db, row: Pick<AlertRow, 'id' | 'original_id'>
 export async function listAlertRows(
   db: Db,
   filter: {
-    status?: string
+    status?: AlertStatus
     country?: string
     before?: string
     limit: number
@@ -204,9 +269,44 @@ export async function listAlertRows(
   },
 ): Promise<AlertRow[]> {
   let q = selectAlerts(db, false).orderBy('id', 'desc').limit(filter.limit)
-  if (filter.status) q = q.where('status', '=', filter.status as AlertsTable['status'])
+  if (filter.status) q = q.where('status', '=', filter.status)
   if (filter.country) q = q.where(sql<boolean>`countries @> array[${filter.country}]::char(2)[]`)
   if (filter.before) q = q.where('id', '<', filter.before)
   if (filter.countriesIn) q = q.where(sql<boolean>`countries && ${[...filter.countriesIn]}::char(2)[]`)
-  return (await q.execute()) as AlertRow[]
+  return q.execute()
+}
+
+/** When an alert ends: its `expires`, else the default window after it takes effect (as alertEnd). */
+const endsAt = sql<Date>`coalesce(expires_at, effective_at + ${DEFAULT_WINDOW_MS}::float8 * interval '1 millisecond')`
+
+/**
+ * Real public alerts that went out, newest first: all of them (sent or cancelled, for the Atom
+ * feeds) or only those in force now (not a Cancel, not cancelled, not ended).
+ */
+export async function listPublicAlertRows(
+  db: Db,
+  filter: { country?: string; inForceOnly: boolean; limit: number },
+) {
+  let q = db
+    .selectFrom('alerts')
+    .select([
+      'id',
+      'cap',
+      'sent_at',
+      'sent',
+      'severity',
+      'expires_at',
+      'alerts.countries',
+      'status',
+      'msg_type',
+    ])
+    .where('scope', '=', 'Public')
+    .where('cap_status', '=', 'Actual')
+    .orderBy('sent_at', 'desc')
+    .limit(filter.limit)
+  q = filter.inForceOnly
+    ? q.where('status', '=', 'sent').where('msg_type', '!=', 'Cancel').where(sql<boolean>`${endsAt} > now()`)
+    : q.where('status', 'in', ['sent', 'cancelled'])
+  if (filter.country) q = q.where(sql<boolean>`countries @> array[${filter.country}]::char(2)[]`)
+  return q.execute()
 }

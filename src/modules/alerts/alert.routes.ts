@@ -2,15 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
-import { alertStats } from './alert.answer.ts'
-import {
-  listRecipients,
-  mapCells,
-  recipientList,
-  recipientMap,
-  recipientsCsv,
-  recipientsQuery,
-} from './alert.recipient-list.ts'
+import { recordHotlineAnswer } from './alert.answer.ts'
+import { alertStats, listRecipients, recipientMap, recipientsCsv } from './alert.recipient-list.ts'
 import {
   alertDetail,
   alertIdParams,
@@ -21,9 +14,14 @@ import {
 } from './alert.schema.ts'
 import { sendAlert } from './alert.send.ts'
 import { createFromJson, getAlert, listAlerts, recountReach } from './alert.service.ts'
-
-/** Officers within their missions' countries; duty officers anywhere. */
-/** The hotline works the unanswered list too. */
+import { answerBody, answerResult } from './alert-me.schema.ts'
+import {
+  mapCells,
+  recipientAnswerParams,
+  recipientList,
+  recipientsCsvQuery,
+  recipientsQuery,
+} from './alert-recipient.schema.ts'
 
 export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['alerts']
@@ -141,7 +139,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags,
         summary: 'The recipients list as CSV; audited',
         params: alertIdParams,
-        querystring: recipientsQuery.pick({ answer: true }),
+        querystring: recipientsCsvQuery,
       },
     },
     async (request, reply) =>
@@ -171,5 +169,29 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       },
     },
     async (request) => recipientMap(ctx, requirePrincipal(request), request.params.id),
+  )
+
+  app.post(
+    '/api/v1/alerts/:id/recipients/:userId/answer',
+    {
+      config: { access: ACCESS.hotline },
+      schema: {
+        tags,
+        summary:
+          'Record the answer a recipient gave the hotline on the phone; it becomes the current one (a standing need_help is resolved this way); audited',
+        params: recipientAnswerParams,
+        body: answerBody,
+        response: { 200: answerResult },
+      },
+    },
+    async (request) =>
+      recordHotlineAnswer(
+        ctx,
+        requirePrincipal(request),
+        request.params.id,
+        request.params.userId,
+        request.body.answer,
+        request.ip,
+      ),
   )
 }

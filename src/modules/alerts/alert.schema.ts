@@ -2,7 +2,17 @@ import { z } from 'zod'
 import { CAP_MSG_TYPE, CAP_SEVERITY, capAlert, capDateTime } from './cap/cap.model.ts'
 
 export const ALERT_STATUS = ['draft', 'pending_approval', 'sending', 'sent', 'cancelled', 'expired'] as const
+export type AlertStatus = (typeof ALERT_STATUS)[number]
+export const ALERT_ORIGINS = ['console', 'api', 'cap', 'usgs', 'gdacs'] as const
+export type AlertOrigin = (typeof ALERT_ORIGINS)[number]
 export const SAFETY_ANSWERS = ['safe', 'need_help', 'not_in_area'] as const
+export type SafetyAnswer = (typeof SAFETY_ANSWERS)[number]
+/** How an answer reached us: the app, a signed link, a push button, or the hotline on the phone. */
+export const ANSWER_VIA = ['app', 'link', 'push', 'hotline'] as const
+export type AnswerVia = (typeof ANSWER_VIA)[number]
+/** Hazard feeds we poll: a USGS GeoJSON summary, GDACS RSS, or CAP (a message or an Atom/RSS index of them). */
+export const FEED_POLL_KINDS = ['usgs', 'gdacs', 'cap'] as const
+export type FeedPollKind = (typeof FEED_POLL_KINDS)[number]
 
 /**
  * `POST /api/v1/alerts`: a CAP alert as JSON. From the console, identifier, sender and sent may
@@ -16,7 +26,7 @@ export const createAlertBody = capAlert.extend({
 })
 export type CreateAlertBody = z.infer<typeof createAlertBody>
 
-export const alertIdParams = z.object({ id: z.uuid() })
+export const alertIdParams = z.strictObject({ id: z.uuid() })
 
 const reach = z.object({
   people: z.number().int(),
@@ -77,7 +87,7 @@ export const alertDetail = alertSummary.extend({
   cap: z.unknown(),
 })
 
-export const alertListQuery = z.object({
+export const alertListQuery = z.strictObject({
   status: z.enum(ALERT_STATUS).optional(),
   country: z
     .string()
@@ -107,6 +117,5 @@ export const alertStats = z.object({
   ),
 })
 
-export const answerBody = z.object({ answer: z.enum(SAFETY_ANSWERS) })
 export type AlertDetail = z.infer<typeof alertDetail>
 export type AlertSummary = z.infer<typeof alertSummary>

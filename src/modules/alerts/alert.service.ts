@@ -1,11 +1,9 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
-import type { Database } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { badRequest, forbidden, notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { approvesAlerts, visibleCountries } from '../identity/index.ts'
+import { alpha2Codes } from '../reference/index.ts'
 import { areaShapes } from './alert.area.ts'
 import { alertWindow, areaGeometrySql, countReach, countriesConcerned } from './alert.audience.ts'
 import { effectiveWindow, headlineOf, highestSeverity } from './alert.derive.ts'
@@ -18,9 +16,9 @@ import {
   listAlertRows,
   setCountriesAndReach,
 } from './alert.repository.ts'
-import type { AlertDetail, CreateAlertBody } from './alert.schema.ts'
+import type { AlertDetail, AlertOrigin, AlertStatus, CreateAlertBody } from './alert.schema.ts'
 import { toDetail, toSummary } from './alert.view.ts'
-import type { AlertOrigin } from './alerts.table.ts'
+import { alertError, alertNotFound } from './alerts.errors.ts'
 import { type CapAlert, capAlert } from './cap/cap.model.ts'
 
 /** The sender we write on alerts composed here. */
@@ -44,16 +42,6 @@ export function scopeCountries(ctx: AppContext, principal: Principal): Promise<s
   return visibleCountries(ctx.db, principal)
 }
 
-async function isoCountries(trx: Transaction<Database>, codes: readonly string[]): Promise<string[]> {
-  if (!codes.length) return []
-  const rows = await trx
-    .selectFrom('countries')
-    .select('code')
-    .where((eb) => eb.or([eb('code', 'in', [...codes]), eb('alpha3', 'in', [...codes])]))
-    .execute()
-  return rows.map((r) => r.code)
-}
-
 /** Fills in what the console may leave out and checks the result as CAP. */
 function completeCap(body: CreateAlertBody): CapAlert {
   const { safetyCheck: _, ...rest } = body
@@ -64,7 +52,7 @@ function completeCap(body: CreateAlertBody): CapAlert {
     sender: rest.sender ?? OUR_SENDER,
     sent,
   })
-  if (!parsed.success) throw badRequest('alert.invalid', parsed.error.issues.map((i) => i.message).join('; '))
+  if (!parsed.success) throw alertError('alert.invalid', parsed.error.issues.map((i) => i.message).join('; '))
   return parsed.data
 }
 
@@ -87,7 +75,7 @@ export async function createAlert(
   const id = uuidv7()
   const scope = principal ? await scopeCountries(ctx, principal) : null
   await ctx.db.transaction().execute(async (trx) => {
-    const geocodeCountries = await isoCountries(trx, shapes.isoCountries)
+    const geocodeCountries = await alpha2Codes(trx, shapes.isoCountries)
     await insertAlert(
       trx,
       {
@@ -115,7 +103,7 @@ export async function createAlert(
     )
     const countries = await countriesConcerned(trx, id)
     if (scope && countries.some((c) => !scope.includes(c)))
-      throw forbidden(
+      throw alertError(
         'alert.outside_jurisdiction',
         `The area reaches ${countries.filter((c) => !scope.includes(c)).join(', ')}, outside your missions' districts`,
       )
@@ -147,17 +135,17 @@ export async function getAlert(
   id: string,
 ): Promise<AlertDetail> {
   const row = await findAlertRow(ctx.db, id)
-  if (!row) throw notFound('alert.not_found', `No alert ${id}`)
+  if (!row) throw alertNotFound(id)
   const scope = principal ? await scopeCountries(ctx, principal) : null
   if (scope && row.created_by !== principal?.userId && !row.countries.some((c) => scope.includes(c)))
-    throw notFound('alert.not_found', `No alert ${id}`)
+    throw alertNotFound(id)
   return toDetail(ctx.db, row)
 }
 
 export async function listAlerts(
   ctx: AppContext,
   principal: Principal,
-  query: { status?: string; country?: string; before?: string; limit: number },
+  query: { status?: AlertStatus; country?: string; before?: string; limit: number },
 ) {
   const scope = await scopeCountries(ctx, principal)
   const rows = await listAlertRows(ctx.db, {

@@ -3,12 +3,11 @@ import type { Database } from '../../database.ts'
 import { infoIn, needsApproval } from './alert.derive.ts'
 import { type AlertRow, referencesOf, threadOf } from './alert.repository.ts'
 import type { AlertDetail, AlertSummary } from './alert.schema.ts'
-import type { CapAlert } from './cap/cap.model.ts'
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 
 function titleIn(row: AlertRow, lang: 'zh-CN' | 'en') {
-  const info = infoIn(row.cap as CapAlert, lang)
+  const info = infoIn(row.cap, lang)
   return { event: info?.event ?? row.event, headline: info?.headline ?? info?.event ?? row.headline }
 }
 
@@ -17,13 +16,13 @@ export function toSummary(row: AlertRow): AlertSummary {
     id: row.id,
     status: row.status,
     origin: row.origin,
-    msgType: row.msg_type as AlertSummary['msgType'],
+    msgType: row.msg_type,
     capStatus: row.cap_status,
     identifier: row.identifier,
     sender: row.sender,
     sent: new Date(row.sent).toISOString(),
     event: row.event,
-    severity: row.severity as AlertSummary['severity'],
+    severity: row.severity,
     headline: row.headline,
     titles: { 'zh-CN': titleIn(row, 'zh-CN'), en: titleIn(row, 'en') },
     effectiveAt: new Date(row.effective_at).toISOString(),

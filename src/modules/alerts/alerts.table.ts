@@ -1,33 +1,32 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { AlertOrigin, AlertStatus, AnswerVia, FeedPollKind, SafetyAnswer } from './alert.schema.ts'
+import type { CapAlert, CapMsgType, CapScope, CapSeverity, CapStatus } from './cap/cap.model.ts'
 
 type Geometry = ColumnType<unknown, unknown, unknown>
+/** jsonb: read back parsed, written as JSON text. */
 type Json<T> = ColumnType<T, string, string>
-
-export type AlertStatus = 'draft' | 'pending_approval' | 'sending' | 'sent' | 'cancelled' | 'expired'
-export type AlertOrigin = 'console' | 'api' | 'cap' | 'usgs' | 'gdacs'
-export type SafetyAnswer = 'safe' | 'need_help' | 'not_in_area'
-export type AnswerVia = 'app' | 'link' | 'push' | 'hotline'
+type CodeArray = ColumnType<string[], string[], string[]>
 
 export interface AlertsTable {
   id: string
   identifier: string
   sender: string
   sent: Date
-  cap_status: string
-  msg_type: string
-  scope: string
+  cap_status: CapStatus
+  msg_type: CapMsgType
+  scope: CapScope
   status: AlertStatus
   origin: AlertOrigin
-  cap: Json<unknown>
+  cap: Json<CapAlert>
   safety_check: boolean
   event: string
-  severity: string
+  severity: CapSeverity
   headline: string
   effective_at: Date
   expires_at: Date | null
   area: Geometry | null
-  geocode_countries: ColumnType<string[], string[], string[]>
-  countries: ColumnType<string[], string[], string[]>
+  geocode_countries: CodeArray
+  countries: CodeArray
   unplaced: Json<string[]>
   reach_people: number | null
   reach_trips: number | null
@@ -51,6 +50,7 @@ export interface AlertReferencesTable {
   sent: Date
 }
 
+/** One row per person an alert reached, with their current answer to the safety check. */
 export interface AlertRecipientsTable {
   alert_id: string
   user_id: string
@@ -61,9 +61,21 @@ export interface AlertRecipientsTable {
   contact_id: string | null
 }
 
+/** Every answer a recipient gave, in order; the current one is on `alert_recipients`. */
+export interface AlertAnswersTable {
+  id: string
+  alert_id: string
+  user_id: string
+  answer: SafetyAnswer
+  via: AnswerVia
+  answered_at: Date
+  /** The member of staff who recorded an answer the hotline took on the phone. */
+  recorded_by: string | null
+}
+
 export interface AlertFeedPollsTable {
   url: string
-  kind: 'usgs' | 'gdacs' | 'cap'
+  kind: FeedPollKind
   last_polled_at: Date
   last_ok_at: Date | null
   last_error: string | null
@@ -72,9 +84,16 @@ export interface AlertFeedPollsTable {
   skipped: Generated<number>
 }
 
+export type AlertRecord = Selectable<AlertsTable>
+export type AlertReferenceRow = Selectable<AlertReferencesTable>
+export type AlertRecipientRow = Selectable<AlertRecipientsTable>
+export type AlertAnswerRow = Selectable<AlertAnswersTable>
+export type AlertFeedPollRow = Selectable<AlertFeedPollsTable>
+
 export interface AlertTables {
   alert_feed_polls: AlertFeedPollsTable
   alerts: AlertsTable
   alert_references: AlertReferencesTable
   alert_recipients: AlertRecipientsTable
+  alert_answers: AlertAnswersTable
 }

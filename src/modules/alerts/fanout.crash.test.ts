@@ -2,9 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { antarcticaAlert } from '../../../test/helpers/alerts.ts'
+import { antarcticaAlert, deliveryAttempts, syntheticPeopleFollow } from '../../../test/helpers/alerts.ts'
 import { type Sink, startSmtpSink, startWebhookSink, tally } from '../../../test/helpers/delivery-sinks.ts'
 import { ROOT, TEST_ENCRYPTION_KEY } from '../../../test/helpers/template.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
@@ -12,8 +11,10 @@ import { loadConfig } from '../../config.ts'
 import type { AppContext } from '../../context.ts'
 import { openRuntime } from '../../runtime.ts'
 import { seedSynthetic } from '../../seed/synthetic.ts'
-import { fanoutJobType } from './alert.send.ts'
+import { deliveryStats } from '../notifications/index.ts'
+import { findAlertRow, moveAlert } from './alert.repository.ts'
 import { createAlert } from './alert.service.ts'
+import { fanoutJobType } from './fanout.job.ts'
 
 // The issue's reliability check, on a small scale: a process dies in the middle of sending an
 // alert's deliveries and is started again. Every recipient must get the alert on every channel;
@@ -40,19 +41,13 @@ async function freePort(): Promise<number> {
 /** 300 people who follow Antarctica, each with a webhook; an alert on Antarctica queued to fan out. */
 async function prepare(ctx: AppContext, hookUrl: string): Promise<string> {
   await seedSynthetic(ctx, { people: PEOPLE, tripsPerPerson: 0, seed: 11 })
-  const sealed = ctx.secrets.seal('crash-test-secret')
-  await sql`insert into webhook_endpoints (id, user_id, url, secret_sealed)
-            select lingshi_uuid7(), id, ${hookUrl}, ${sealed} from users where email like '%@synthetic.lingshi'`.execute(
-    ctx.db,
-  )
-  await sql`insert into subscriptions (user_id, country)
-            select id, 'AQ' from users where email like '%@synthetic.lingshi'`.execute(ctx.db)
+  await syntheticPeopleFollow(ctx, 'AQ', hookUrl)
   const { alert } = await createAlert(ctx, null, {
     cap: antarcticaAlert(`crash-${Date.now()}`, 'crash-test@lingshi'),
     safetyCheck: true,
     origin: 'api',
   })
-  await ctx.db.updateTable('alerts').set({ status: 'sending' }).where('id', '=', alert.id).execute()
+  await moveAlert(ctx.db, alert.id, 'draft', 'sending')
   await ctx.queue.send(fanoutJobType, { alertId: alert.id })
   return alert.id
 }
@@ -80,30 +75,33 @@ async function kill(child: ChildProcess): Promise<void> {
   await exited
 }
 
+async function deliveriesOf(ctx: AppContext, alertId: string) {
+  const messageId = (await findAlertRow(ctx.db, alertId))?.message_id
+  if (!messageId) throw new Error(`alert ${alertId} has no message`)
+  return { messageId, stats: await deliveryStats(ctx.db, messageId) }
+}
+
 /** Every repeated id was claimed twice: the crash fell between sending it and recording it. */
-async function expectOnlyInFlightRepeats(ctx: AppContext, alertId: string, sink: Sink, channel: string) {
+async function expectOnlyInFlightRepeats(ctx: AppContext, messageId: string, sink: Sink) {
   const repeated = [...sink.seen].filter(([, n]) => n > 1).map(([id]) => id.replace(/@lingshi$/, ''))
   if (!repeated.length) return
-  const rows = await sql<{ attempts: number }>`
-    select d.attempts from deliveries d join alerts a on a.message_id = d.message_id
-     where a.id = ${alertId} and d.channel = ${channel} and d.id = any(${repeated}::uuid[])`.execute(ctx.db)
-  expect(rows.rows.length).toBe(repeated.length)
-  expect(rows.rows.every((r) => r.attempts >= 2)).toBe(true)
+  const attempts = await deliveryAttempts(ctx, messageId, repeated)
+  expect(attempts.length).toBe(repeated.length)
+  expect(attempts.every((n) => n >= 2)).toBe(true)
 }
 
 async function expectEveryoneReached(ctx: AppContext, alertId: string, mail: Sink, hooks: Sink) {
-  const states = await sql<{ channel: string; state: string; n: number }>`
-    select d.channel, d.state, count(*)::int as n from deliveries d join alerts a on a.message_id = d.message_id
-     where a.id = ${alertId} group by 1, 2 order by 1, 2`.execute(ctx.db)
-  expect(states.rows).toEqual([
-    { channel: 'email', state: 'sent', n: PEOPLE },
-    { channel: 'inbox', state: 'delivered', n: PEOPLE },
-    { channel: 'webhook', state: 'sent', n: PEOPLE },
+  const { messageId, stats } = await deliveriesOf(ctx, alertId)
+  const none = { queued: 0, sent: 0, delivered: 0, failed: 0 }
+  expect(stats.byChannel).toEqual([
+    { ...none, channel: 'email', sent: PEOPLE },
+    { ...none, channel: 'inbox', delivered: PEOPLE },
+    { ...none, channel: 'webhook', sent: PEOPLE },
   ])
   expect(tally(mail).distinct).toBe(PEOPLE)
   expect(tally(hooks).distinct).toBe(PEOPLE)
-  await expectOnlyInFlightRepeats(ctx, alertId, mail, 'email')
-  await expectOnlyInFlightRepeats(ctx, alertId, hooks, 'webhook')
+  await expectOnlyInFlightRepeats(ctx, messageId, mail)
+  await expectOnlyInFlightRepeats(ctx, messageId, hooks)
   console.info(
     `crash test (${server ? 'server' : 'embedded'}): e-mail ${JSON.stringify(tally(mail))}, webhook ${JSON.stringify(tally(hooks))}`,
   )
@@ -146,12 +144,7 @@ describe.runIf(server)(
       await until('every delivery', () => hooks.seen.size === PEOPLE && mail.seen.size === PEOPLE, 150_000)
       await until(
         'every delivery recorded',
-        async () =>
-          (
-            await sql<{
-              n: number
-            }>`select count(*)::int as n from deliveries where state = 'queued'`.execute(rt.ctx.db)
-          ).rows[0]?.n === 0,
+        async () => (await deliveriesOf(rt.ctx, alertId)).stats.byChannel.every((c) => c.queued === 0),
         30_000,
       )
       await expectEveryoneReached(rt.ctx, alertId, mail, hooks)

@@ -1,3 +1,4 @@
+export { alpha2Codes, countriesTouchingSql } from './country-lookup.ts'
 export { loadMissionsFromFile, loadReferenceData } from './reference.loader.ts'
 export { referenceRoutes } from './reference.routes.ts'
 export {

@@ -36,7 +36,12 @@ export interface AtomEntry {
 export interface AtomFeed {
   id: string
   title: string
-  updated: Date | string
+  /**
+   * When the feed last changed, if the caller knows a later time than its newest entry's (an alert's
+   * sending after its CAP `sent`). The feed says the later of the two; with no entry, it says
+   * EMPTY_FEED_UPDATED whatever it is given.
+   */
+  updated?: Date | string
   /** The first should be `rel="self"`, the feed's own address. */
   links: AtomLink[]
   /** Required by RFC 4287 unless every entry names its own author. */
@@ -48,6 +53,24 @@ export interface AtomFeed {
 }
 
 const time = (t: Date | string) => (typeof t === 'string' ? t : t.toISOString())
+
+/**
+ * The `updated` of a feed with no entry yet. RFC 4287 requires one; a fixed time before anything
+ * could be published means a reader polling an empty feed sees no change (where the Unix epoch,
+ * a feed's old fallback, told readers it was last updated in 1970).
+ */
+export const EMPTY_FEED_UPDATED = '2026-01-01T00:00:00Z'
+
+/** The newest entry's time, or the caller's if later; the fixed time for an empty feed. */
+function feedUpdated(feed: AtomFeed): string {
+  if (feed.entries.length === 0) return EMPTY_FEED_UPDATED
+  const candidates = [
+    ...feed.entries.map((e) => e.updated),
+    ...(feed.updated === undefined ? [] : [feed.updated]),
+  ]
+  const latest = candidates.reduce((a, b) => (Date.parse(time(b)) > Date.parse(time(a)) ? b : a))
+  return time(latest)
+}
 
 function attrs(pairs: Array<[string, string | undefined]>): string {
   return pairs
@@ -94,7 +117,7 @@ export function atomFeed(feed: AtomFeed): string {
     `<id>${escapeXml(feed.id)}</id>`,
     `<title>${escapeXml(feed.title)}</title>`,
     ...feed.links.map(link),
-    `<updated>${escapeXml(time(feed.updated))}</updated>`,
+    `<updated>${escapeXml(feedUpdated(feed))}</updated>`,
     ...(feed.author === undefined ? [] : [`<author><name>${escapeXml(feed.author)}</name></author>`]),
   ]
   return `<?xml version="1.0" encoding="utf-8"?>

@@ -28,6 +28,13 @@ const STATUS: Partial<Record<CapErrorCode, number>> = {
   'cap.dtd_refused': 400,
 }
 
+/** A CAP rule broken in JSON input (the console, the API): a bad request, as any other JSON field. */
+export const capBadRequest = (code: CapErrorCode, detail: string) => new AppError(400, code, detail)
+
+/** A CAP route given a body that is not XML at all (JSON, a form). */
+export const capNotXmlMedia = (detail: string) =>
+  new AppError(415, 'cap.not_xml' satisfies CapErrorCode, detail)
+
 /** Why an alert was refused; an AppError, so a route can let it through as problem+json with `errors`. */
 export class CapParseError extends AppError {
   constructor(

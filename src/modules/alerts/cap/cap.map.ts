@@ -100,7 +100,8 @@ export function mapCapAlert(root: XmlElement): Draft {
     addresses: text(root, 'addresses'),
     code: texts(root, 'code'),
     note: text(root, 'note'),
-    references: text(root, 'references'),
+    // Kept even when empty: an Update or Cancel must name what it updates (cap.rules).
+    references: childText(root, CAP_NAMESPACE, 'references'),
     incidents: text(root, 'incidents'),
     info: children(root, 'info').map(mapInfo),
   }

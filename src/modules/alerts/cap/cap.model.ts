@@ -5,6 +5,7 @@ import { z } from 'zod'
  * elements as arrays, `polygon` and `circle` kept as CAP writes them ("lat,lon lat,lon …" and
  * "lat,lon radius-km"), times as ISO 8601 with offset. It is both what `POST /api/v1/alerts`
  * accepts and what the CAP XML and hazard-feed parsers produce, so every way in ends in one shape.
+ * Strict: a field CAP does not have is refused, not silently dropped.
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -47,9 +48,9 @@ export const CAP_URGENCY = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'
 export const CAP_SEVERITY = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const
 export const CAP_CERTAINTY = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const
 
-export const capNamedValue = z.object({ valueName: text(200), value: z.string().trim().max(2000) })
+export const capNamedValue = z.strictObject({ valueName: text(200), value: z.string().trim().max(2000) })
 
-export const capResource = z.object({
+export const capResource = z.strictObject({
   resourceDesc: text(500),
   mimeType: text(200),
   size: z.number().int().nonnegative().optional(),
@@ -58,7 +59,7 @@ export const capResource = z.object({
   digest: z.string().trim().max(200).optional(),
 })
 
-export const capArea = z.object({
+export const capArea = z.strictObject({
   areaDesc: text(2000),
   /** Each a closed ring of at least four "lat,lon" pairs separated by spaces. */
   polygon: z.array(z.string().trim().min(1).max(200_000)).max(100).default([]),
@@ -69,7 +70,7 @@ export const capArea = z.object({
   ceiling: z.number().optional(),
 })
 
-export const capInfo = z.object({
+export const capInfo = z.strictObject({
   /** RFC 3066 language; CAP's default is en-US. */
   language: z.string().trim().min(2).max(35).default('en-US'),
   category: z.array(z.enum(CAP_CATEGORY)).min(1),
@@ -95,9 +96,9 @@ export const capInfo = z.object({
 })
 
 /** One "sender,identifier,sent" entry of `references`. */
-export const capReference = z.object({ sender: text(500), identifier: text(500), sent: capDateTime })
+export const capReference = z.strictObject({ sender: text(500), identifier: text(500), sent: capDateTime })
 
-export const capAlert = z.object({
+export const capAlert = z.strictObject({
   identifier: text(500).refine((s) => !/[\s,<&]/.test(s), 'no spaces, commas, < or &'),
   sender: text(500).refine((s) => !/[\s,<&]/.test(s), 'no spaces, commas, < or &'),
   sent: capDateTime,
@@ -121,3 +122,7 @@ export type CapInfo = z.infer<typeof capInfo>
 export type CapReference = z.infer<typeof capReference>
 export type CapAlert = z.infer<typeof capAlert>
 export type CapAlertInput = z.input<typeof capAlert>
+export type CapStatus = (typeof CAP_STATUS)[number]
+export type CapMsgType = (typeof CAP_MSG_TYPE)[number]
+export type CapScope = (typeof CAP_SCOPE)[number]
+export type CapSeverity = (typeof CAP_SEVERITY)[number]

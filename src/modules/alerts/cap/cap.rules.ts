@@ -13,6 +13,8 @@ import { type CapAlertInput, type CapReference, capDateTime } from './cap.model.
 export type CapAlertDraft = Omit<CapAlertInput, 'references'> & { references?: string }
 
 const FORBIDDEN_IN_ID = /[\s,<&]/
+/** Messages about earlier ones: an empty `<references/>` on them names nothing and is refused. */
+const REFERRING = new Set(['Update', 'Cancel'])
 
 export function parseCapReferences(text: string): { references: CapReference[]; problems: string[] } {
   const references: CapReference[] = []
@@ -56,6 +58,12 @@ export function applyCapRules(draft: CapAlertDraft): { alert: CapAlertInput; pro
     const parsed = parseCapReferences(referencesText)
     references = parsed.references
     for (const message of parsed.problems) problem('cap.bad_references', 'references', message)
+    if (!parsed.problems.length && !references.length && REFERRING.has(draft.msgType))
+      problem(
+        'cap.bad_references',
+        'references',
+        `${draft.msgType} messages name the message they update or cancel: references holds no sender,identifier,sent triplet`,
+      )
   }
 
   const info = (draft.info ?? []).map((inf, i) => {

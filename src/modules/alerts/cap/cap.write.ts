@@ -113,7 +113,8 @@ export interface CapFeedOptions {
   title: string
   selfUrl: string
   id: string
-  updated: Date | string
+  /** When the feed last changed, if later than its newest entry (platform/xml/atom.ts). */
+  updated?: Date | string
   author?: string
   /** Which `info` block to summarise: the first whose language starts with this, else the first. */
   language?: string

@@ -160,6 +160,19 @@ describe('parseCapXml on the CAP rules beyond the schema', () => {
     }
   })
 
+  it('refuses an Update or Cancel whose references are there but empty; an Alert may leave them empty', () => {
+    for (const [msgType, references] of [
+      ['Update', ''],
+      ['Update', '  \n  '],
+      ['Cancel', ''],
+    ] as const) {
+      const err = refusal(() => parseCapXml(alertXml({ msgType, references })))
+      expect(err.code).toBe('cap.bad_references')
+      expect(err.problems[0]).toMatchObject({ code: 'cap.bad_references', path: 'references' })
+    }
+    expect(parseCapXml(alertXml({ msgType: 'Alert', references: '' })).references).toEqual([])
+  })
+
   it('refuses times without a zone, with "Z" or that do not exist', () => {
     for (const sent of ['2024-05-01T08:00:00', '2024-05-01T00:00:00Z', '2024-02-30T08:00:00+08:00']) {
       const err = refusal(() => parseCapXml(alertXml({ sent })))

@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries'
 import type { XmlElement } from 'libxml2-wasm'
-import { unprocessable } from '../../../platform/errors/app-error.ts'
 import { childElements, childText } from '../../../platform/xml/dom.ts'
 import { withUntrustedXml, XmlInputError } from '../../../platform/xml/parse.ts'
+import { alertError } from '../alerts.errors.ts'
 import { formatCapCircle, formatCapPolygon, isValidLatLon, type LatLon } from '../cap/cap.geometry.ts'
 import type { CapAlertInput, CapInfo, CapNamedValue } from '../cap/cap.model.ts'
 import { formatCapDateTime } from '../cap/cap.time.ts'
@@ -183,7 +183,7 @@ export function parseGdacsRss(body: Buffer | string, options: GdacsOptions = {})
   try {
     withUntrustedXml(body, (doc) => {
       const channel = doc.root.name === 'rss' ? childElements(doc.root, '', 'channel')[0] : undefined
-      if (!channel) throw unprocessable('feed.gdacs_invalid', 'Not an RSS document: expected <rss><channel>.')
+      if (!channel) throw alertError('feed.gdacs_invalid', 'Not an RSS document: expected <rss><channel>.')
       childElements(channel, '', 'item').forEach((item, index) => {
         const type = gdacs(item, 'eventtype')?.toUpperCase()
         const eventId = gdacs(item, 'eventid')
@@ -197,7 +197,7 @@ export function parseGdacsRss(body: Buffer | string, options: GdacsOptions = {})
       })
     })
   } catch (err) {
-    if (err instanceof XmlInputError) throw unprocessable(`feed.${err.problem}`, err.message)
+    if (err instanceof XmlInputError) throw alertError(`feed.${err.problem}`, err.message)
     throw err
   }
   return out.result

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { unprocessable } from '../../../platform/errors/app-error.ts'
+import { alertError } from '../alerts.errors.ts'
 import { formatCapCircle, isValidLatLon } from '../cap/cap.geometry.ts'
 import type { CapAlertInput, CapNamedValue } from '../cap/cap.model.ts'
 import { formatCapDateTime } from '../cap/cap.time.ts'
@@ -145,7 +145,7 @@ export function parseUsgsFeed(feed: unknown, options: UsgsOptions = {}): FeedRes
   }
   const parsed = usgsFeed.safeParse(typeof feed === 'string' || Buffer.isBuffer(feed) ? readJson(feed) : feed)
   if (!parsed.success)
-    throw unprocessable(
+    throw alertError(
       'feed.usgs_invalid',
       'Not a USGS GeoJSON feed: expected a FeatureCollection with features.',
     )
@@ -187,6 +187,6 @@ function readJson(body: string | Buffer): unknown {
   try {
     return JSON.parse(body.toString().replace(/^\uFEFF/, ''))
   } catch {
-    throw unprocessable('feed.usgs_invalid', 'The USGS feed is not valid JSON.')
+    throw alertError('feed.usgs_invalid', 'The USGS feed is not valid JSON.')
   }
 }

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import type { AppContext } from '../../context.ts'
+import { defineJob } from '../../platform/queue/job.ts'
+import { notify } from '../notifications/index.ts'
+import { alertWindow, insertRecipients } from './alert.audience.ts'
+import { messageText } from './alert.derive.ts'
+import { alertIdsSending, cancelAlerts, findAlertRow, moveAlert, threadOf } from './alert.repository.ts'
+import { recipientIdsSql } from './alert-recipient.repository.ts'
+
+/** The safety check's answers, as buttons in the inbox and push, and signed one-click links in e-mail and SMS. */
+const SAFETY_ACTIONS = [
+  { key: 'safe', label: { 'zh-CN': '我安全', en: 'I am safe' } },
+  { key: 'need_help', label: { 'zh-CN': '我需要帮助', en: 'I need help' } },
+  { key: 'not_in_area', label: { 'zh-CN': '我不在该地区', en: 'I am not in the area' } },
+]
+/** The web page a signed link opens: it shows the question, and POSTs the answer tapped to /answer-link. */
+const ANSWER_URL = '/alerts/{about}/answer?user={user}&answer={action}&sig={sig}'
+
+export const fanoutJobType = {
+  name: 'alerts.fanout',
+  payload: z.object({ alertId: z.uuid() }),
+}
+
+/**
+ * Writes the recipients and their deliveries in one transaction, then marks the alert sent. Run
+ * again after a crash, it finds the alert still `sending` (nothing was committed) and starts over;
+ * run twice at once, the second waits on the row lock and then finds it sent.
+ */
+export async function fanOut(ctx: AppContext, alertId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findAlertRow(trx, alertId, { lock: true })
+    if (row?.status !== 'sending') return
+    const earlier = (await threadOf(trx, row))
+      .filter((t) => t.id !== alertId && (t.status === 'sent' || t.status === 'cancelled'))
+      .map((t) => t.id)
+    const window = alertWindow(new Date(row.effective_at), row.expires_at ? new Date(row.expires_at) : null)
+    const recipients = await insertRecipients(trx, alertId, window, earlier)
+    const text = messageText(row.cap, row.safety_check)
+    const sent = await notify(
+      ctx,
+      trx,
+      {
+        kind: 'alert',
+        about: { type: 'alert', id: alertId },
+        title: text.title,
+        body: text.body,
+        link: `/alerts/${alertId}`,
+        emergency: true,
+        ...(row.safety_check ? { actions: SAFETY_ACTIONS, actionUrl: ANSWER_URL } : {}),
+      },
+      recipientIdsSql(alertId),
+    )
+    await moveAlert(trx, alertId, 'sending', 'sent', {
+      message_id: sent.messageId,
+      recipients,
+      sent_at: new Date(),
+    })
+    if (row.msg_type === 'Cancel') await cancelAlerts(trx, earlier)
+  })
+}
+
+/** The fan-out of a sent alert; jobs left by a crash are queued again when the queue starts. */
+export function fanoutJob(ctx: AppContext) {
+  return defineJob({
+    ...fanoutJobType,
+    retryLimit: 10,
+    retryDelaySeconds: 5,
+    expireInSeconds: 900,
+    handle: ({ alertId }) => fanOut(ctx, alertId),
+    async resume() {
+      for (const id of await alertIdsSending(ctx.db)) await ctx.queue.send(fanoutJobType, { alertId: id })
+    },
+  })
+}
