@@ -12,6 +12,8 @@ import { notificationRoutes, pushRoutes, webhookRoutes } from './modules/notific
 import { referenceRoutes } from './modules/reference/index.ts'
 import { meRoutes, peopleRoutes } from './modules/registrations/index.ts'
 import { accessPlugin } from './platform/http/access.ts'
+import { clientErrorHandler, frameworkErrors } from './platform/http/framework-errors.ts'
+import { inputGuardPlugin } from './platform/http/input-guard.ts'
 import { openApiPlugin } from './platform/http/openapi.ts'
 import { originCheckPlugin } from './platform/http/origin-check.ts'
 import { problemPlugin, sendProblem } from './platform/http/problem.ts'
@@ -43,6 +45,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -73,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     cookieName: SESSION_COOKIE,
     resolveSession: (token) => (options.readiness.ready ? resolveSession(ctx, token) : Promise.resolve(null)),
   })
+  await app.register(inputGuardPlugin)
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
