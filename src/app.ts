@@ -12,6 +12,7 @@ import { notificationRoutes, pushRoutes, webhookRoutes } from './modules/notific
 import { referenceRoutes } from './modules/reference/index.ts'
 import { meRoutes, peopleRoutes } from './modules/registrations/index.ts'
 import { accessPlugin } from './platform/http/access.ts'
+import { cacheControlPlugin } from './platform/http/cache-control.ts'
 import { clientErrorHandler, frameworkErrors } from './platform/http/framework-errors.ts'
 import { inputGuardPlugin } from './platform/http/input-guard.ts'
 import { openApiPlugin } from './platform/http/openapi.ts'
@@ -54,6 +55,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.removeContentTypeParser('text/plain')
 
   await app.register(problemPlugin)
+  await app.register(cacheControlPlugin)
   await app.register(securityPlugin, {
     apiPerMinute: ctx.config.rateLimits.apiPerMinute,
     secure: ctx.config.secureCookies,
