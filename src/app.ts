@@ -18,6 +18,7 @@ import { inputGuardPlugin } from './platform/http/input-guard.ts'
 import { openApiPlugin } from './platform/http/openapi.ts'
 import { originCheckPlugin } from './platform/http/origin-check.ts'
 import { problemPlugin, sendProblem } from './platform/http/problem.ts'
+import { routeCatalogPlugin } from './platform/http/route-catalog.ts'
 import { securityPlugin } from './platform/http/security.ts'
 import { spaPlugin } from './platform/http/spa.ts'
 import { privacyRoutes } from './privacy.routes.ts'
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
 
   await app.register(problemPlugin)
   await app.register(cacheControlPlugin)
+  await app.register(routeCatalogPlugin)
   await app.register(securityPlugin, {
     apiPerMinute: ctx.config.rateLimits.apiPerMinute,
     secure: ctx.config.secureCookies,
