@@ -171,19 +171,19 @@ describe('dates outside any record are a 400, never a 500', () => {
   it('years 0000 and 9999 in queries and bodies', async () => {
     for (const on of ['0000-01-01', '9999-12-31', '+010000-01-01']) {
       const res = await call('GET', `/api/v1/people?on=${encodeURIComponent(on)}`, staff.duty)
-      expectProblem(res, 400, 'validation.date_out_of_range')
+      expectProblem(res, 400, 'validation.failed')
       expect(res.json().errors[0].path).toBe('querystring.on')
     }
     expectProblem(
       await call('GET', '/api/v1/contacts?since=0000-01-01T00:00:00Z', staff.operator),
       400,
-      'validation.date_out_of_range',
+      'validation.failed',
     )
     const citizen = await registerCitizen(runtime().app)
     expectProblem(
       await call('PUT', '/api/v1/me/residence', citizen.cookie, { country: 'JP', since: '0000-01-01' }),
       400,
-      'validation.date_out_of_range',
+      'validation.failed',
     )
     expect((await call('GET', '/api/v1/people?on=2030-01-01', staff.duty)).statusCode).toBe(200)
   })

@@ -64,13 +64,16 @@ function refuse(problem: InputProblem, part: 'params' | 'querystring' | 'body') 
     const message = 'must not contain NUL characters or unpaired surrogates'
     return badRequest('validation.bad_text', `${path}: ${message}`, { errors: [{ path, message }] })
   }
+  // A date no schema would take either: answered as the schema's own refusals are, so clients
+  // that mark the field of a validation.failed mark this one too.
   const message = `must be a date between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`
-  return badRequest('validation.date_out_of_range', `${path}: ${message}`, { errors: [{ path, message }] })
+  return badRequest('validation.failed', `${path}: ${message}`, { errors: [{ path, message }] })
 }
 
 /**
- * One check for every route, before its schema: text the database cannot store and dates outside
- * any record's range are refused as 400s, wherever they sit in the body, query or path.
+ * One check for every route, before its schema: text the database cannot store
+ * (validation.bad_text) and dates outside any record's range (validation.failed) are refused as
+ * 400s, wherever they sit in the body, query or path.
  */
 export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request: FastifyRequest) => {
