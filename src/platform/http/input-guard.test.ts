@@ -22,8 +22,8 @@ describe('findInputProblem', () => {
       '0000-01-01',
       '9999-12-31',
       '9999-12-31T23:59:59+00:00',
-      '1799-12-31',
-      '2200-01-01T00:00Z',
+      '0999-12-31',
+      '9000-01-01T00:00Z',
     ])
       expect(findInputProblem({ on: date })).toEqual({ kind: 'date_out_of_range', path: 'on' })
     expect(findInputProblem({ on: '+010000-01-01T00:00:00Z' })).toMatchObject({ kind: 'date_out_of_range' })
@@ -31,7 +31,7 @@ describe('findInputProblem', () => {
   })
 
   it('lets dates in range, and text that merely starts like a date, through', () => {
-    for (const text of ['1800-01-01', '2199-12-31T23:59:59.999Z', '2024-05-01T08:00:00+08:00', '1950-06-01'])
+    for (const text of ['1000-01-01', '8999-12-31T23:59:59.999Z', '2024-05-01T08:00:00+08:00', '2999-01-01'])
       expect(findInputProblem({ on: text })).toBeNull()
     expect(findInputProblem({ note: '9999-12-31 was the placeholder we used' })).toBeNull()
     expect(findInputProblem({ passport: 'E12345678', phone: '+8613800000000' })).toBeNull()

@@ -14,12 +14,13 @@ const ISO_DATE =
   /^([+-]\d{6}|\d{4})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i
 
 /**
- * Dates a consular record can hold: births of living people, trips, alerts, documents. Outside
- * these, years such as 0000 (no such year in PostgreSQL) or 9999 (a day later is year 10000, which
- * no ISO string of ours can write) reach the database only to fail there.
+ * Years no record of any kind holds. Outside them, dates such as 0000 (no such year in
+ * PostgreSQL) or 9999 (a day later is year 10000, which no ISO string of ours can write) reach
+ * the database only to fail there. The range is wide on purpose: a domain's own narrower rule (a
+ * birth date between 1900 and today) stays its module's, with its own code.
  */
-export const EARLIEST_YEAR = 1800
-export const LATEST_YEAR = 2199
+export const EARLIEST_YEAR = 1000
+export const LATEST_YEAR = 8999
 
 export type InputProblem = { kind: 'bad_text' | 'date_out_of_range'; path: string }
 
