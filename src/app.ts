@@ -12,9 +12,13 @@ import { notificationRoutes, pushRoutes, webhookRoutes } from './modules/notific
 import { referenceRoutes } from './modules/reference/index.ts'
 import { meRoutes, peopleRoutes } from './modules/registrations/index.ts'
 import { accessPlugin } from './platform/http/access.ts'
+import { cacheControlPlugin } from './platform/http/cache-control.ts'
+import { clientErrorHandler, frameworkErrors } from './platform/http/framework-errors.ts'
+import { inputGuardPlugin } from './platform/http/input-guard.ts'
 import { openApiPlugin } from './platform/http/openapi.ts'
 import { originCheckPlugin } from './platform/http/origin-check.ts'
 import { problemPlugin, sendProblem } from './platform/http/problem.ts'
+import { routeCatalogPlugin } from './platform/http/route-catalog.ts'
 import { securityPlugin } from './platform/http/security.ts'
 import { spaPlugin } from './platform/http/spa.ts'
 import { privacyRoutes } from './privacy.routes.ts'
@@ -43,6 +47,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -50,6 +56,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.removeContentTypeParser('text/plain')
 
   await app.register(problemPlugin)
+  await app.register(cacheControlPlugin)
+  await app.register(routeCatalogPlugin)
   await app.register(securityPlugin, {
     apiPerMinute: ctx.config.rateLimits.apiPerMinute,
     secure: ctx.config.secureCookies,
@@ -73,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     cookieName: SESSION_COOKIE,
     resolveSession: (token) => (options.readiness.ready ? resolveSession(ctx, token) : Promise.resolve(null)),
   })
+  await app.register(inputGuardPlugin)
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>

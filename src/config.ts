@@ -82,6 +82,12 @@ const envSchema = z.object({
     .regex(/^([a-z0-9.:[\]-]+(,[a-z0-9.:[\]-]+)*)?$/i, 'must be host names or addresses separated by commas')
     .default(''),
   WEBHOOK_RATE_PER_SECOND: z.coerce.number().positive().default(200),
+  OUTBOUND_ALLOWED_PORTS: z
+    .string()
+    .regex(/^(\d{1,5}(,\d{1,5})*)?$/, 'must be port numbers separated by commas')
+    .transform((v) => (v ? v.split(',').map(Number) : []))
+    .refine((ports) => ports.every((p) => p >= 1 && p <= 65535), 'ports are 1-65535')
+    .default([]),
   ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
@@ -150,6 +156,8 @@ export interface PushConfig {
   readonly extraCa: string | undefined
   /** Hosts a subscription's endpoint may point at (a host or any of its subdomains); '*' is any. */
   readonly serviceHosts: readonly string[] | '*'
+  /** Ports an endpoint may name: 443 and OUTBOUND_ALLOWED_PORTS. */
+  readonly allowedPorts: readonly number[]
 }
 
 export interface SmsConfig {
@@ -161,8 +169,10 @@ export interface SmsConfig {
 }
 
 export interface WebhookConfig {
-  /** Hosts a webhook may reach over plain http and at a private address (local sinks in tests). */
+  /** Hosts a webhook may reach over plain http, at a private address and any port (local sinks in tests). */
   readonly allowHttpHosts: readonly string[]
+  /** Ports a webhook URL may name: 443 and OUTBOUND_ALLOWED_PORTS. */
+  readonly allowedPorts: readonly number[]
   /** Per worker process: with N workers the endpoints see up to N times this. */
   readonly ratePerSecond: number
 }
@@ -237,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
         .split(',')
         .filter(Boolean)
         .map((h) => h.replace(/^\[|\]$/g, '')),
+      allowedPorts: outboundPorts(e),
       ratePerSecond: e.WEBHOOK_RATE_PER_SECOND,
     },
     retentionDays: e.RETENTION_DAYS,
@@ -282,5 +293,11 @@ function pushConfig(e: z.infer<typeof envSchema>): PushConfig {
     vapidSubject: e.VAPID_SUBJECT,
     extraCa,
     serviceHosts: hosts === '*' ? '*' : hosts.split(','),
+    allowedPorts: outboundPorts(e),
   }
+}
+
+/** Addresses users supply (webhooks, push endpoints) are reached on 443 and the ports configured. */
+function outboundPorts(e: z.infer<typeof envSchema>): readonly number[] {
+  return [...new Set([443, ...e.OUTBOUND_ALLOWED_PORTS])]
 }

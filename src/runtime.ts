@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyBaseLogger } from 'fastify'
-import pino from 'pino'
 import { type Config, ConfigError } from './config.ts'
 import type { AppContext } from './context.ts'
 import type { Database } from './database.ts'
@@ -12,6 +11,7 @@ import { SecretBox } from './platform/crypto/secret-box.ts'
 import { Signer } from './platform/crypto/signer.ts'
 import { connectDatabase, type DbHandle } from './platform/db/connect.ts'
 import { migrateToLatest } from './platform/db/migrator.ts'
+import { createLogger } from './platform/log/logger.ts'
 import { JobQueue } from './platform/queue/queue.ts'
 import { LocalBlobStore } from './platform/storage/local-blob-store.ts'
 import { seedDemo } from './seed/demo.ts'
@@ -36,13 +36,9 @@ function encryptionKey(config: Config): string {
   return fs.readFileSync(file, 'utf8').trim()
 }
 
-export function createLogger(config: Config): FastifyBaseLogger {
-  return pino({ level: config.logLevel }) as unknown as FastifyBaseLogger
-}
-
 export async function openRuntime(
   config: Config,
-  log: FastifyBaseLogger = createLogger(config),
+  log: FastifyBaseLogger = createLogger(config.logLevel),
 ): Promise<Runtime> {
   const key = encryptionKey(config)
   const secrets = new SecretBox(key)

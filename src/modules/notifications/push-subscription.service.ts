@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import type { PushConfig } from '../../config.ts'
 import type { AppContext } from '../../context.ts'
 import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
+import { pushEndpointProblem, pushHostResolvesPublic } from './push.address.ts'
 import type { PushSubscription, PushSubscriptionInput } from './push.schema.ts'
 import {
   countOtherSubscriptions,
@@ -42,11 +43,6 @@ function decodeKey(value: string, path: string, bytes: number): { text: string; 
   return { text, raw }
 }
 
-function isOnPushService(host: string, allowed: PushConfig['serviceHosts']): boolean {
-  if (allowed === '*') return true
-  return allowed.some((h) => host === h || host.endsWith(`.${h}`))
-}
-
 /** The endpoint and keys as they will be stored, or a 400 naming what is wrong. */
 function checkSubscription(config: PushConfig, input: PushSubscriptionInput) {
   let url: URL
@@ -57,10 +53,8 @@ function checkSubscription(config: PushConfig, input: PushSubscriptionInput) {
   }
   if (url.protocol !== 'https:') throw invalid('endpoint', 'must be an https URL')
   if (url.username || url.password) throw invalid('endpoint', 'must not carry credentials')
-  // The server POSTs to whatever endpoint is stored: only push services, never an arbitrary host.
-  if (!isOnPushService(url.hostname.toLowerCase(), config.serviceHosts)) {
-    throw badRequest('push.endpoint_not_allowed', `${url.hostname} is not a known push service`)
-  }
+  const refused = pushEndpointProblem(url, config)
+  if (refused) throw badRequest('push.endpoint_not_allowed', refused)
   const p256dh = decodeKey(input.keys.p256dh, 'keys.p256dh', 65)
   try {
     if (p256dh.raw[0] !== 0x04) throw new Error('not uncompressed')
@@ -73,7 +67,7 @@ function checkSubscription(config: PushConfig, input: PushSubscriptionInput) {
   }
   const auth = decodeKey(input.keys.auth, 'keys.auth', 16)
   // Kept as the browser wrote it: that is the string it sends again to unsubscribe.
-  return { endpoint: input.endpoint, p256dh: p256dh.text, auth: auth.text }
+  return { url, endpoint: input.endpoint, p256dh: p256dh.text, auth: auth.text }
 }
 
 export async function savePushSubscription(
@@ -82,7 +76,10 @@ export async function savePushSubscription(
   input: PushSubscriptionInput,
   userAgent: string | undefined,
 ): Promise<{ created: boolean; subscription: PushSubscription }> {
-  const checked = checkSubscription(ctx.config.push, input)
+  const { url, ...checked } = checkSubscription(ctx.config.push, input)
+  if (!(await pushHostResolvesPublic(url, ctx.config.push))) {
+    throw badRequest('push.endpoint_not_allowed', `${url.hostname} is not a public address`)
+  }
   if ((await countOtherSubscriptions(ctx.db, userId, checked.endpoint)) >= MAX_SUBSCRIPTIONS_PER_PERSON) {
     throw conflict(
       'push.too_many_subscriptions',

@@ -23,6 +23,8 @@ beforeAll(async () => {
     env: {
       PUSH_CA_FILE: push.caFile,
       PUSH_SERVICE_HOSTS: '127.0.0.1',
+      // The test push service listens on a port of its own; real ones are on 443.
+      OUTBOUND_ALLOWED_PORTS: new URL(push.origin).port,
       VAPID_SUBJECT: 'mailto:ops@lingshi.test',
     },
     work: true,

@@ -2,6 +2,7 @@ import https from 'node:https'
 import tls from 'node:tls'
 import webpush from 'web-push'
 import type { PushConfig } from '../../config.ts'
+import { pushEndpointProblem, pushLookup } from './push.address.ts'
 import { parseRetryAfter } from './retry.ts'
 import type { VapidDetails } from './vapid.service.ts'
 
@@ -34,10 +35,15 @@ const TIMEOUT_MS = 15_000
 
 export function createPushSender(config: PushConfig, vapid: () => Promise<VapidDetails>): PushSender {
   // An extra CA is added to the system's roots (never replaces them), so real push services stay trusted.
+  // Connections skip private addresses a push host may resolve to now (DNS rebinding).
+  const lookup = pushLookup(config)
   const agent = config.extraCa
-    ? new https.Agent({ ca: [...tls.rootCertificates, config.extraCa], keepAlive: true })
-    : new https.Agent({ keepAlive: true })
+    ? new https.Agent({ ca: [...tls.rootCertificates, config.extraCa], keepAlive: true, lookup })
+    : new https.Agent({ keepAlive: true, lookup })
   return async (target, payload, options) => {
+    // Stored before today's rules, or the configuration changed since: checked again when sending.
+    const refused = pushEndpointProblem(new URL(target.endpoint), config)
+    if (refused) return { kind: 'rejected', status: 0, reason: refused }
     const keys = await vapid()
     try {
       const res = await webpush.sendNotification(

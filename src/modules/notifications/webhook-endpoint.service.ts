@@ -76,7 +76,7 @@ const TEST_TEXT = {
 } as const
 
 /**
- * Sends a signed test event (`kind: "webhook.test"`) now and says what the receiver answered. A
+ * Sends a signed test event (`kind: "webhook.test"`) now and says whether it was delivered. A
  * success turns a disabled endpoint on again; a 410 disables it, as a real delivery would.
  */
 export async function testWebhookEndpoint(
@@ -111,7 +111,14 @@ export async function testWebhookEndpoint(
       return { delivered: true, status: o.status, detail: null }
     }
     await (o.kind === 'gone' ? disableEndpoints : markEndpointsFailed)(ctx.db, [id])
-    return { delivered: false, status: o.status || null, detail: o.reason }
+    // A plain verdict: the receiver's HTTP status, never its body or a connection error (which
+    // would tell what listens where).
+    const status = o.status || null
+    return {
+      delivered: false,
+      status,
+      detail: status ? `The endpoint answered ${status}` : 'The endpoint could not be reached',
+    }
   } finally {
     sender.close()
   }

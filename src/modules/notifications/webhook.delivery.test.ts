@@ -159,7 +159,7 @@ describe('webhook delivery', () => {
   it('does not reach a private address even when one got stored', async () => {
     const p = await enterpriseWith()
     // As if the URLs had been accepted before their hosts turned private (DNS rebinding).
-    for (const url of ['https://10.20.30.40/hook', 'https://localhost:9/hook']) {
+    for (const url of ['https://10.20.30.40/hook', 'https://localhost/hook']) {
       await rt.ctx.db
         .insertInto('webhook_endpoints')
         .values({

@@ -1,15 +1,9 @@
 import { createHmac } from 'node:crypto'
-import net from 'node:net'
 import type { WebhookConfig } from '../../config.ts'
+import { NOT_PUBLIC_CODE } from '../../platform/http/outbound-address.ts'
 import { type Agents, keepAliveAgents, postJson } from './http.post.ts'
 import { parseRetryAfter } from './retry.ts'
-import {
-  bareHost,
-  isAllowListed,
-  isPublicAddress,
-  NOT_PUBLIC_CODE,
-  publicOnlyLookup,
-} from './webhook.address.ts'
+import { publicOnlyLookup, webhookTargetProblem } from './webhook.address.ts'
 
 /**
  * What the receiver's answer means for this endpoint: `sent` (2xx); `gone` (410: the endpoint is
@@ -50,14 +44,8 @@ export function createWebhookSender(config: WebhookConfig): WebhookSender {
   return {
     async send(target, body, deliveryId) {
       const url = new URL(target.url)
-      // Addresses written in the URL skip the DNS lookup that filters private ones.
-      if (!isAllowListed(url, config)) {
-        if (url.protocol !== 'https:') return { kind: 'rejected', status: 0, reason: 'not an https URL' }
-        const host = bareHost(url)
-        if (net.isIP(host) && !isPublicAddress(host)) {
-          return { kind: 'rejected', status: 0, reason: `${host} is not a public address` }
-        }
-      }
+      const refused = webhookTargetProblem(url, config)
+      if (refused) return { kind: 'rejected', status: 0, reason: refused }
       const timestamp = Math.floor(Date.now() / 1000)
       try {
         const answer = await postJson(

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../errors/app-error.ts'
+import { isDataException } from '../errors/database-error.ts'
+import { safeError } from '../log/safe-error.ts'
 
 export interface Problem {
   type: string
@@ -19,14 +21,33 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   410: 'Gone',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+}
+
+export function problemBody(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Problem {
+  return {
+    type: `https://lingshi.dev/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  }
 }
 
 export function sendProblem(
@@ -36,21 +57,14 @@ export function sendProblem(
   detail: string,
   extra: Record<string, unknown> = {},
 ) {
-  const problem: Problem = {
-    type: `https://lingshi.dev/problems/${code}`,
-    title: TITLES[status] ?? 'Error',
-    status,
-    detail,
-    code,
-    ...extra,
-  }
+  const problem = problemBody(status, code, detail, extra)
   if (status === 429 && typeof extra.retryAfterSeconds === 'number') {
     reply.header('retry-after', String(Math.ceil(extra.retryAfterSeconds)))
   }
   return reply.status(status).type('application/problem+json').send(problem)
 }
 
-const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+export const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.malformed_json' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.empty_body' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'request.too_large' },
@@ -60,6 +74,7 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_VALIDATION: { status: 400, code: 'validation.failed' },
   FST_ERR_BAD_URL: { status: 400, code: 'request.bad_url' },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'request.bad_url' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'request.param_too_long' },
 }
 
 interface ValidationIssue {
@@ -98,7 +113,14 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(reply, err.statusCode, 'request.invalid', err.message)
     }
-    request.log.error({ err }, 'unhandled error')
+    const route = request.routeOptions.url
+    // The safety net for values only the database refuses: the caller's fault, so a 400 (logged
+    // as a warning with the SQLSTATE, never the values, so a missing check can be found and added).
+    if (isDataException(err)) {
+      request.log.warn({ err: safeError(err), route }, 'the database refused a value')
+      return sendProblem(reply, 400, 'request.bad_value', 'A value in the request cannot be stored')
+    }
+    request.log.error({ err: safeError(err), route }, 'unhandled error')
     return sendProblem(reply, 500, 'internal', 'An internal error occurred; it has been logged')
   })
 })
