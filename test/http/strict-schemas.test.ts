@@ -123,6 +123,12 @@ function children(def: ZodDef, path: string): [unknown, string][] {
   }
 }
 
+/**
+ * Bodies that are documents written by others, taken as their publishers write them: a USGS
+ * GeoJSON feed carries fields we do not read, and refusing them would refuse the feed.
+ */
+const FOREIGN_DOCUMENTS = new Set(['POST /api/v1/alerts/feeds/{kind}'])
+
 describe('every route refuses unknown fields and wrong types (issue #16, finding 8)', () => {
   it('sees the schemas of every API route', () => {
     expect(rt.app.routeSchemas.size).toBe(rt.app.routeAccess.size)
@@ -151,6 +157,7 @@ describe('every route refuses unknown fields and wrong types (issue #16, finding
     const open: string[] = []
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
+        if (FOREIGN_DOCUMENTS.has(`${method.toUpperCase()} ${path}`)) continue
         const found: string[] = []
         openObjects(operation.requestBody?.content?.['application/json']?.schema, '', found)
         for (const place of found) open.push(`${method.toUpperCase()} ${path} ${place}`)
