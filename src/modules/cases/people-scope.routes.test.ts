@@ -1,6 +1,13 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { describe, expect, it } from 'vitest'
-import { citizenWithPhone, newPhone, PARIS, TOKYO, withCasesRuntime } from '../../../test/helpers/cases.ts'
+import {
+  citizenWithPhone,
+  newPhone,
+  OSAKA,
+  PARIS,
+  TOKYO,
+  withCasesRuntime,
+} from '../../../test/helpers/cases.ts'
 
 /**
  * Issue #16, finding 1: an officer learns nothing through a write route about a person outside
@@ -105,6 +112,33 @@ describe('POST /api/v1/cases: people outside the officer’s districts', () => {
       staff.operator.cookie,
     )
     expect(byOperator.json().people).toEqual([expect.objectContaining({ personId: citizen.userId })])
+  })
+})
+
+describe('POST /api/v1/cases/{id}/events: a change that leaves the case out of the officer’s sight', () => {
+  it('answers without the people the officer may not read', async () => {
+    const citizen = await tokyoCitizen()
+    const opened = await call('POST', '/api/v1/cases', staff.duty.cookie, {
+      type: 'kidnapping',
+      summary: 'Taken',
+      ...OSAKA,
+      people: [{ personId: citizen.userId }],
+      team: [staff.paris.userId],
+    })
+    expect(opened.statusCode, opened.body).toBe(201)
+    const id = opened.json().id
+    // On the team, the Paris officer reads the case and its people.
+    const read = await call('GET', `/api/v1/cases/${id}`, staff.paris.cookie)
+    expect(read.json().people).toEqual([expect.objectContaining({ personId: citizen.userId })])
+    const left = await call('POST', `/api/v1/cases/${id}/events`, staff.paris.cookie, {
+      kind: 'team',
+      memberId: staff.paris.userId,
+      remove: true,
+    })
+    expect(left.statusCode, left.body).toBe(201)
+    expect(left.json().people).toEqual([])
+    for (const secret of ['ZHANG WEI', '张伟', 'Wang Fang', citizen.phone, '139.76'])
+      expect(left.body).not.toContain(secret)
   })
 })
 

@@ -9,7 +9,7 @@ import { scopeOf } from '../access.ts'
 import type { CasesTable } from '../cases.table.ts'
 import { addTeamMember, type CaseRow, findCaseRow, removeTeamMember } from './case.repository.ts'
 import type { EventBody } from './case.schema.ts'
-import { toCaseDetail } from './case.view.ts'
+import { presentCase } from './case.view.ts'
 import { addEvent, type NewEvent } from './case-event.repository.ts'
 import { type CaseStatus, findTransition, isOpen } from './case-status.ts'
 import { nextVisitDue } from './detention.service.ts'
@@ -148,8 +148,9 @@ export async function addCaseEvent(
   body: EventBody,
   ip: string,
 ) {
+  const scope = scopeOf(principal)
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await findCaseRow(trx, scopeOf(principal), caseId, true)
+    const c = await findCaseRow(trx, scope, caseId, true)
     if (!c) throw notFound('case.not_found', 'No such case')
     if (!isOpen(c.status) && !AFTER_RESOLUTION.has(body.kind)) {
       throw conflict('case.closed', `The case is ${c.status}; reopen it first`)
@@ -167,8 +168,6 @@ export async function addCaseEvent(
       ip,
       details: { eventId, ...planned.event.details },
     })
-    const row = await findCaseRow(trx, null, caseId)
-    if (!row) throw new Error('case vanished inside its own transaction')
-    return toCaseDetail(trx, row)
+    return presentCase(trx, scope, caseId)
   })
 }

@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound } from '../../../platform/errors/app-err
 import type { Principal } from '../../../platform/http/access.ts'
 import { findStaff, isStaff } from '../../identity/index.ts'
 import { findPersonByPhone, type PersonPlace, personSummaries } from '../../registrations/index.ts'
-import { scopeOf } from '../access.ts'
+import { type CaseScope, everyoneOnIt, personInScope, scopeOf } from '../access.ts'
 import { type ContactRow, findContactRow, linkContact } from '../hotline/contact.repository.ts'
 import { toE164 } from '../hotline/phone.ts'
 import { place } from '../placement.ts'
@@ -20,7 +20,7 @@ import {
   listCaseRows,
 } from './case.repository.ts'
 import type { CaseQuery, CreateCaseBody } from './case.schema.ts'
-import { toCaseDetail, toCaseSummaries } from './case.view.ts'
+import { presentCase, toCaseDetail, toCaseSummaries } from './case.view.ts'
 import { addEvent } from './case-event.repository.ts'
 import { type CaseType, NEED_TO_KNOW_TYPES, suggestPriority } from './case-types.ts'
 import { scheduleSla } from './sla.job.ts'
@@ -38,7 +38,16 @@ interface PersonOnCase {
   whereNow: PersonPlace | null
 }
 
-async function resolvePeople(trx: Trx, body: CreateCaseBody, contact: ContactRow | undefined) {
+/**
+ * The people concerned, each once. Someone out of the caller's scope is treated as unknown: an id
+ * is refused as an unknown id is, a phone is kept as a phone with nobody linked to it.
+ */
+async function resolvePeople(
+  trx: Trx,
+  scope: CaseScope,
+  body: CreateCaseBody,
+  contact: ContactRow | undefined,
+) {
   const people: PersonOnCase[] = []
   const add = (p: Omit<PersonOnCase, 'id'>) => {
     const same = people.find(
@@ -48,13 +57,13 @@ async function resolvePeople(trx: Trx, body: CreateCaseBody, contact: ContactRow
   }
   for (const [i, p] of (body.people ?? []).entries()) {
     if ('personId' in p) {
-      const found = (await personSummaries(trx, [p.personId]))[0]
+      const found = await personInScope(trx, scope, (await personSummaries(trx, [p.personId]))[0])
       if (!found)
         throw badRequest('case.unknown_person', `people.${i}: no registered person with id ${p.personId}`)
       add({ person_id: found.id, phone: found.phone, whereNow: found.whereNow })
     } else {
       const phone = toE164(p.phone, `people.${i}.phone`)
-      const found = await findPersonByPhone(trx, phone)
+      const found = await personInScope(trx, scope, await findPersonByPhone(trx, phone))
       add({ person_id: found?.id ?? null, phone, whereNow: found?.whereNow ?? null })
     }
   }
@@ -99,7 +108,7 @@ export async function createCase(ctx: AppContext, principal: Principal, body: Cr
   const needToKnow = NEED_TO_KNOW_TYPES.has(type) || body.needToKnow === true
   return ctx.db.transaction().execute(async (trx) => {
     const contact = await findLinkableContact(trx, principal, body.contactId)
-    const people = await resolvePeople(trx, body, contact)
+    const people = await resolvePeople(trx, scope, body, contact)
     const team = await checkTeam(trx, body.team ?? [])
     if (!body.force) {
       const personIds = people.flatMap((p) => (p.person_id ? [p.person_id] : []))
@@ -171,16 +180,14 @@ export async function createCase(ctx: AppContext, principal: Principal, body: Cr
       ip,
       details: { type, priority, mission: placement.missionCode, people: people.map((p) => p.person_id) },
     })
-    const row = await findCaseRow(trx, null, id)
-    if (!row) throw new Error('case vanished inside its own transaction')
-    return toCaseDetail(trx, row)
+    return presentCase(trx, scope, id)
   })
 }
 
 export async function getCase(ctx: AppContext, principal: Principal, id: string, ip: string) {
   const row = await findCaseRow(ctx.db, scopeOf(principal), id)
   if (!row) throw notFound('case.not_found', 'No such case')
-  const detail = await toCaseDetail(ctx.db, row)
+  const detail = await toCaseDetail(ctx.db, row, everyoneOnIt)
   await recordAudit(ctx.db, {
     actorId: principal.userId,
     actorRoles: principal.roles,

@@ -7,7 +7,7 @@ import type { Principal } from '../../../platform/http/access.ts'
 import { scopeOf } from '../access.ts'
 import { findCaseRow } from './case.repository.ts'
 import type { DetentionBody } from './case.schema.ts'
-import { toCaseDetail } from './case.view.ts'
+import { presentCase } from './case.view.ts'
 import { addEvent, lastVisitAt } from './case-event.repository.ts'
 import { findDetention, upsertDetention } from './detention.repository.ts'
 import { recordResponse } from './response.ts'
@@ -51,8 +51,9 @@ export async function putDetention(
     throw badRequest('detention.in_future', 'The arrest and the notification lie in the past')
   if (notifiedAt && notifiedAt < arrestedAt)
     throw badRequest('detention.dates_inverted', 'The authority cannot notify the mission before the arrest')
+  const scope = scopeOf(principal)
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await findCaseRow(trx, scopeOf(principal), caseId, true)
+    const c = await findCaseRow(trx, scope, caseId, true)
     if (!c) throw notFound('case.not_found', 'No such case')
     if (c.type !== 'detention')
       throw conflict('case.not_detention', `This is a ${c.type} case, not a detention`)
@@ -87,8 +88,6 @@ export async function putDetention(
       subjectId: caseId,
       ip,
     })
-    const row = await findCaseRow(trx, null, caseId)
-    if (!row) throw new Error('case vanished inside its own transaction')
-    return toCaseDetail(trx, row)
+    return presentCase(trx, scope, caseId)
   })
 }

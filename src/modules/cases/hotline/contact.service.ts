@@ -1,19 +1,21 @@
 import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Database, Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
+import { findPersonByPhone, type PersonSummary, personSummaries } from '../../registrations/index.ts'
 import {
-  findPersonByPhone,
-  type PersonSummary,
-  personInMissions,
-  personSummaries,
-} from '../../registrations/index.ts'
-import { type CaseScope, scopeOf } from '../access.ts'
+  type CaseScope,
+  everyoneOnIt,
+  type PeopleFilter,
+  peopleFor,
+  personInScope,
+  scopeOf,
+} from '../access.ts'
 import { findCaseRow } from '../case/case.repository.ts'
-import { toCaseDetail } from '../case/case.view.ts'
+import { presentCase } from '../case/case.view.ts'
 import { addEvent, touchCase } from '../case/case-event.repository.ts'
 import { place } from '../placement.ts'
 import { loadRefs, type Refs } from '../refs.ts'
@@ -30,19 +32,24 @@ import { toE164 } from './phone.ts'
 
 type Trx = Transaction<Database>
 
+/** A contact as its caller may read it: one whose person they may not read names nobody. */
 export function toContact(row: ContactRow, refs: Refs): Contact {
   const p = refs.person(row.person_id)
+  const hidden = row.person_id !== null && !refs.seesPerson(row.person_id)
+  const fromRegistry = hidden && row.location_source === 'registry'
   return {
     id: row.id,
     receivedAt: new Date(row.received_at).toISOString(),
     kind: row.kind,
     channel: row.channel as Contact['channel'],
     priority: row.priority,
-    caller: { phone: row.caller_phone, name: row.caller_name, personId: row.person_id },
+    caller: hidden
+      ? { phone: null, name: null, personId: null }
+      : { phone: row.caller_phone, name: row.caller_name, personId: row.person_id },
     person: p ? { id: p.id, name: p.name, nameLatin: p.nameLatin, nameZh: p.nameZh, phone: p.phone } : null,
     summary: row.summary,
-    location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
-    locationSource: row.location_source,
+    location: row.lat === null || row.lon === null || fromRegistry ? null : { lat: row.lat, lon: row.lon },
+    locationSource: fromRegistry ? null : row.location_source,
     country: row.country,
     mission: refs.mission(row.mission_code),
     caseId: row.case_id,
@@ -51,29 +58,35 @@ export function toContact(row: ContactRow, refs: Refs): Contact {
 }
 
 export async function toContacts(
-  db: AppContext['db'] | Trx,
+  db: Db,
   rows: ContactRow[],
+  people: PeopleFilter,
   known: readonly PersonSummary[] = [],
 ): Promise<Contact[]> {
-  const refs = await loadRefs(
-    db,
-    {
-      missions: rows.map((r) => r.mission_code),
-      users: rows.map((r) => r.taken_by),
-      people: rows.map((r) => r.person_id),
-    },
-    known,
-  )
+  const refs = await loadRefs(db, {
+    missions: rows.map((r) => r.mission_code),
+    users: rows.map((r) => r.taken_by),
+    people: { ids: rows.map((r) => r.person_id), filter: people, known },
+  })
   return rows.map((r) => toContact(r, refs))
 }
 
-async function resolvePerson(trx: Trx, personId: string | undefined, phone: string | null) {
+/** The contact just written, as its author may read it (they may not see where it was routed). */
+export async function presentContact(db: Db, scope: CaseScope, id: string): Promise<Contact> {
+  const seen = await findContactRow(db, id, scope)
+  const row = seen ?? (await findContactRow(db, id, null))
+  if (!row) throw new Error('contact vanished inside its own transaction')
+  return (await toContacts(db, [row], peopleFor(scope, seen !== undefined)))[0] as Contact
+}
+
+/** The caller: a person out of the staff member's scope is answered and recorded as an unknown one. */
+async function resolvePerson(trx: Trx, scope: CaseScope, personId: string | undefined, phone: string | null) {
   if (personId) {
-    const person = (await personSummaries(trx, [personId]))[0]
+    const person = await personInScope(trx, scope, (await personSummaries(trx, [personId]))[0])
     if (!person) throw badRequest('contact.unknown_person', `No registered person with id ${personId}`)
     return person
   }
-  return phone ? findPersonByPhone(trx, phone) : null
+  return phone ? personInScope(trx, scope, await findPersonByPhone(trx, phone)) : null
 }
 
 /** Records a call, chat, e-mail or walk-in; with `caseId` it joins that case's timeline. */
@@ -84,7 +97,7 @@ export async function createContact(ctx: AppContext, principal: Principal, body:
     throw badRequest('contact.caller_required', 'Give the caller’s phone, name or personId')
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const person = await resolvePerson(trx, body.caller.personId, phone)
+    const person = await resolvePerson(trx, scope, body.caller.personId, phone)
     const linked = body.caseId ? await findCaseRow(trx, scope, body.caseId) : undefined
     if (body.caseId && !linked) throw notFound('case.not_found', 'No such case')
     const placement =
@@ -124,8 +137,7 @@ export async function createContact(ctx: AppContext, principal: Principal, body:
       ip,
       details: { personId: person?.id ?? null, caseId: linked?.id ?? null },
     })
-    const row = await findContactRow(trx, id, null)
-    return (await toContacts(trx, row ? [row] : []))[0] as Contact
+    return presentContact(trx, scope, id)
   })
 }
 
@@ -187,20 +199,14 @@ export async function linkContactToCase(
       ip,
       details: { contactId },
     })
-    return toCaseDetail(trx, (await findCaseRow(trx, null, caseId)) ?? c)
+    return presentCase(trx, scope, caseId)
   })
-}
-
-/** An officer sees the person only when they are in the districts of the officer's missions. */
-async function personForScope(ctx: AppContext, scope: CaseScope, person: PersonSummary | null) {
-  if (!person || scope.allMissions) return person
-  return (await personInMissions(ctx.db, person.id, scope.missions)) ? person : null
 }
 
 export async function listContacts(ctx: AppContext, principal: Principal, q: ContactQuery, ip: string) {
   const scope = scopeOf(principal)
   const phone = q.caller !== undefined ? toE164(q.caller, 'caller') : undefined
-  const person = phone ? await personForScope(ctx, scope, await findPersonByPhone(ctx.db, phone)) : null
+  const person = phone ? await personInScope(ctx.db, scope, await findPersonByPhone(ctx.db, phone)) : null
   const rows = await listContactRows(ctx.db, scope, {
     phone,
     personId: person?.id,
@@ -222,7 +228,7 @@ export async function listContacts(ctx: AppContext, principal: Principal, q: Con
   const last = rows[rows.length - 1]
   return {
     person: person ? { ...person, openCases } : null,
-    contacts: await toContacts(ctx.db, rows, person ? [person] : []),
+    contacts: await toContacts(ctx.db, rows, everyoneOnIt, person ? [person] : []),
     nextCursor: rows.length === q.limit && last ? last.id : null,
   }
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest } from '../../../platform/errors/app-error.ts'
 import { personSummaries } from '../../registrations/index.ts'
+import { everyoneOnIt } from '../access.ts'
 import { place } from '../placement.ts'
 import { findContactRow, helpRequestsOf, insertContact } from './contact.repository.ts'
 import type { Contact } from './contact.schema.ts'
@@ -66,7 +67,8 @@ export async function recordHelpRequest(
     details: { about: request.about ?? null, locationSource: given ? 'given' : known ? 'registry' : null },
   })
   const row = await findContactRow(trx, id, null)
-  return (await toContacts(trx, row ? [row] : []))[0] as Contact
+  // The person's own request: theirs to read.
+  return (await toContacts(trx, row ? [row] : [], everyoneOnIt))[0] as Contact
 }
 
 /** What the person sent us for help, in their data export (staff notes about them are not theirs to take). */
