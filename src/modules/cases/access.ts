@@ -1,5 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../database.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { seesEveryMission, seesNeedToKnow, visibleCountries } from '../identity/index.ts'
 import { personInMissions } from '../registrations/index.ts'
@@ -97,7 +97,7 @@ export interface CrisisScope {
   readonly countries: readonly string[]
 }
 
-export async function crisisScopeOf(db: Kysely<Database>, principal: Principal): Promise<CrisisScope> {
+export async function crisisScopeOf(db: Db, principal: Principal): Promise<CrisisScope> {
   const countries = await visibleCountries(db, principal)
   return countries ? { all: false, countries } : { all: true, countries: [] }
 }

@@ -7,10 +7,10 @@ import type { Principal } from '../../../platform/http/access.ts'
 import { BlobTooLargeError, type StagedBlob } from '../../../platform/storage/blob-store.ts'
 import { sniff } from '../../../platform/storage/sniff.ts'
 import { scopeOf } from '../access.ts'
+import type { AttachmentRow } from '../cases.table.ts'
 import { loadRefs } from '../refs.ts'
 import { ACCEPT, cleanFileName, judgeFile, storedFileName } from './attachment.policy.ts'
 import {
-  type AttachmentRow,
   caseHoldings,
   findAttachmentRow,
   insertAttachment,

@@ -1,21 +1,20 @@
-import type { Transaction, Updateable } from 'kysely'
+import type { Updateable } from 'kysely'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { findStaff, isStaff } from '../../identity/index.ts'
 import { scopeOf } from '../access.ts'
-import type { CasesTable } from '../cases.table.ts'
-import { addTeamMember, type CaseRow, findCaseRow, removeTeamMember } from './case.repository.ts'
+import type { CaseRow, CasesTable } from '../cases.table.ts'
+import { addTeamMember, findCaseRow, removeTeamMember } from './case.repository.ts'
 import type { EventBody } from './case.schema.ts'
 import { presentCase } from './case.view.ts'
 import { addEvent, type NewEvent } from './case-event.repository.ts'
-import { type CaseStatus, findTransition, isOpen } from './case-status.ts'
+import { findTransition, isOpen } from './case-status.ts'
 import { nextVisitDue } from './detention.service.ts'
 import { recordResponse } from './response.ts'
 
-type Trx = Transaction<Database>
 type Planned = { event: Omit<NewEvent, 'caseId' | 'actorId'>; changes?: Updateable<CasesTable> }
 
 const required = <T>(value: T | undefined | null, code: string, detail: string): T => {
@@ -24,8 +23,8 @@ const required = <T>(value: T | undefined | null, code: string, detail: string):
 }
 
 function planStatus(c: CaseRow, body: EventBody, now: Date): Planned {
-  const to = required(body.status, 'case.status_required', 'Give the new status') as CaseStatus
-  const from = c.status as CaseStatus
+  const to = required(body.status, 'case.status_required', 'Give the new status')
+  const from = c.status
   const move = findTransition(from, to)
   if (!move) throw conflict('case.bad_transition', `A case cannot move from ${from} to ${to}`, { from, to })
   if (move.reason && !body.reason) {
@@ -49,7 +48,7 @@ function planStatus(c: CaseRow, body: EventBody, now: Date): Planned {
   }
 }
 
-async function planAssignment(trx: Trx, c: CaseRow, body: EventBody): Promise<Planned> {
+async function planAssignment(trx: Db, c: CaseRow, body: EventBody): Promise<Planned> {
   if (body.assigneeId === undefined)
     throw badRequest('case.assignee_required', 'Give assigneeId (null unassigns)')
   if (body.assigneeId !== null) {
@@ -81,7 +80,7 @@ function planPriority(c: CaseRow, body: EventBody): Planned {
   }
 }
 
-async function planVisit(trx: Trx, c: CaseRow, body: EventBody, now: Date): Promise<Planned> {
+async function planVisit(trx: Db, c: CaseRow, body: EventBody, now: Date): Promise<Planned> {
   const at = new Date(required(body.at, 'case.visit_at_required', 'Give when the visit took place (at)'))
   const findings = required(body.note, 'case.note_required', 'Give what was found at the visit (note)')
   if (at.getTime() > now.getTime() + 5 * 60_000)
@@ -93,7 +92,7 @@ async function planVisit(trx: Trx, c: CaseRow, body: EventBody, now: Date): Prom
   }
 }
 
-async function planTeam(trx: Trx, c: CaseRow, body: EventBody, actorId: string): Promise<Planned> {
+async function planTeam(trx: Db, c: CaseRow, body: EventBody, actorId: string): Promise<Planned> {
   const member = required(body.memberId, 'case.member_required', 'Give memberId')
   if (body.remove) {
     if (!(await removeTeamMember(trx, c.id, member))) throw notFound('case.not_a_member', 'Not on the team')
@@ -112,7 +111,7 @@ async function planTeam(trx: Trx, c: CaseRow, body: EventBody, actorId: string):
   }
 }
 
-async function plan(trx: Trx, c: CaseRow, body: EventBody, actorId: string, now: Date): Promise<Planned> {
+async function plan(trx: Db, c: CaseRow, body: EventBody, actorId: string, now: Date): Promise<Planned> {
   switch (body.kind) {
     case 'note':
     case 'call': {

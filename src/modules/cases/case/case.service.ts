@@ -1,14 +1,14 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { findStaff, isStaff } from '../../identity/index.ts'
 import { findPersonByPhone, type PersonPlace, personSummaries } from '../../registrations/index.ts'
 import { type CaseScope, everyoneOnIt, personInScope, scopeOf } from '../access.ts'
-import { type ContactRow, findContactRow, linkContact } from '../hotline/contact.repository.ts'
+import type { ContactRow } from '../cases.table.ts'
+import { findContactRow, linkContact } from '../hotline/contact.repository.ts'
 import { toE164 } from '../hotline/phone.ts'
 import { place } from '../placement.ts'
 import {
@@ -22,11 +22,9 @@ import {
 import type { CaseQuery, CreateCaseBody } from './case.schema.ts'
 import { presentCase, toCaseDetail, toCaseSummaries } from './case.view.ts'
 import { addEvent } from './case-event.repository.ts'
-import { type CaseType, NEED_TO_KNOW_TYPES, suggestPriority } from './case-types.ts'
+import { NEED_TO_KNOW_TYPES, suggestPriority } from './case-types.ts'
 import { scheduleSla } from './sla.job.ts'
 import { dueAfter } from './sla.ts'
-
-type Trx = Transaction<Database>
 
 /** An open case of the same person and type opened this recently is probably the same incident. */
 export const DUPLICATE_WINDOW_DAYS = 30
@@ -43,7 +41,7 @@ interface PersonOnCase {
  * is refused as an unknown id is, a phone is kept as a phone with nobody linked to it.
  */
 async function resolvePeople(
-  trx: Trx,
+  trx: Db,
   scope: CaseScope,
   body: CreateCaseBody,
   contact: ContactRow | undefined,
@@ -76,7 +74,7 @@ async function resolvePeople(
   return people
 }
 
-async function checkTeam(trx: Trx, ids: readonly string[]): Promise<string[]> {
+async function checkTeam(trx: Db, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)]
   const staff = await findStaff(trx, unique)
   const bad = unique.filter((id) => !staff.some((s) => s.id === id && !s.disabled && isStaff(s.roles)))
@@ -84,7 +82,7 @@ async function checkTeam(trx: Trx, ids: readonly string[]): Promise<string[]> {
   return unique
 }
 
-async function findLinkableContact(trx: Trx, principal: Principal, contactId: string | undefined) {
+async function findLinkableContact(trx: Db, principal: Principal, contactId: string | undefined) {
   if (!contactId) return undefined
   const contact = await findContactRow(trx, contactId, scopeOf(principal))
   if (!contact) throw notFound('contact.not_found', 'No such contact')
@@ -103,7 +101,7 @@ async function findLinkableContact(trx: Trx, principal: Principal, contactId: st
  */
 export async function createCase(ctx: AppContext, principal: Principal, body: CreateCaseBody, ip: string) {
   const scope = scopeOf(principal)
-  const type = body.type as CaseType
+  const type = body.type
   const priority = suggestPriority(type, body.answers)
   const needToKnow = NEED_TO_KNOW_TYPES.has(type) || body.needToKnow === true
   return ctx.db.transaction().execute(async (trx) => {

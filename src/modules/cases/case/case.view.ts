@@ -1,13 +1,14 @@
 import type { Db } from '../../../database.ts'
 import { type CaseScope, type PeopleFilter, peopleFor } from '../access.ts'
+import type { CaseRow, DetentionRow } from '../cases.table.ts'
 import { loadRefs, type Refs } from '../refs.ts'
 import { listAttachmentRows } from './attachment.repository.ts'
 import { attachmentUsers, toAttachment } from './attachment.view.ts'
-import { type CaseRow, casePeopleRows, findCaseRow, teamOf } from './case.repository.ts'
+import { casePeopleRows, findCaseRow, teamOf } from './case.repository.ts'
 import type { CaseDetail, CaseSummary } from './case.schema.ts'
 import { listEvents } from './case-event.repository.ts'
 import { isOpen } from './case-status.ts'
-import { type DetentionRow, findDetention } from './detention.repository.ts'
+import { findDetention } from './detention.repository.ts'
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
 
@@ -19,9 +20,9 @@ export function toCaseSummary(row: CaseRow, refs: Refs): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,
-    type: row.type as CaseSummary['type'],
-    status: row.status as CaseSummary['status'],
-    priority: row.priority as CaseSummary['priority'],
+    type: row.type,
+    status: row.status,
+    priority: row.priority,
     summary: row.summary,
     country: row.country,
     location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },

@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely'
 import type { AppContext } from '../../../context.ts'
-import type { Database, Db } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'

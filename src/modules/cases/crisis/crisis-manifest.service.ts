@@ -5,7 +5,7 @@ import { personCards } from '../../registrations/index.ts'
 import { csvCell } from '../case/board.service.ts'
 import type { PersonStatus } from './crisis.schema.ts'
 import { loadCrisis, toCrisis } from './crisis.service.ts'
-import { type ManifestRow, manifestCounts, manifestPage } from './crisis-manifest.repository.ts'
+import { type ManifestEntry, manifestCounts, manifestPage } from './crisis-manifest.repository.ts'
 import type { Manifest, ManifestPerson, ManifestQuery } from './crisis-manifest.schema.ts'
 import { listLegs } from './evacuation.repository.ts'
 
@@ -13,7 +13,7 @@ import { listLegs } from './evacuation.repository.ts'
 const CSV_PAGE = 1000
 export const CSV_LIMIT = 200_000
 
-async function toPeople(ctx: AppContext, rows: readonly ManifestRow[]): Promise<ManifestPerson[]> {
+async function toPeople(ctx: AppContext, rows: readonly ManifestEntry[]): Promise<ManifestPerson[]> {
   const cards = await personCards(
     ctx.db,
     rows.map((r) => r.person_id),

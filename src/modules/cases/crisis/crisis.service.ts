@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
@@ -10,7 +9,6 @@ import { crisisScopeOf, scopeOf } from '../access.ts'
 import { findCaseRow } from '../case/case.repository.ts'
 import { findContactRow } from '../hotline/contact.repository.ts'
 import {
-  type CrisisRow,
   closeCrisisRow,
   findCrisisRow,
   insertCrisis,
@@ -21,6 +19,7 @@ import {
   listCrisisRows,
 } from './crisis.repository.ts'
 import type { CreateCrisisBody, Crisis, CrisisDetail } from './crisis.schema.ts'
+import type { CrisisRow } from './crisis.table.ts'
 import { manifestCounts } from './crisis-manifest.repository.ts'
 import { listAssemblyPoints, listLegs } from './evacuation.repository.ts'
 
@@ -42,7 +41,7 @@ export async function loadCrisis(
   ctx: AppContext,
   principal: Principal,
   id: string,
-  db: Kysely<Database> = ctx.db,
+  db: Db = ctx.db,
   forUpdate = false,
 ): Promise<CrisisRow> {
   const row = await findCrisisRow(db, id, await crisisScopeOf(db, principal), forUpdate)

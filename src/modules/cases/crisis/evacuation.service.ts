@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
@@ -19,8 +18,6 @@ import {
   statusHistory,
   writeStatus,
 } from './evacuation.repository.ts'
-
-type Trx = Transaction<Database>
 
 export async function addAssemblyPoint(
   ctx: AppContext,
@@ -79,7 +76,7 @@ export async function addLeg(
  * Where the status puts the person: checked_in needs an assembly point of the crisis, boarded a
  * leg with a free seat (its row locked, so concurrent boardings cannot overbook); others neither.
  */
-async function placeOf(trx: Trx, crisisId: string, personId: string, body: SetStatusBody) {
+async function placeOf(trx: Db, crisisId: string, personId: string, body: SetStatusBody) {
   if (body.status !== 'checked_in' && body.assemblyPointId)
     throw badRequest('crisis.unexpected_assembly_point', 'An assembly point goes only with checked_in')
   if (body.status !== 'boarded' && body.legId)
@@ -146,7 +143,7 @@ export async function setPersonStatus(
   })
 }
 
-export async function statusOf(trx: Trx, crisisId: string, personId: string): Promise<PersonStatusResponse> {
+export async function statusOf(trx: Db, crisisId: string, personId: string): Promise<PersonStatusResponse> {
   const current = await findPersonStatus(trx, crisisId, personId)
   const history = await statusHistory(trx, crisisId, personId)
   return {
@@ -155,7 +152,7 @@ export async function statusOf(trx: Trx, crisisId: string, personId: string): Pr
     assemblyPointId: current?.assembly_point_id ?? null,
     legId: current?.leg_id ?? null,
     history: history.map((h) => ({
-      status: h.status as PersonStatusResponse['status'],
+      status: h.status,
       assemblyPointId: h.assembly_point_id,
       legId: h.leg_id,
       note: h.note,
@@ -167,7 +164,7 @@ export async function statusOf(trx: Trx, crisisId: string, personId: string): Pr
 }
 
 function audit(
-  trx: Trx,
+  trx: Db,
   principal: Principal,
   action: string,
   crisisId: string,

@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database, Db } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
@@ -17,10 +16,10 @@ import {
 import { findCaseRow } from '../case/case.repository.ts'
 import { presentCase } from '../case/case.view.ts'
 import { addEvent, touchCase } from '../case/case-event.repository.ts'
+import type { ContactRow } from '../cases.table.ts'
 import { place } from '../placement.ts'
 import { loadRefs, type Refs } from '../refs.ts'
 import {
-  type ContactRow,
   findContactRow,
   insertContact,
   linkContact,
@@ -29,8 +28,6 @@ import {
 } from './contact.repository.ts'
 import type { Contact, ContactBody, ContactQuery } from './contact.schema.ts'
 import { toE164 } from './phone.ts'
-
-type Trx = Transaction<Database>
 
 /** A contact as its caller may read it: one whose person they may not read names nobody. */
 export function toContact(row: ContactRow, refs: Refs): Contact {
@@ -41,7 +38,7 @@ export function toContact(row: ContactRow, refs: Refs): Contact {
     id: row.id,
     receivedAt: new Date(row.received_at).toISOString(),
     kind: row.kind,
-    channel: row.channel as Contact['channel'],
+    channel: row.channel,
     priority: row.priority,
     caller: hidden
       ? { phone: null, name: null, personId: null }
@@ -80,7 +77,7 @@ export async function presentContact(db: Db, scope: CaseScope, id: string): Prom
 }
 
 /** The caller: a person out of the staff member's scope is answered and recorded as an unknown one. */
-async function resolvePerson(trx: Trx, scope: CaseScope, personId: string | undefined, phone: string | null) {
+async function resolvePerson(trx: Db, scope: CaseScope, personId: string | undefined, phone: string | null) {
   if (personId) {
     const person = await personInScope(trx, scope, (await personSummaries(trx, [personId]))[0])
     if (!person) throw badRequest('contact.unknown_person', `No registered person with id ${personId}`)
@@ -142,7 +139,7 @@ export async function createContact(ctx: AppContext, principal: Principal, body:
 }
 
 async function recordContactOnCase(
-  trx: Trx,
+  trx: Db,
   caseId: string,
   contactId: string,
   channel: string,
