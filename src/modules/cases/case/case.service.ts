@@ -2,11 +2,11 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
 import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { findStaff, isStaff } from '../../identity/index.ts'
 import { findPersonByPhone, type PersonPlace, personSummaries } from '../../registrations/index.ts'
 import { type CaseScope, everyoneOnIt, personInScope, scopeOf } from '../access.ts'
+import { caseNotFound, casesError } from '../cases.errors.ts'
 import type { ContactRow } from '../cases.table.ts'
 import { findContactRow, linkContact } from '../hotline/contact.repository.ts'
 import { toE164 } from '../hotline/phone.ts'
@@ -57,7 +57,7 @@ async function resolvePeople(
     if ('personId' in p) {
       const found = await personInScope(trx, scope, (await personSummaries(trx, [p.personId]))[0])
       if (!found)
-        throw badRequest('case.unknown_person', `people.${i}: no registered person with id ${p.personId}`)
+        throw casesError('case.unknown_person', `people.${i}: no registered person with id ${p.personId}`)
       add({ person_id: found.id, phone: found.phone, whereNow: found.whereNow })
     } else {
       const phone = toE164(p.phone, `people.${i}.phone`)
@@ -78,16 +78,16 @@ async function checkTeam(trx: Db, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)]
   const staff = await findStaff(trx, unique)
   const bad = unique.filter((id) => !staff.some((s) => s.id === id && !s.disabled && isStaff(s.roles)))
-  if (bad.length) throw badRequest('case.bad_team_member', 'Team members must be active staff', { ids: bad })
+  if (bad.length) throw casesError('case.bad_team_member', 'Team members must be active staff', { ids: bad })
   return unique
 }
 
 async function findLinkableContact(trx: Db, principal: Principal, contactId: string | undefined) {
   if (!contactId) return undefined
   const contact = await findContactRow(trx, contactId, scopeOf(principal))
-  if (!contact) throw notFound('contact.not_found', 'No such contact')
+  if (!contact) throw casesError('contact.not_found', 'No such contact')
   if (contact.case_id) {
-    throw conflict('contact.already_linked', 'This contact already belongs to a case', {
+    throw casesError('contact.already_linked', 'This contact already belongs to a case', {
       caseId: contact.case_id,
     })
   }
@@ -113,7 +113,7 @@ export async function createCase(ctx: AppContext, principal: Principal, body: Cr
       const phones = people.flatMap((p) => (p.phone ? [p.phone] : []))
       const dup = await findOpenDuplicate(trx, scope, type, personIds, phones, DUPLICATE_WINDOW_DAYS)
       if (dup) {
-        throw conflict(
+        throw casesError(
           'case.possible_duplicate',
           `${dup.reference} is an open ${type} case for the same person; add to it, or send force: true`,
           { existingCaseId: dup.id, existingReference: dup.reference },
@@ -184,7 +184,7 @@ export async function createCase(ctx: AppContext, principal: Principal, body: Cr
 
 export async function getCase(ctx: AppContext, principal: Principal, id: string, ip: string) {
   const row = await findCaseRow(ctx.db, scopeOf(principal), id)
-  if (!row) throw notFound('case.not_found', 'No such case')
+  if (!row) throw caseNotFound()
   const detail = await toCaseDetail(ctx.db, row, everyoneOnIt)
   await recordAudit(ctx.db, {
     actorId: principal.userId,

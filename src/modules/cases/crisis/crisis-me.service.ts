@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../../../context.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { notFound } from '../../../platform/errors/app-error.ts'
 import { presenceSql } from '../../registrations/index.ts'
+import { casesError } from '../cases.errors.ts'
 import { recordHelpRequest } from '../hotline/help.service.ts'
 import { activeCrisesOfPresence, findCrisisRow, linkContactRow } from './crisis.repository.ts'
 import type { PersonStatus } from './crisis.schema.ts'
@@ -47,7 +47,7 @@ export async function setMyStatus(
     const now = new Date()
     const crisis = await findCrisisRow(trx, crisisId, { all: true, countries: [] })
     if (crisis?.status !== 'active' || !(await personInArea(trx, crisisId, personId, now)))
-      throw notFound('crisis.not_found', `No active crisis ${crisisId} where you are registered`)
+      throw casesError('crisis.not_found', `No active crisis ${crisisId} where you are registered`)
     const current = await findPersonStatus(trx, crisisId, personId)
     if (!current || !CONFIRMED.includes(current.status))
       await writeStatus(trx, {

@@ -2,8 +2,8 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
 import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
+import { casesError } from '../cases.errors.ts'
 import type { AssemblyPointBody, CrisisDetail, LegBody } from './crisis.schema.ts'
 import { assertActive, getCrisis, loadCrisis } from './crisis.service.ts'
 import { personInArea } from './crisis-manifest.repository.ts'
@@ -52,7 +52,7 @@ export async function addLeg(
   await ctx.db.transaction().execute(async (trx) => {
     assertActive(await loadCrisis(ctx, principal, crisisId, trx))
     if (!(await assemblyPointExists(trx, crisisId, body.fromPointId)))
-      throw badRequest(
+      throw casesError(
         'crisis.unknown_assembly_point',
         `No assembly point ${body.fromPointId} in this crisis`,
       )
@@ -78,27 +78,27 @@ export async function addLeg(
  */
 async function placeOf(trx: Db, crisisId: string, personId: string, body: SetStatusBody) {
   if (body.status !== 'checked_in' && body.assemblyPointId)
-    throw badRequest('crisis.unexpected_assembly_point', 'An assembly point goes only with checked_in')
+    throw casesError('crisis.unexpected_assembly_point', 'An assembly point goes only with checked_in')
   if (body.status !== 'boarded' && body.legId)
-    throw badRequest('crisis.unexpected_leg', 'A leg goes only with boarded')
+    throw casesError('crisis.unexpected_leg', 'A leg goes only with boarded')
   if (body.status === 'checked_in') {
     if (!body.assemblyPointId)
-      throw badRequest('crisis.assembly_point_required', 'checked_in needs assemblyPointId')
+      throw casesError('crisis.assembly_point_required', 'checked_in needs assemblyPointId')
     if (!(await assemblyPointExists(trx, crisisId, body.assemblyPointId)))
-      throw badRequest(
+      throw casesError(
         'crisis.unknown_assembly_point',
         `No assembly point ${body.assemblyPointId} in this crisis`,
       )
     return { assemblyPointId: body.assemblyPointId, legId: null }
   }
   if (body.status === 'boarded') {
-    if (!body.legId) throw badRequest('crisis.leg_required', 'boarded needs legId')
+    if (!body.legId) throw casesError('crisis.leg_required', 'boarded needs legId')
     const leg = await lockLeg(trx, crisisId, body.legId)
-    if (!leg) throw badRequest('crisis.unknown_leg', `No leg ${body.legId} in this crisis`)
+    if (!leg) throw casesError('crisis.unknown_leg', `No leg ${body.legId} in this crisis`)
     const current = await findPersonStatus(trx, crisisId, personId)
     const alreadyOn = current?.status === 'boarded' && current.leg_id === leg.id
     if (!alreadyOn && leg.boarded >= leg.capacity)
-      throw conflict('crisis.leg_full', `${leg.name} is full (${leg.capacity} seats)`, {
+      throw casesError('crisis.leg_full', `${leg.name} is full (${leg.capacity} seats)`, {
         capacity: leg.capacity,
         boarded: leg.boarded,
       })
@@ -121,7 +121,7 @@ export async function setPersonStatus(
     const now = new Date()
     const known = (await findPersonStatus(trx, crisisId, personId)) !== undefined
     if (!known && !(await personInArea(trx, crisisId, personId, now)))
-      throw notFound('crisis.person_not_found', 'The person is not on this crisis manifest')
+      throw casesError('crisis.person_not_found', 'The person is not on this crisis manifest')
     const where = await placeOf(trx, crisisId, personId, body)
     const change: StatusChange = {
       crisisId,

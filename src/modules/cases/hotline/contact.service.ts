@@ -2,7 +2,6 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
 import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { findPersonByPhone, type PersonSummary, personSummaries } from '../../registrations/index.ts'
 import {
@@ -16,6 +15,7 @@ import {
 import { findCaseRow } from '../case/case.repository.ts'
 import { presentCase } from '../case/case.view.ts'
 import { addEvent, touchCase } from '../case/case-event.repository.ts'
+import { caseNotFound, casesError } from '../cases.errors.ts'
 import type { ContactRow } from '../cases.table.ts'
 import { place } from '../placement.ts'
 import { loadRefs, type Refs } from '../refs.ts'
@@ -80,7 +80,7 @@ export async function presentContact(db: Db, scope: CaseScope, id: string): Prom
 async function resolvePerson(trx: Db, scope: CaseScope, personId: string | undefined, phone: string | null) {
   if (personId) {
     const person = await personInScope(trx, scope, (await personSummaries(trx, [personId]))[0])
-    if (!person) throw badRequest('contact.unknown_person', `No registered person with id ${personId}`)
+    if (!person) throw casesError('contact.unknown_person', `No registered person with id ${personId}`)
     return person
   }
   return phone ? personInScope(trx, scope, await findPersonByPhone(trx, phone)) : null
@@ -91,12 +91,12 @@ export async function createContact(ctx: AppContext, principal: Principal, body:
   const scope = scopeOf(principal)
   const phone = body.caller.phone ? toE164(body.caller.phone, 'caller.phone') : null
   if (!phone && !body.caller.name && !body.caller.personId) {
-    throw badRequest('contact.caller_required', 'Give the caller’s phone, name or personId')
+    throw casesError('contact.caller_required', 'Give the caller’s phone, name or personId')
   }
   return ctx.db.transaction().execute(async (trx) => {
     const person = await resolvePerson(trx, scope, body.caller.personId, phone)
     const linked = body.caseId ? await findCaseRow(trx, scope, body.caseId) : undefined
-    if (body.caseId && !linked) throw notFound('case.not_found', 'No such case')
+    if (body.caseId && !linked) throw caseNotFound()
     const placement =
       body.lat !== undefined
         ? await place(trx, body)
@@ -169,11 +169,11 @@ export async function linkContactToCase(
   const scope = scopeOf(principal)
   return ctx.db.transaction().execute(async (trx) => {
     const c = await findCaseRow(trx, scope, caseId, true)
-    if (!c) throw notFound('case.not_found', 'No such case')
+    if (!c) throw caseNotFound()
     const contact = await findContactRow(trx, contactId, scope)
-    if (!contact) throw notFound('contact.not_found', 'No such contact')
+    if (!contact) throw casesError('contact.not_found', 'No such contact')
     if (contact.case_id) {
-      throw conflict('contact.already_linked', 'This contact already belongs to a case', {
+      throw casesError('contact.already_linked', 'This contact already belongs to a case', {
         caseId: contact.case_id,
       })
     }

@@ -3,9 +3,9 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
 import type { Database } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest } from '../../../platform/errors/app-error.ts'
 import { personSummaries } from '../../registrations/index.ts'
 import { everyoneOnIt } from '../access.ts'
+import { casesError } from '../cases.errors.ts'
 import { place } from '../placement.ts'
 import { findContactRow, helpRequestsOf, insertContact } from './contact.repository.ts'
 import type { Contact } from './contact.schema.ts'
@@ -34,7 +34,7 @@ export async function recordHelpRequest(
 ): Promise<Contact> {
   if (!trx) return ctx.db.transaction().execute((t) => recordHelpRequest(ctx, request, t))
   const person = (await personSummaries(trx, [request.personId]))[0]
-  if (!person) throw badRequest('contact.unknown_person', `No registered person with id ${request.personId}`)
+  if (!person) throw casesError('contact.unknown_person', `No registered person with id ${request.personId}`)
   const given = request.lat !== undefined && request.lon !== undefined
   const known = person.whereNow
   const lat = given ? (request.lat ?? null) : (known?.lat ?? null)
