@@ -7,7 +7,7 @@ import { recordHelpRequest } from '../hotline/help.service.ts'
 import { activeCrisesOfPresence, findCrisisRow, linkContactRow } from './crisis.repository.ts'
 import type { PersonStatus } from './crisis.schema.ts'
 import { personInArea } from './crisis-manifest.repository.ts'
-import type { PersonStatusResponse } from './crisis-manifest.schema.ts'
+import type { CitizenStatusBody, PersonStatusResponse } from './crisis-manifest.schema.ts'
 import { findPersonStatus, writeStatus } from './evacuation.repository.ts'
 import { statusOf } from './evacuation.service.ts'
 
@@ -41,7 +41,7 @@ export async function setMyStatus(
   ctx: AppContext,
   personId: string,
   crisisId: string,
-  body: { status: 'safe' | 'needs_help' | 'wants_to_leave'; note?: string | undefined },
+  body: CitizenStatusBody,
 ): Promise<PersonStatusResponse> {
   return ctx.db.transaction().execute(async (trx) => {
     const now = new Date()

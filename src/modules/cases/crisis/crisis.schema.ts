@@ -34,7 +34,6 @@ export const crisisQuery = z.strictObject({
 })
 
 export const linkCaseBody = z.strictObject({ caseId: z.uuid() })
-export const linkContactBody = z.strictObject({ contactId: z.uuid() })
 
 export const assemblyPointBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -102,5 +101,3 @@ export const crisisDetail = crisis.extend({
 export type CrisisDetail = z.infer<typeof crisisDetail>
 
 export const crisisList = z.object({ crises: z.array(crisis) })
-
-export const crisisIdParams = z.strictObject({ id: z.uuid() })

@@ -18,7 +18,7 @@ import {
   linkedCounts,
   listCrisisRows,
 } from './crisis.repository.ts'
-import type { CreateCrisisBody, Crisis, CrisisDetail } from './crisis.schema.ts'
+import type { CreateCrisisBody, Crisis, CrisisDetail, CrisisStatus } from './crisis.schema.ts'
 import type { CrisisRow } from './crisis.table.ts'
 import { manifestCounts } from './crisis-manifest.repository.ts'
 import { listAssemblyPoints, listLegs } from './evacuation.repository.ts'
@@ -100,7 +100,7 @@ export async function createCrisis(
 export async function listCrises(
   ctx: AppContext,
   principal: Principal,
-  status: 'active' | 'closed' | undefined,
+  status: CrisisStatus | undefined,
 ): Promise<{ crises: Crisis[] }> {
   const rows = await listCrisisRows(ctx.db, await crisisScopeOf(ctx.db, principal), status)
   return { crises: rows.map(toCrisis) }
