@@ -3,22 +3,13 @@ import type { AppContext } from '../../../context.ts'
 import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import type { Principal } from '../../../platform/http/access.ts'
-import { findPersonByPhone, type PersonSummary, personSummaries } from '../../registrations/index.ts'
-import {
-  type CaseScope,
-  everyoneOnIt,
-  type PeopleFilter,
-  peopleFor,
-  personInScope,
-  scopeOf,
-} from '../access.ts'
+import { findPersonByPhone, personSummaries } from '../../registrations/index.ts'
+import { type CaseScope, everyoneOnIt, personInScope, scopeOf } from '../access.ts'
 import { findCaseRow } from '../case/case.repository.ts'
 import { presentCase } from '../case/case.view.ts'
 import { addEvent, touchCase } from '../case/case-event.repository.ts'
 import { caseNotFound, casesError } from '../cases.errors.ts'
-import type { ContactRow } from '../cases.table.ts'
 import { place } from '../placement.ts'
-import { loadRefs, type Refs } from '../refs.ts'
 import {
   findContactRow,
   insertContact,
@@ -26,55 +17,9 @@ import {
   listContactRows,
   openCasesOfPerson,
 } from './contact.repository.ts'
-import type { Contact, ContactBody, ContactQuery } from './contact.schema.ts'
+import type { ContactBody, ContactQuery } from './contact.schema.ts'
+import { presentContact, toContacts } from './contact.view.ts'
 import { toE164 } from './phone.ts'
-
-/** A contact as its caller may read it: one whose person they may not read names nobody. */
-export function toContact(row: ContactRow, refs: Refs): Contact {
-  const p = refs.person(row.person_id)
-  const hidden = row.person_id !== null && !refs.seesPerson(row.person_id)
-  const fromRegistry = hidden && row.location_source === 'registry'
-  return {
-    id: row.id,
-    receivedAt: new Date(row.received_at).toISOString(),
-    kind: row.kind,
-    channel: row.channel,
-    priority: row.priority,
-    caller: hidden
-      ? { phone: null, name: null, personId: null }
-      : { phone: row.caller_phone, name: row.caller_name, personId: row.person_id },
-    person: p ? { id: p.id, name: p.name, nameLatin: p.nameLatin, nameZh: p.nameZh, phone: p.phone } : null,
-    summary: row.summary,
-    location: row.lat === null || row.lon === null || fromRegistry ? null : { lat: row.lat, lon: row.lon },
-    locationSource: fromRegistry ? null : row.location_source,
-    country: row.country,
-    mission: refs.mission(row.mission_code),
-    caseId: row.case_id,
-    takenBy: refs.user(row.taken_by),
-  }
-}
-
-export async function toContacts(
-  db: Db,
-  rows: ContactRow[],
-  people: PeopleFilter,
-  known: readonly PersonSummary[] = [],
-): Promise<Contact[]> {
-  const refs = await loadRefs(db, {
-    missions: rows.map((r) => r.mission_code),
-    users: rows.map((r) => r.taken_by),
-    people: { ids: rows.map((r) => r.person_id), filter: people, known },
-  })
-  return rows.map((r) => toContact(r, refs))
-}
-
-/** The contact just written, as its author may read it (they may not see where it was routed). */
-export async function presentContact(db: Db, scope: CaseScope, id: string): Promise<Contact> {
-  const seen = await findContactRow(db, id, scope)
-  const row = seen ?? (await findContactRow(db, id, null))
-  if (!row) throw new Error('contact vanished inside its own transaction')
-  return (await toContacts(db, [row], peopleFor(scope, seen !== undefined)))[0] as Contact
-}
 
 /** The caller: a person out of the staff member's scope is answered and recorded as an unknown one. */
 async function resolvePerson(trx: Db, scope: CaseScope, personId: string | undefined, phone: string | null) {

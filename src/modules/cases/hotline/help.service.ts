@@ -9,7 +9,7 @@ import { casesError } from '../cases.errors.ts'
 import { place } from '../placement.ts'
 import { findContactRow, helpRequestsOf, insertContact } from './contact.repository.ts'
 import type { Contact } from './contact.schema.ts'
-import { toContacts } from './contact.service.ts'
+import { toContacts } from './contact.view.ts'
 
 export interface HelpRequest {
   readonly personId: string
