@@ -7,8 +7,7 @@ import { linkContactBody } from '../hotline/contact.schema.ts'
 import { createCrisisBody, crisisDetail, crisisList, crisisQuery, linkCaseBody } from './crisis.schema.ts'
 import { closeCrisis, createCrisis, getCrisis, linkToCrisis, listCrises } from './crisis.service.ts'
 
-/** Duty officers anywhere; officers for the countries their missions cover. */
-
+/** Crises: duty officers and operators see every one, officers those of their missions' countries. */
 export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['crises']
 
