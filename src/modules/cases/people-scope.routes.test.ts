@@ -63,21 +63,28 @@ async function linkedTo(personId: string) {
   return people.length + contacts.length
 }
 
+/** The id of someone out of scope is refused exactly as an unknown id is, and nothing is written. */
+async function expectRefusedAsUnknown(
+  table: 'cases' | 'contacts',
+  send: (personId: string) => Promise<LightMyRequestResponse>,
+) {
+  const citizen = await tokyoCitizen()
+  const before = await count(table)
+  const theirs = await send(citizen.userId)
+  const unknown = await send(UNKNOWN)
+  expect(theirs.statusCode).toBe(400)
+  expect(refusal(theirs, citizen.userId)).toEqual(refusal(unknown, UNKNOWN))
+  expectNothingOf(theirs, citizen)
+  expect(await count(table)).toBe(before)
+  expect(await linkedTo(citizen.userId)).toBe(0)
+}
+
 describe('POST /api/v1/cases: people outside the officer’s districts', () => {
   const open = (body: object, cookie = staff.paris.cookie) =>
     call('POST', '/api/v1/cases', cookie, { type: 'medical', summary: 'Ill', ...body })
 
-  it('refuses a personId of a citizen in Tokyo exactly as an unknown one, writing nothing', async () => {
-    const citizen = await tokyoCitizen()
-    const before = await count('cases')
-    const theirs = await open({ people: [{ personId: citizen.userId }] })
-    const unknown = await open({ people: [{ personId: UNKNOWN }] })
-    expect(refusal(theirs, citizen.userId)).toEqual(refusal(unknown, UNKNOWN))
-    expect(theirs.statusCode).toBe(400)
-    expectNothingOf(theirs, citizen)
-    expect(await count('cases')).toBe(before)
-    expect(await linkedTo(citizen.userId)).toBe(0)
-  })
+  it('refuses a personId of a citizen in Tokyo exactly as an unknown one, writing nothing', () =>
+    expectRefusedAsUnknown('cases', (personId) => open({ people: [{ personId }] })))
 
   it('takes the phone of a citizen in Tokyo as an unknown phone: no person, no place, nothing linked', async () => {
     const citizen = await tokyoCitizen()
@@ -146,17 +153,8 @@ describe('POST /api/v1/contacts: a caller outside the officer’s districts', ()
   const record = (caller: object, cookie = staff.paris.cookie) =>
     call('POST', '/api/v1/contacts', cookie, { channel: 'phone', caller, summary: 'Calls for help' })
 
-  it('refuses caller.personId of a citizen in Tokyo exactly as an unknown one, writing nothing', async () => {
-    const citizen = await tokyoCitizen()
-    const before = await count('contacts')
-    const theirs = await record({ personId: citizen.userId })
-    const unknown = await record({ personId: UNKNOWN })
-    expect(refusal(theirs, citizen.userId)).toEqual(refusal(unknown, UNKNOWN))
-    expect(theirs.statusCode).toBe(400)
-    expectNothingOf(theirs, citizen)
-    expect(await count('contacts')).toBe(before)
-    expect(await linkedTo(citizen.userId)).toBe(0)
-  })
+  it('refuses caller.personId of a citizen in Tokyo exactly as an unknown one, writing nothing', () =>
+    expectRefusedAsUnknown('contacts', (personId) => record({ personId })))
 
   it('takes caller.phone of a citizen in Tokyo as an unknown phone: no person, no mission', async () => {
     const citizen = await tokyoCitizen()
