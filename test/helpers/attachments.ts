@@ -2,23 +2,21 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect } from 'vitest'
-import { type Staff, startCasesRuntime, TOKYO } from './cases.ts'
+import { type Staff, TOKYO, withCasesRuntime } from './cases.ts'
 import { multipart, type UploadFile } from './files.ts'
-import { caller } from './http.ts'
+import type { caller } from './http.ts'
 import type { TestRuntime, TestRuntimeOptions } from './test-runtime.ts'
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
-/** The cases runtime with what attachment tests do over and over. */
-export async function startAttachmentsRuntime(options: TestRuntimeOptions = {}) {
-  const { rt, staff } = await startCasesRuntime(options)
-  return { rt, staff, ...attachmentTools(rt, staff) }
+/** The cases runtime of a test file (see withCasesRuntime) with what attachment tests do over and over. */
+export function withAttachmentsRuntime(options: TestRuntimeOptions = {}) {
+  const cases = withCasesRuntime(options)
+  return { ...cases, ...attachmentTools(cases.runtime, cases.staff, cases.call) }
 }
 
-function attachmentTools(rt: TestRuntime, staff: Staff) {
-  const call = caller(rt.app)
+function attachmentTools(runtime: () => TestRuntime, staff: Staff, call: ReturnType<typeof caller>) {
   return {
-    call,
     async newCase(body: object = {}, cookie = staff.operator.cookie) {
       const res = await call('POST', '/api/v1/cases', cookie, {
         type: 'medical',
@@ -31,7 +29,7 @@ function attachmentTools(rt: TestRuntime, staff: Staff) {
     },
     upload(caseId: string, files: UploadFile[], cookie = staff.tokyo.cookie) {
       const { payload, contentType } = multipart(files)
-      return rt.app.inject({
+      return runtime().app.inject({
         method: 'POST',
         url: `/api/v1/cases/${caseId}/attachments`,
         headers: { cookie, 'content-type': contentType },
@@ -40,7 +38,7 @@ function attachmentTools(rt: TestRuntime, staff: Staff) {
     },
     /** Every file under the attachments directory, staging included, as paths relative to it. */
     filesOnDisk(): string[] {
-      const root = rt.ctx.config.attachments.dir
+      const root = runtime().ctx.config.attachments.dir
       if (!fs.existsSync(root)) return []
       return fs
         .readdirSync(root, { recursive: true, withFileTypes: true })
@@ -50,7 +48,7 @@ function attachmentTools(rt: TestRuntime, staff: Staff) {
     },
     storedPath: (hash: string) => path.join(hash.slice(0, 2), hash),
     rowsOf: (caseId: string) =>
-      rt.ctx.db.selectFrom('case_attachments').selectAll().where('case_id', '=', caseId).execute(),
+      runtime().ctx.db.selectFrom('case_attachments').selectAll().where('case_id', '=', caseId).execute(),
     async kinds(caseId: string): Promise<string[]> {
       const res = await call('GET', `/api/v1/cases/${caseId}`, staff.duty.cookie)
       return res.json().timeline.map((e: { kind: string }) => e.kind)
@@ -58,4 +56,4 @@ function attachmentTools(rt: TestRuntime, staff: Staff) {
   }
 }
 
-export type AttachmentsRuntime = Awaited<ReturnType<typeof startAttachmentsRuntime>>
+export type AttachmentsRuntime = ReturnType<typeof withAttachmentsRuntime>

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { startDemoRuntime } from './demo-runtime.ts'
 import { caller, registerCitizen, type Session } from './http.ts'
 import type { TestRuntime, TestRuntimeOptions } from './test-runtime.ts'
@@ -27,6 +27,29 @@ export async function startCasesRuntime(
     duty: sessions.duty,
   }
   return { rt, staff }
+}
+
+/**
+ * One cases runtime per test file, started before its tests and closed after them, with the
+ * demo staff signed in: `staff.tokyo.cookie`, `call('GET', url, cookie)`, `runtime().ctx.db`.
+ */
+export function withCasesRuntime(options: TestRuntimeOptions = {}) {
+  let rt: TestRuntime | undefined
+  const staff = {} as Staff
+  beforeAll(async () => {
+    const started = await startCasesRuntime(options)
+    rt = started.rt
+    Object.assign(staff, started.staff)
+  })
+  afterAll(async () => {
+    await rt?.close()
+  })
+  const runtime = () => {
+    if (!rt) throw new Error('the runtime starts in beforeAll')
+    return rt
+  }
+  const call: ReturnType<typeof caller> = (...args) => caller(runtime().app)(...args)
+  return { runtime, staff, call }
 }
 
 let seq = 0

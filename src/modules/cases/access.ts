@@ -1,11 +1,13 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { Database } from '../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../database.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { seesEveryMission, seesNeedToKnow, visibleCountries } from '../identity/index.ts'
+import { personInMissions } from '../registrations/index.ts'
 
 /**
  * Who sees what in the cases module: cases and contacts (as SQL predicates every read uses),
- * crises (by country). Which roles may call a route is `ACCESS` in the identity module.
+ * registered people, crises (by country). Which roles may call a route is `ACCESS` in the
+ * identity module.
  */
 
 /** What a member of staff may see of cases and contacts. */
@@ -55,13 +57,47 @@ export function contactVisible(scope: CaseScope, alias = 'k'): RawBuilder<boolea
     select 1 from cases c where c.id = ${k}.case_id and ${caseVisible(scope, 'c')})))`
 }
 
+/**
+ * The registered person if the caller may see them, else null: operators and duty officers see
+ * everyone, officers the people the registry places in their missions' districts (now or within
+ * a year). A person out of scope is treated as unknown: not shown, not linked to anything written.
+ */
+export async function personInScope<P extends { readonly id: string }>(
+  db: Db,
+  scope: CaseScope,
+  person: P | null | undefined,
+): Promise<P | null> {
+  if (!person) return null
+  if (scope.allMissions) return person
+  return (await personInMissions(db, person.id, scope.missions)) ? person : null
+}
+
+/** Which of the people named by a case or contact the caller may read; every presenter asks it. */
+export type PeopleFilter = (db: Db, ids: readonly string[]) => Promise<ReadonlySet<string>>
+
+/** The people of a case or contact the caller sees (and of a citizen's own request: themselves). */
+export const everyoneOnIt: PeopleFilter = async (_db, ids) => new Set(ids)
+
+/**
+ * The people a response may name: all of a case's or contact's people when the caller sees the
+ * record itself; otherwise (one they just wrote outside what they see) only people in their scope.
+ */
+export function peopleFor(scope: CaseScope, seesRecord: boolean): PeopleFilter {
+  if (seesRecord || scope.allMissions) return everyoneOnIt
+  return async (db, ids) => {
+    const seen = new Set<string>()
+    for (const id of new Set(ids)) if (await personInScope(db, scope, { id })) seen.add(id)
+    return seen
+  }
+}
+
 /** Which crises a member of staff may see: duty officers and operators all, officers their missions' countries. */
 export interface CrisisScope {
   readonly all: boolean
   readonly countries: readonly string[]
 }
 
-export async function crisisScopeOf(db: Kysely<Database>, principal: Principal): Promise<CrisisScope> {
+export async function crisisScopeOf(db: Db, principal: Principal): Promise<CrisisScope> {
   const countries = await visibleCountries(db, principal)
   return countries ? { all: false, countries } : { all: true, countries: [] }
 }

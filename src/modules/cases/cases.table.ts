@@ -1,22 +1,32 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { CaseStatus } from './case/case-status.ts'
+import type { Answers, CaseType, Priority } from './case/case-types.ts'
+import type { SlaKind } from './case/sla.ts'
+import type { Channel } from './hotline/contact.schema.ts'
 
 /** PostGIS columns are written through SQL expressions and read back with ST_X/ST_Y. */
 type Geometry = ColumnType<unknown, unknown, unknown>
 type Json<T> = ColumnType<T, string | undefined, string>
 
+/** A point as the repositories read it (ST_Y, ST_X) in place of its PostGIS column. */
+export interface LatLonColumns {
+  lat: number | null
+  lon: number | null
+}
+
 export interface CasesTable {
   id: string
   reference: string
-  type: string
-  status: Generated<string>
-  priority: string
+  type: CaseType
+  status: Generated<CaseStatus>
+  priority: Priority
   summary: string
   country: string | null
   location: Geometry | null
   mission_code: string | null
   assignee_id: string | null
   need_to_know: Generated<boolean>
-  answers: Json<Record<string, unknown>>
+  answers: Json<Answers>
   created_by: string | null
   created_at: Date
   updated_at: Date
@@ -24,7 +34,7 @@ export interface CasesTable {
   first_response_due: Date
   last_update_at: Date | null
   update_due: Date | null
-  sla_breach_kind: string | null
+  sla_breach_kind: SlaKind | null
   sla_breach_at: Date | null
   sla_misses: Generated<number>
   next_visit_due: Date | null
@@ -60,7 +70,7 @@ export interface CaseEventsTable {
 
 export interface CaseSlaBreachesTable {
   case_id: string
-  kind: string
+  kind: SlaKind
   due: Date
   breached_at: Generated<Date>
 }
@@ -91,18 +101,22 @@ export interface CaseAttachmentsTable {
   deleted_reason: string | null
 }
 
+export type ContactKind = 'contact' | 'help_request'
+/** Where a contact's point comes from: given by the caller, or the person's place in the registry. */
+export type LocationSource = 'given' | 'registry'
+
 export interface ContactsTable {
   id: string
   received_at: Date
-  kind: Generated<string>
-  channel: string
-  priority: string | null
+  kind: Generated<ContactKind>
+  channel: Channel
+  priority: Priority | null
   caller_phone: string | null
   caller_name: string | null
   person_id: string | null
   summary: string
   location: Geometry | null
-  location_source: string | null
+  location_source: LocationSource | null
   country: string | null
   mission_code: string | null
   case_id: string | null
@@ -119,3 +133,12 @@ export interface CaseTables {
   case_attachments: CaseAttachmentsTable
   contacts: ContactsTable
 }
+
+/** A case as the repositories read it: every column, the point as lat/lon. */
+export type CaseRow = Omit<Selectable<CasesTable>, 'location'> & LatLonColumns
+export type CasePersonRow = Selectable<CasePeopleTable>
+export type CaseEventRow = Selectable<CaseEventsTable>
+export type DetentionRow = Selectable<CaseDetentionsTable>
+export type AttachmentRow = Selectable<CaseAttachmentsTable>
+/** A contact as the repositories read it: every column, the point as lat/lon. */
+export type ContactRow = Omit<Selectable<ContactsTable>, 'location'> & LatLonColumns

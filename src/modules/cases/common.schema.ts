@@ -8,6 +8,9 @@ export const missionRef = z.object({ code: z.string(), name: localized })
 export const actor = z.object({ id: z.string(), name: z.string() })
 export const idParams = z.strictObject({ id: z.uuid() })
 
+/** A yes/no in a query string: exactly `true` or `false`. */
+export const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true')
+
 const place = z.object({
   source: z.enum(['location', 'trip', 'residence']),
   country: z.string(),

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import type { Db } from '../../database.ts'
 import { countryAt, missionAt, missionForCountry } from '../reference/index.ts'
 
 export interface Placement {
@@ -20,13 +19,13 @@ export async function place(
     country?: string | null | undefined
   },
 ): Promise<Placement> {
-  const k = db as Kysely<Database>
   if (typeof where.lat === 'number' && typeof where.lon === 'number') {
-    const country = (await countryAt(k, where.lat, where.lon)) ?? where.country ?? null
-    const mission = await missionAt(k, where.lat, where.lon)
+    const country = (await countryAt(db, where.lat, where.lon)) ?? where.country ?? null
+    const mission = await missionAt(db, where.lat, where.lon)
     if (mission || !where.country) return { country, missionCode: mission }
-    return { country, missionCode: await missionForCountry(k, where.country) }
+    return { country, missionCode: await missionForCountry(db, where.country) }
   }
-  if (where.country) return { country: where.country, missionCode: await missionForCountry(k, where.country) }
+  if (where.country)
+    return { country: where.country, missionCode: await missionForCountry(db, where.country) }
   return { country: null, missionCode: null }
 }

@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import type { Db } from '../../database.ts'
 import type { Localized } from '../../platform/i18n/locale.ts'
 import { findStaff } from '../identity/index.ts'
 import { missionNames } from '../reference/index.ts'
 import { type PersonSummary, personSummaries } from '../registrations/index.ts'
+import type { PeopleFilter } from './access.ts'
 
 export interface MissionRef {
   code: string
@@ -18,7 +18,18 @@ export interface Actor {
 export interface Refs {
   mission(code: string | null): MissionRef | null
   user(id: string | null): Actor | null
+  /** The person if the caller may read them (see `PeopleFilter`), else null. */
   person(id: string | null): PersonSummary | null
+  /** Whether the caller may read the person: a presenter drops every trace of one they may not. */
+  seesPerson(id: string): boolean
+}
+
+/** The people a page names, and which of them its caller may read. */
+export interface PeopleRefs {
+  readonly ids: readonly (string | null)[]
+  readonly filter: PeopleFilter
+  /** People already looked up, not fetched again. */
+  readonly known?: readonly PersonSummary[]
 }
 
 const defined = (xs: readonly (string | null | undefined)[]) => [
@@ -27,16 +38,13 @@ const defined = (xs: readonly (string | null | undefined)[]) => [
 
 export async function loadRefs(
   db: Db,
-  ids: { missions?: (string | null)[]; users?: (string | null)[]; people?: (string | null)[] },
-  /** People already looked up, not fetched again. */
-  known: readonly PersonSummary[] = [],
+  ids: { missions?: (string | null)[]; users?: (string | null)[]; people?: PeopleRefs },
 ): Promise<Refs> {
   const missionCodes = defined(ids.missions ?? [])
-  const missions = missionCodes.length ? await missionNames(db as Kysely<Database>, missionCodes) : new Map()
+  const missions = missionCodes.length ? await missionNames(db, missionCodes) : new Map()
   const users = new Map((await findStaff(db, defined(ids.users ?? []))).map((u) => [u.id, u]))
-  const people = new Map(known.map((p) => [p.id, p]))
-  const missing = defined(ids.people ?? []).filter((id) => !people.has(id))
-  for (const p of await personSummaries(db, missing)) people.set(p.id, p)
+  const readable = ids.people ? await ids.people.filter(db, defined(ids.people.ids)) : new Set<string>()
+  const people = await loadPeople(db, readable, ids.people?.known ?? [])
   return {
     mission: (code) => {
       const name = code ? missions.get(code) : undefined
@@ -47,5 +55,17 @@ export async function loadRefs(
       return u ? { id: u.id, name: u.name } : id ? { id, name: '' } : null
     },
     person: (id) => (id ? (people.get(id) ?? null) : null),
+    seesPerson: (id) => readable.has(id),
   }
+}
+
+async function loadPeople(
+  db: Db,
+  readable: ReadonlySet<string>,
+  known: readonly PersonSummary[],
+): Promise<Map<string, PersonSummary>> {
+  const people = new Map(known.filter((p) => readable.has(p.id)).map((p) => [p.id, p]))
+  const missing = [...readable].filter((id) => !people.has(id))
+  for (const p of await personSummaries(db, missing)) people.set(p.id, p)
+  return people
 }

@@ -1,26 +1,16 @@
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type AttachmentsRuntime,
-  sha256,
-  startAttachmentsRuntime,
-} from '../../../../test/helpers/attachments.ts'
+import { describe, expect, it } from 'vitest'
+import { sha256, withAttachmentsRuntime } from '../../../../test/helpers/attachments.ts'
 import { exe, multipart, pdf, png, type UploadFile } from '../../../../test/helpers/files.ts'
 import { expectProblem } from '../../../../test/helpers/http.ts'
 
 const MAX_BYTES = 64 * 1024
-let t: AttachmentsRuntime
-beforeAll(async () => {
-  t = await startAttachmentsRuntime({
-    env: {
-      ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
-      ATTACHMENT_MAX_PER_CASE: '4',
-      ATTACHMENT_MAX_CASE_BYTES: String(1024 * 1024),
-    },
-  })
-})
-afterAll(async () => {
-  await t?.rt.close()
+const t = withAttachmentsRuntime({
+  env: {
+    ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
+    ATTACHMENT_MAX_PER_CASE: '4',
+    ATTACHMENT_MAX_CASE_BYTES: String(1024 * 1024),
+  },
 })
 
 describe('POST /api/v1/cases/{id}/attachments refuses', () => {
@@ -103,8 +93,8 @@ describe('POST /api/v1/cases/{id}/attachments refuses', () => {
 
   it('answers a too large upload over a real connection before the client has sent it all', async () => {
     const c = await t.newCase()
-    await t.rt.app.listen({ port: 0, host: '127.0.0.1' })
-    const { port } = t.rt.app.server.address() as { port: number }
+    await t.runtime().app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = t.runtime().app.server.address() as { port: number }
     const send = (content: Buffer) => {
       const { payload, contentType } = multipart([{ name: 'x.pdf', type: 'application/pdf', content }])
       return fetch(`http://127.0.0.1:${port}/api/v1/cases/${c.id}/attachments`, {
@@ -134,14 +124,14 @@ describe('POST /api/v1/cases/{id}/attachments refuses', () => {
       415,
       'attachment.not_multipart',
     )
-    const broken = await t.rt.app.inject({
+    const broken = await t.runtime().app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/attachments`,
       headers: { cookie: t.staff.tokyo.cookie, 'content-type': 'multipart/form-data; boundary=xyz' },
       payload: '--xyz\r\nContent-Disposition: form-data; name="f"; filename="a.pdf"\r\n\r\n%PDF-1.4 cut off',
     })
     expectProblem(broken, 400, 'attachment.upload_broken')
-    const noBoundary = await t.rt.app.inject({
+    const noBoundary = await t.runtime().app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/attachments`,
       headers: { cookie: t.staff.tokyo.cookie, 'content-type': 'multipart/form-data' },

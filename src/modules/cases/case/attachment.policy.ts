@@ -1,5 +1,5 @@
-import { AppError, badRequest } from '../../../platform/errors/app-error.ts'
 import type { Sniffed } from '../../../platform/storage/sniff.ts'
+import { casesError } from '../cases.errors.ts'
 
 interface Allowed {
   /** What a person would call it, for messages. */
@@ -70,9 +70,9 @@ const EXECUTABLE = new Set([
 ])
 
 const notAllowed = (detail: string, detected: string | null) =>
-  new AppError(415, 'attachment.type_not_allowed', detail, { detectedType: detected })
+  casesError('attachment.type_not_allowed', detail, { detectedType: detected })
 const mismatch = (detail: string, detected: string) =>
-  new AppError(415, 'attachment.type_mismatch', detail, { detectedType: detected })
+  casesError('attachment.type_mismatch', detail, { detectedType: detected })
 
 export const extensionOf = (name: string) => {
   const dot = name.lastIndexOf('.')
@@ -90,7 +90,7 @@ export function judgeFile(file: {
   name: string
 }): string {
   const name = file.name || 'The file'
-  if (file.size === 0) throw badRequest('attachment.empty', `${name} is empty`)
+  if (file.size === 0) throw casesError('attachment.empty', `${name} is empty`)
   const sniffed = file.sniffed
   const readable = sniffed && !ALLOWED_TYPES[sniffed.mime] && sniffed.asText ? sniffed.asText : sniffed
   const detected = readable?.mime ?? null

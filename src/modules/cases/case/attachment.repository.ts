@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
-import type { Database, Db } from '../../../database.ts'
-import type { CaseAttachmentsTable } from '../cases.table.ts'
-
-export type AttachmentRow = Selectable<CaseAttachmentsTable>
+import type { Insertable } from 'kysely'
+import type { Db } from '../../../database.ts'
+import type { AttachmentRow, CaseAttachmentsTable } from '../cases.table.ts'
 
 export async function insertAttachment(db: Db, row: Insertable<CaseAttachmentsTable>): Promise<void> {
   await db.insertInto('case_attachments').values(row).execute()

@@ -1,23 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type AttachmentsRuntime,
-  sha256,
-  startAttachmentsRuntime,
-} from '../../../../test/helpers/attachments.ts'
+import { describe, expect, it } from 'vitest'
+import { sha256, withAttachmentsRuntime } from '../../../../test/helpers/attachments.ts'
 import { DOCX_TYPE, docx, pdf, png } from '../../../../test/helpers/files.ts'
 import { expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
 import { loadConfig } from '../../../config.ts'
 import { listAudit } from '../../../platform/audit/audit.ts'
 
-let t: AttachmentsRuntime
-beforeAll(async () => {
-  t = await startAttachmentsRuntime()
-})
-afterAll(async () => {
-  await t?.rt.close()
-})
+const t = withAttachmentsRuntime()
 
 const UNKNOWN = '01900000-0000-7000-8000-000000000000'
 
@@ -77,7 +67,11 @@ describe('POST /api/v1/cases/{id}/attachments', () => {
         accept: expect.arrayContaining(['.pdf', '.heic', '.docx']),
       },
     })
-    const audit = await listAudit(t.rt.ctx.db, { subjectId: c.id, action: 'case.attachment_add', limit: 10 })
+    const audit = await listAudit(t.runtime().ctx.db, {
+      subjectId: c.id,
+      action: 'case.attachment_add',
+      limit: 10,
+    })
     expect(audit.map((e) => e.details.attachmentId).sort()).toEqual([a.id, b.id].sort())
   })
 
@@ -92,9 +86,9 @@ describe('POST /api/v1/cases/{id}/attachments', () => {
     expect(second.json().items[0].sha256).toBe(first.json().items[0].sha256)
     const hash = sha256(content)
     expect(t.filesOnDisk().filter((f) => f.endsWith(hash))).toEqual([path.join(hash.slice(0, 2), hash)])
-    expect(fs.readFileSync(path.join(t.rt.ctx.config.attachments.dir, hash.slice(0, 2), hash))).toEqual(
-      content,
-    )
+    expect(
+      fs.readFileSync(path.join(t.runtime().ctx.config.attachments.dir, hash.slice(0, 2), hash)),
+    ).toEqual(content)
   })
 
   it('takes text, Word documents and files whose type the browser did not know', async () => {
@@ -114,7 +108,7 @@ describe('POST /api/v1/cases/{id}/attachments', () => {
 
   it('is for staff who may work the case: 401, 403, and 404 outside the scope', async () => {
     const c = await t.newCase()
-    const citizen = await registerCitizen(t.rt.app)
+    const citizen = await registerCitizen(t.runtime().app)
     const file = [{ name: 'a.pdf', type: 'application/pdf', content: pdf() }]
     expectProblem(await t.upload(c.id, file, citizen.cookie), 403, 'auth.forbidden')
     expectProblem(await t.upload(c.id, file, ''), 401, 'auth.unauthenticated')
@@ -187,7 +181,7 @@ describe('GET /api/v1/cases/{id}/attachments/{attachmentId}', () => {
     expect(res.headers['content-disposition']).toBe(
       `attachment; filename="__gnp.pdf _scan_.png"; filename*=UTF-8''${encodeURIComponent('护照gnp.pdf _scan_.png')}`,
     )
-    const audit = await listAudit(t.rt.ctx.db, {
+    const audit = await listAudit(t.runtime().ctx.db, {
       subjectId: c.id,
       action: 'case.attachment_download',
       limit: 5,
@@ -244,7 +238,7 @@ describe('DELETE /api/v1/cases/{id}/attachments/{attachmentId}', () => {
       note: 'Belongs to another person',
       details: { attachmentId: a.id, name: 'wrong.pdf' },
     })
-    const audit = await listAudit(t.rt.ctx.db, {
+    const audit = await listAudit(t.runtime().ctx.db, {
       subjectId: c.id,
       action: 'case.attachment_remove',
       limit: 5,
@@ -255,7 +249,9 @@ describe('DELETE /api/v1/cases/{id}/attachments/{attachmentId}', () => {
       }),
     ])
     const hash = sha256(content)
-    expect(fs.existsSync(path.join(t.rt.ctx.config.attachments.dir, hash.slice(0, 2), hash))).toBe(true)
+    expect(fs.existsSync(path.join(t.runtime().ctx.config.attachments.dir, hash.slice(0, 2), hash))).toBe(
+      true,
+    )
   })
 })
 

@@ -2,10 +2,11 @@ import multipart from '@fastify/multipart'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
-import { AppError, badRequest } from '../../../platform/errors/app-error.ts'
+import { AppError } from '../../../platform/errors/app-error.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
 import { attachmentDisposition } from '../../../platform/http/content-disposition.ts'
 import { ACCESS } from '../../identity/index.ts'
+import { casesError } from '../cases.errors.ts'
 import { idParams } from '../common.schema.ts'
 import {
   attachment,
@@ -27,13 +28,13 @@ export const MAX_FILES_PER_UPLOAD = 10
 
 const MULTIPART_ERRORS: Record<string, () => AppError> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
-    new AppError(415, 'attachment.not_multipart', 'Send the files as multipart/form-data'),
+    casesError('attachment.not_multipart', 'Send the files as multipart/form-data'),
   FST_FILES_LIMIT: () =>
-    new AppError(413, 'attachment.too_many_files', `At most ${MAX_FILES_PER_UPLOAD} files per upload`, {
+    casesError('attachment.too_many_files', `At most ${MAX_FILES_PER_UPLOAD} files per upload`, {
       maxFiles: MAX_FILES_PER_UPLOAD,
     }),
-  FST_PARTS_LIMIT: () => new AppError(413, 'attachment.too_many_parts', 'Too many parts in one upload'),
-  FST_FIELDS_LIMIT: () => new AppError(413, 'attachment.too_many_parts', 'Too many fields in one upload'),
+  FST_PARTS_LIMIT: () => casesError('attachment.too_many_parts', 'Too many parts in one upload'),
+  FST_FIELDS_LIMIT: () => casesError('attachment.too_many_parts', 'Too many fields in one upload'),
 }
 
 /** The request's file parts; anything wrong with the multipart body itself is the caller's fault. */
@@ -45,7 +46,7 @@ async function* filesOf(request: FastifyRequest): AsyncGenerator<IncomingFile> {
   } catch (err) {
     if (err instanceof AppError) throw err
     const known = MULTIPART_ERRORS[(err as { code?: string }).code ?? '']
-    throw known ? known() : badRequest('attachment.malformed', 'The multipart/form-data body is malformed')
+    throw known ? known() : casesError('attachment.malformed', 'The multipart/form-data body is malformed')
   }
 }
 

@@ -2,15 +2,15 @@ import type { Readable } from 'node:stream'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { AppError, badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { BlobTooLargeError, type StagedBlob } from '../../../platform/storage/blob-store.ts'
 import { sniff } from '../../../platform/storage/sniff.ts'
 import { scopeOf } from '../access.ts'
+import { caseNotFound, casesError } from '../cases.errors.ts'
+import type { AttachmentRow } from '../cases.table.ts'
 import { loadRefs } from '../refs.ts'
 import { ACCEPT, cleanFileName, judgeFile, storedFileName } from './attachment.policy.ts'
 import {
-  type AttachmentRow,
   caseHoldings,
   findAttachmentRow,
   insertAttachment,
@@ -40,7 +40,7 @@ const mib = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MiB
 
 async function visibleCase(ctx: AppContext, principal: Principal, caseId: string) {
   const c = await findCaseRow(ctx.db, scopeOf(principal), caseId)
-  if (!c) throw notFound('case.not_found', 'No such case')
+  if (!c) throw caseNotFound()
   return c
 }
 
@@ -51,12 +51,12 @@ async function stage(ctx: AppContext, file: IncomingFile): Promise<StagedBlob> {
   } catch (err) {
     const code = (err as { code?: string }).code
     if (err instanceof BlobTooLargeError || code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, 'attachment.too_large', `${file.name ?? 'A file'} is larger than ${mib(max)}`, {
+      throw casesError('attachment.too_large', `${file.name ?? 'A file'} is larger than ${mib(max)}`, {
         maxBytes: max,
       })
     // The upload broke off or was malformed: the request's fault, not the server's.
     if (file.stream.errored)
-      throw badRequest('attachment.upload_broken', 'The upload ended before the file was complete')
+      throw casesError('attachment.upload_broken', 'The upload ended before the file was complete')
     throw err
   }
 }
@@ -73,12 +73,12 @@ async function accept(ctx: AppContext, file: IncomingFile, staged: StagedBlob[])
 function checkCaseLimits(ctx: AppContext, held: { files: number; bytes: number }, adding: Accepted[]) {
   const { maxPerCase, maxCaseBytes } = ctx.config.attachments
   if (held.files + adding.length > maxPerCase)
-    throw conflict('attachment.case_limit', `A case holds at most ${maxPerCase} files`, {
+    throw casesError('attachment.case_limit', `A case holds at most ${maxPerCase} files`, {
       maxFiles: maxPerCase,
     })
   const bytes = adding.reduce((sum, a) => sum + a.blob.size, 0)
   if (held.bytes + bytes > maxCaseBytes)
-    throw conflict('attachment.case_limit', `A case holds at most ${mib(maxCaseBytes)} of files`, {
+    throw casesError('attachment.case_limit', `A case holds at most ${mib(maxCaseBytes)} of files`, {
       maxCaseBytes,
     })
 }
@@ -101,10 +101,10 @@ export async function uploadAttachments(
     const accepted: Accepted[] = []
     for await (const file of files) accepted.push(await accept(ctx, file, staged))
     if (accepted.length === 0)
-      throw badRequest('attachment.none', 'Send one or more files as multipart/form-data')
+      throw casesError('attachment.none', 'Send one or more files as multipart/form-data')
     const rows = await ctx.db.transaction().execute(async (trx) => {
       const c = await findCaseRow(trx, scopeOf(principal), caseId, true)
-      if (!c) throw notFound('case.not_found', 'No such case')
+      if (!c) throw caseNotFound()
       checkCaseLimits(ctx, await caseHoldings(trx, caseId), accepted)
       const now = new Date()
       const ids: string[] = []
@@ -184,8 +184,8 @@ export async function openAttachment(
 ) {
   const c = await visibleCase(ctx, principal, caseId)
   const row = await findAttachmentRow(ctx.db, caseId, attachmentId)
-  if (!row) throw notFound('attachment.not_found', 'No such file on this case')
-  if (row.deleted_at) throw new AppError(410, 'attachment.removed', 'This file was removed from the case')
+  if (!row) throw casesError('attachment.not_found', 'No such file on this case')
+  if (row.deleted_at) throw casesError('attachment.removed', 'This file was removed from the case')
   const blob = await ctx.blobs.open(row.sha256)
   if (!blob) throw new Error(`attachment ${row.id}: content ${row.sha256} is missing from the store`)
   try {
@@ -216,12 +216,12 @@ export async function removeAttachment(
 ) {
   const row = await ctx.db.transaction().execute(async (trx) => {
     const c = await findCaseRow(trx, scopeOf(principal), caseId, true)
-    if (!c) throw notFound('case.not_found', 'No such case')
+    if (!c) throw caseNotFound()
     const found = await findAttachmentRow(trx, caseId, attachmentId)
-    if (!found) throw notFound('attachment.not_found', 'No such file on this case')
+    if (!found) throw casesError('attachment.not_found', 'No such file on this case')
     const now = new Date()
     const removed = await markRemoved(trx, found.id, principal.userId, body.reason, now)
-    if (!removed) throw conflict('attachment.already_removed', 'This file was already removed')
+    if (!removed) throw casesError('attachment.already_removed', 'This file was already removed')
     const facts = { attachmentId: found.id, name: found.file_name, size: Number(found.size) }
     await addEvent(trx, {
       caseId,

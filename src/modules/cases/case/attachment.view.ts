@@ -1,5 +1,5 @@
+import type { AttachmentRow } from '../cases.table.ts'
 import type { Refs } from '../refs.ts'
-import type { AttachmentRow } from './attachment.repository.ts'
 import type { Attachment } from './attachment.schema.ts'
 
 export const attachmentUsers = (rows: readonly AttachmentRow[]) =>

@@ -1,9 +1,9 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { Database } from '../../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../../database.ts'
 import { type CaseScope, caseVisible } from '../access.ts'
 import { RESCUE_TYPES } from './case-types.ts'
 
-export interface BoardRow {
+export interface BoardGroup {
   grp: number
   mission_code: string | null
   type: string | null
@@ -18,8 +18,8 @@ export interface BoardRow {
  * Open cases the caller may see, counted by mission, type, priority and age in one pass
  * (GROUPING SETS over the partial index `cases_open_idx`). `grp` tells the grouping apart.
  */
-export async function boardRows(db: Kysely<Database>, scope: CaseScope): Promise<BoardRow[]> {
-  const r = await sql<BoardRow>`
+export async function boardRows(db: Db, scope: CaseScope): Promise<BoardGroup[]> {
+  const r = await sql<BoardGroup>`
     with o as (
       select c.mission_code, c.type, c.priority, c.sla_breach_at,
         (c.next_visit_due is not null and c.next_visit_due < now()) as visit_overdue,
@@ -52,7 +52,7 @@ export interface YearTotals {
   people_rescued: number
 }
 
-export async function yearTotals(db: Kysely<Database>, scope: CaseScope, year: number): Promise<YearTotals> {
+export async function yearTotals(db: Db, scope: CaseScope, year: number): Promise<YearTotals> {
   const from = `${year}-01-01T00:00:00Z`
   const to = `${year + 1}-01-01T00:00:00Z`
   const r = await sql<YearTotals>`
@@ -75,7 +75,7 @@ export async function yearTotals(db: Kysely<Database>, scope: CaseScope, year: n
   return r.rows[0] as YearTotals
 }
 
-export async function contactsPerHour(db: Kysely<Database>, scope: CaseScope) {
+export async function contactsPerHour(db: Db, scope: CaseScope) {
   const r = await sql<{ hour: Date; count: number }>`
     select h.hour, count(k.id)::int as count
       from generate_series(date_trunc('hour', now()) - interval '23 hours', date_trunc('hour', now()), interval '1 hour') h(hour)

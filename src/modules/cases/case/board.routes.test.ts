@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  citizenWithPhone,
-  OSAKA,
-  PARIS,
-  type Staff,
-  startCasesRuntime,
-  TOKYO,
-} from '../../../../test/helpers/cases.ts'
-import { caller, expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { citizenWithPhone, OSAKA, PARIS, TOKYO, withCasesRuntime } from '../../../../test/helpers/cases.ts'
+import { expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
 import { checkSla } from './sla.job.ts'
 
-let rt: TestRuntime
-let staff: Staff
+const { runtime, staff, call } = withCasesRuntime()
 const ids: Record<string, string> = {}
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 
 async function open(name: string, body: object) {
   const res = await call('POST', '/api/v1/cases', staff.operator.cookie, { summary: name, ...body })
@@ -26,15 +16,14 @@ const event = (name: string, body: object) =>
   call('POST', `/api/v1/cases/${ids[name]}/events`, staff.duty.cookie, body)
 
 beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
   await open('accident-1', { type: 'accident', ...TOKYO })
   await open('accident-2', { type: 'accident', ...TOKYO })
   await open('medical', { type: 'medical', ...OSAKA })
   await open('fraud', { type: 'fraud', ...PARIS })
   await open('=HYPERLINK("x")', { type: 'other', ...PARIS })
   await open('kidnap', { type: 'kidnapping', ...TOKYO })
-  const a = await citizenWithPhone(rt.app)
-  const b = await citizenWithPhone(rt.app)
+  const a = await citizenWithPhone(runtime().app)
+  const b = await citizenWithPhone(runtime().app)
   await open('missing', {
     type: 'missing_person',
     ...TOKYO,
@@ -44,14 +33,14 @@ beforeAll(async () => {
   await event('kidnap', { kind: 'status', status: 'in_progress' })
   await event('kidnap', { kind: 'status', status: 'resolved', rescued: 3 })
   await open('old', { type: 'dispute', ...TOKYO })
-  await rt.ctx.db
-    .updateTable('cases')
+  await runtime()
+    .ctx.db.updateTable('cases')
     .set({ created_at: new Date(Date.now() - 2 * 86_400_000) })
     .where('id', '=', ids.old ?? '')
     .execute()
   const breached = await open('late', { type: 'death', ...TOKYO })
   await checkSla(
-    rt.ctx,
+    runtime().ctx,
     { caseId: breached.id, kind: 'firstResponse', due: breached.firstResponseDue },
     new Date(Date.now() + 3_600_000),
   )
@@ -63,9 +52,6 @@ beforeAll(async () => {
       ...TOKYO,
     })
   await call('POST', '/api/v1/me/help', a.cookie, { message: 'SOS', ...PARIS })
-})
-afterAll(async () => {
-  await rt?.close()
 })
 
 describe('GET /api/v1/cases/board', () => {
@@ -148,8 +134,8 @@ describe('GET /api/v1/cases/export.csv', () => {
     expect(lines).toHaveLength(3)
     expect(lines.every((l) => l === lines[0] || l.includes('FR-PAR-EMB'))).toBe(true)
     expect(res.body).toContain(`"'=HYPERLINK(""x"")"`)
-    const audit = await rt.ctx.db
-      .selectFrom('audit_log')
+    const audit = await runtime()
+      .ctx.db.selectFrom('audit_log')
       .select('actor_id')
       .where('action', '=', 'case.export')
       .execute()
@@ -159,7 +145,7 @@ describe('GET /api/v1/cases/export.csv', () => {
 
 describe('who may see the board', () => {
   it('is for hotline staff only', async () => {
-    const citizen = await registerCitizen(rt.app)
+    const citizen = await registerCitizen(runtime().app)
     for (const url of ['/api/v1/cases/board', '/api/v1/cases/stats', '/api/v1/cases/export.csv']) {
       expectProblem(await call('GET', url, citizen.cookie), 403, 'auth.forbidden')
       expectProblem(await call('GET', url), 401, 'auth.unauthenticated')

@@ -4,14 +4,14 @@ import type { Principal } from '../../../platform/http/access.ts'
 import { scopeOf } from '../access.ts'
 import { loadRefs } from '../refs.ts'
 import { boardRows, contactsPerHour, yearTotals } from './board.repository.ts'
+import { AGE_BUCKETS, type Board, type Stats } from './board.schema.ts'
 import { listCaseRows } from './case.repository.ts'
-import type { CaseQuery } from './case.schema.ts'
+import type { CaseExportQuery } from './case.schema.ts'
 import { toCaseSummaries } from './case.view.ts'
 
 const GROUP = { mission: 7, type: 11, priority: 13, age: 14, total: 15 } as const
-const AGES = ['under_1h', '1h_24h', '1d_7d', 'over_7d'] as const
 
-export async function caseBoard(ctx: AppContext, principal: Principal) {
+export async function caseBoard(ctx: AppContext, principal: Principal): Promise<Board> {
   const rows = await boardRows(ctx.db, scopeOf(principal))
   const of = (grp: number) => rows.filter((r) => r.grp === grp)
   const counts = (r: { open: number; breached: number; visits_overdue: number }) => ({
@@ -33,14 +33,14 @@ export async function caseBoard(ctx: AppContext, principal: Principal) {
     byPriority: of(GROUP.priority)
       .map((r) => ({ priority: r.priority ?? '', ...counts(r) }))
       .sort((a, b) => a.priority.localeCompare(b.priority)),
-    byAge: AGES.map((bucket) => {
+    byAge: AGE_BUCKETS.map((bucket) => {
       const r = of(GROUP.age).find((x) => x.age === bucket)
       return { bucket, ...counts(r ?? { open: 0, breached: 0, visits_overdue: 0 }) }
     }),
   }
 }
 
-export async function caseStats(ctx: AppContext, principal: Principal, year: number) {
+export async function caseStats(ctx: AppContext, principal: Principal, year: number): Promise<Stats> {
   const scope = scopeOf(principal)
   const t = await yearTotals(ctx.db, scope, year)
   const hours = await contactsPerHour(ctx.db, scope)
@@ -85,12 +85,7 @@ export function csvCell(v: unknown): string {
 export const EXPORT_LIMIT = 10_000
 
 /** The cases the caller may see, filtered as the list is, as a spreadsheet (audited). */
-export async function exportCases(
-  ctx: AppContext,
-  principal: Principal,
-  q: Omit<CaseQuery, 'limit' | 'cursor'>,
-  ip: string,
-) {
+export async function exportCases(ctx: AppContext, principal: Principal, q: CaseExportQuery, ip: string) {
   const rows = await listCaseRows(ctx.db, scopeOf(principal), q, EXPORT_LIMIT)
   const cases = await toCaseSummaries(ctx.db, rows)
   await recordAudit(ctx.db, {

@@ -1,6 +1,6 @@
-import type { Kysely, Transaction, Updateable } from 'kysely'
+import type { Updateable } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import type { Database, Db } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import type { CasesTable } from '../cases.table.ts'
 
 export type EventKind =

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Staff, startCasesRuntime, TOKYO } from '../../../../test/helpers/cases.ts'
-import { caller, expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { describe, expect, it } from 'vitest'
+import { TOKYO, withCasesRuntime } from '../../../../test/helpers/cases.ts'
+import { expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
 
-let rt: TestRuntime
-let staff: Staff
-beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
-})
-afterAll(async () => {
-  await rt?.close()
-})
+const { runtime, staff, call } = withCasesRuntime()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 const UNKNOWN = '01900000-0000-7000-8000-000000000000'
 
 async function newCase(body: object = {}) {
@@ -55,7 +46,7 @@ describe('POST /api/v1/cases/{id}/events', () => {
 
   it('assigns to staff only, and unassigns', async () => {
     const c = await newCase()
-    const citizen = await registerCitizen(rt.app)
+    const citizen = await registerCitizen(runtime().app)
     expectProblem(await event(c.id, { kind: 'assignment' }), 400, 'case.assignee_required')
     expectProblem(
       await event(c.id, { kind: 'assignment', assigneeId: citizen.userId }),
@@ -120,7 +111,7 @@ describe('POST /api/v1/cases/{id}/events', () => {
 
   it('is for hotline staff only', async () => {
     const c = await newCase()
-    const citizen = await registerCitizen(rt.app)
+    const citizen = await registerCitizen(runtime().app)
     expectProblem(await event(c.id, { kind: 'note', note: 'x' }, citizen.cookie), 403, 'auth.forbidden')
     expectProblem(
       await call('POST', `/api/v1/cases/${c.id}/events`, undefined, { kind: 'note', note: 'x' }),

@@ -1,38 +1,37 @@
-import type { Transaction, Updateable } from 'kysely'
+import type { Updateable } from 'kysely'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { findStaff, isStaff } from '../../identity/index.ts'
 import { scopeOf } from '../access.ts'
-import type { CasesTable } from '../cases.table.ts'
-import { addTeamMember, type CaseRow, findCaseRow, removeTeamMember } from './case.repository.ts'
+import { type CasesErrorCode, caseNotFound, casesError } from '../cases.errors.ts'
+import type { CaseRow, CasesTable } from '../cases.table.ts'
+import { addTeamMember, findCaseRow, removeTeamMember } from './case.repository.ts'
 import type { EventBody } from './case.schema.ts'
-import { toCaseDetail } from './case.view.ts'
+import { presentCase } from './case.view.ts'
 import { addEvent, type NewEvent } from './case-event.repository.ts'
-import { type CaseStatus, findTransition, isOpen } from './case-status.ts'
+import { findTransition, isOpen } from './case-status.ts'
 import { nextVisitDue } from './detention.service.ts'
 import { recordResponse } from './response.ts'
 
-type Trx = Transaction<Database>
 type Planned = { event: Omit<NewEvent, 'caseId' | 'actorId'>; changes?: Updateable<CasesTable> }
 
-const required = <T>(value: T | undefined | null, code: string, detail: string): T => {
-  if (value === undefined || value === null) throw badRequest(code, detail)
+const required = <T>(value: T | undefined | null, code: CasesErrorCode, detail: string): T => {
+  if (value === undefined || value === null) throw casesError(code, detail)
   return value
 }
 
 function planStatus(c: CaseRow, body: EventBody, now: Date): Planned {
-  const to = required(body.status, 'case.status_required', 'Give the new status') as CaseStatus
-  const from = c.status as CaseStatus
+  const to = required(body.status, 'case.status_required', 'Give the new status')
+  const from = c.status
   const move = findTransition(from, to)
-  if (!move) throw conflict('case.bad_transition', `A case cannot move from ${from} to ${to}`, { from, to })
+  if (!move) throw casesError('case.bad_transition', `A case cannot move from ${from} to ${to}`, { from, to })
   if (move.reason && !body.reason) {
-    throw badRequest('case.reason_required', `Moving from ${from} to ${to} needs a reason`)
+    throw casesError('case.reason_required', `Moving from ${from} to ${to} needs a reason`)
   }
   if (body.rescued !== undefined && to !== 'resolved') {
-    throw badRequest('case.rescued_on_resolve_only', 'rescued is recorded when a case is resolved')
+    throw casesError('case.rescued_on_resolve_only', 'rescued is recorded when a case is resolved')
   }
   const changes: Updateable<CasesTable> = { status: to }
   if (to === 'resolved') Object.assign(changes, { resolved_at: now, rescued: body.rescued ?? null })
@@ -49,13 +48,13 @@ function planStatus(c: CaseRow, body: EventBody, now: Date): Planned {
   }
 }
 
-async function planAssignment(trx: Trx, c: CaseRow, body: EventBody): Promise<Planned> {
+async function planAssignment(trx: Db, c: CaseRow, body: EventBody): Promise<Planned> {
   if (body.assigneeId === undefined)
-    throw badRequest('case.assignee_required', 'Give assigneeId (null unassigns)')
+    throw casesError('case.assignee_required', 'Give assigneeId (null unassigns)')
   if (body.assigneeId !== null) {
     const staff = (await findStaff(trx, [body.assigneeId]))[0]
     if (!staff || staff.disabled || !isStaff(staff.roles))
-      throw badRequest('case.bad_assignee', 'The assignee must be an active member of staff')
+      throw casesError('case.bad_assignee', 'The assignee must be an active member of staff')
   }
   return {
     event: {
@@ -69,8 +68,8 @@ async function planAssignment(trx: Trx, c: CaseRow, body: EventBody): Promise<Pl
 
 function planPriority(c: CaseRow, body: EventBody): Planned {
   const to = required(body.priority, 'case.priority_required', 'Give the new priority')
-  if (!body.reason) throw badRequest('case.reason_required', 'A priority change needs a reason')
-  if (to === c.priority) throw badRequest('case.priority_unchanged', `The case is already ${to}`)
+  if (!body.reason) throw casesError('case.reason_required', 'A priority change needs a reason')
+  if (to === c.priority) throw casesError('case.priority_unchanged', `The case is already ${to}`)
   return {
     event: {
       kind: 'priority',
@@ -81,11 +80,11 @@ function planPriority(c: CaseRow, body: EventBody): Planned {
   }
 }
 
-async function planVisit(trx: Trx, c: CaseRow, body: EventBody, now: Date): Promise<Planned> {
+async function planVisit(trx: Db, c: CaseRow, body: EventBody, now: Date): Promise<Planned> {
   const at = new Date(required(body.at, 'case.visit_at_required', 'Give when the visit took place (at)'))
   const findings = required(body.note, 'case.note_required', 'Give what was found at the visit (note)')
   if (at.getTime() > now.getTime() + 5 * 60_000)
-    throw badRequest('case.visit_in_future', 'A visit is logged once it took place')
+    throw casesError('case.visit_in_future', 'A visit is logged once it took place')
   const due = await nextVisitDue(trx, c.id, at)
   return {
     event: { kind: 'visit', at, note: findings },
@@ -93,14 +92,14 @@ async function planVisit(trx: Trx, c: CaseRow, body: EventBody, now: Date): Prom
   }
 }
 
-async function planTeam(trx: Trx, c: CaseRow, body: EventBody, actorId: string): Promise<Planned> {
+async function planTeam(trx: Db, c: CaseRow, body: EventBody, actorId: string): Promise<Planned> {
   const member = required(body.memberId, 'case.member_required', 'Give memberId')
   if (body.remove) {
-    if (!(await removeTeamMember(trx, c.id, member))) throw notFound('case.not_a_member', 'Not on the team')
+    if (!(await removeTeamMember(trx, c.id, member))) throw casesError('case.not_a_member', 'Not on the team')
   } else {
     const staff = (await findStaff(trx, [member]))[0]
     if (!staff || staff.disabled || !isStaff(staff.roles))
-      throw badRequest('case.bad_team_member', 'Team members must be active staff')
+      throw casesError('case.bad_team_member', 'Team members must be active staff')
     await addTeamMember(trx, c.id, member, actorId)
   }
   return {
@@ -112,7 +111,7 @@ async function planTeam(trx: Trx, c: CaseRow, body: EventBody, actorId: string):
   }
 }
 
-async function plan(trx: Trx, c: CaseRow, body: EventBody, actorId: string, now: Date): Promise<Planned> {
+async function plan(trx: Db, c: CaseRow, body: EventBody, actorId: string, now: Date): Promise<Planned> {
   switch (body.kind) {
     case 'note':
     case 'call': {
@@ -148,11 +147,12 @@ export async function addCaseEvent(
   body: EventBody,
   ip: string,
 ) {
+  const scope = scopeOf(principal)
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await findCaseRow(trx, scopeOf(principal), caseId, true)
-    if (!c) throw notFound('case.not_found', 'No such case')
+    const c = await findCaseRow(trx, scope, caseId, true)
+    if (!c) throw caseNotFound()
     if (!isOpen(c.status) && !AFTER_RESOLUTION.has(body.kind)) {
-      throw conflict('case.closed', `The case is ${c.status}; reopen it first`)
+      throw casesError('case.closed', `The case is ${c.status}; reopen it first`)
     }
     const now = new Date()
     const planned = await plan(trx, c, body, principal.userId, now)
@@ -167,8 +167,6 @@ export async function addCaseEvent(
       ip,
       details: { eventId, ...planned.event.details },
     })
-    const row = await findCaseRow(trx, null, caseId)
-    if (!row) throw new Error('case vanished inside its own transaction')
-    return toCaseDetail(trx, row)
+    return presentCase(trx, scope, caseId)
   })
 }

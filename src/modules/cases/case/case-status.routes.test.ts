@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Staff, startCasesRuntime } from '../../../../test/helpers/cases.ts'
-import { caller, expectProblem } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { describe, expect, it } from 'vitest'
+import { withCasesRuntime } from '../../../../test/helpers/cases.ts'
+import { expectProblem } from '../../../../test/helpers/http.ts'
 import { CASE_STATUSES, type CaseStatus, findTransition, TRANSITIONS } from './case-status.ts'
 
-let rt: TestRuntime
-let staff: Staff
-beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
-})
-afterAll(async () => {
-  await rt?.close()
-})
-
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
+const { staff, call } = withCasesRuntime()
 
 /** A path of allowed moves from `new` to every status (reasons given where needed). */
 const PATH: Record<CaseStatus, CaseStatus[]> = {

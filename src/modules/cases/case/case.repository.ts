@@ -1,36 +1,7 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../../database.ts'
 import { type CaseScope, caseVisible } from '../access.ts'
-
-export interface CaseRow {
-  id: string
-  reference: string
-  type: string
-  status: string
-  priority: string
-  summary: string
-  country: string | null
-  lat: number | null
-  lon: number | null
-  mission_code: string | null
-  assignee_id: string | null
-  need_to_know: boolean
-  answers: Record<string, string | number | boolean>
-  created_by: string | null
-  created_at: Date
-  updated_at: Date
-  first_response_at: Date | null
-  first_response_due: Date
-  last_update_at: Date | null
-  update_due: Date | null
-  sla_breach_kind: 'firstResponse' | 'update' | null
-  sla_breach_at: Date | null
-  sla_misses: number
-  next_visit_due: Date | null
-  rescued: number | null
-  resolved_at: Date | null
-  closed_at: Date | null
-}
+import type { CasePersonRow, CaseRow } from '../cases.table.ts'
 
 export const caseColumns = sql`c.id, c.reference, c.type, c.status, c.priority, c.summary, c.country,
   ST_Y(c.location) as lat, ST_X(c.location) as lon, c.mission_code, c.assignee_id, c.need_to_know, c.answers,
@@ -51,21 +22,22 @@ export async function findCaseRow(
   return r.rows[0]
 }
 
-export interface NewCase {
-  id: string
-  type: string
-  priority: string
-  summary: string
-  country: string | null
-  lat: number | null
-  lon: number | null
-  mission_code: string | null
-  need_to_know: boolean
-  answers: Record<string, unknown>
-  created_by: string
-  created_at: Date
-  first_response_due: Date
-}
+/** A case as opened: what the service decides; the database fills in the rest. */
+export type NewCase = Pick<
+  CaseRow,
+  | 'id'
+  | 'type'
+  | 'priority'
+  | 'summary'
+  | 'country'
+  | 'lat'
+  | 'lon'
+  | 'mission_code'
+  | 'need_to_know'
+  | 'answers'
+  | 'created_at'
+  | 'first_response_due'
+> & { created_by: string }
 
 /** The reference is C-<year>-<6 digits>, numbered by one sequence across years. */
 export async function insertCase(db: Db, c: NewCase): Promise<void> {
@@ -85,7 +57,7 @@ export async function insertCase(db: Db, c: NewCase): Promise<void> {
 export async function insertCasePeople(
   db: Db,
   caseId: string,
-  people: readonly { id: string; person_id: string | null; phone: string | null }[],
+  people: readonly Omit<CasePersonRow, 'case_id'>[],
 ): Promise<void> {
   if (people.length === 0) return
   await db

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   citizenWithPhone,
   newPhone,
   OSAKA,
   PARIS,
-  type Staff,
-  startCasesRuntime,
   TOKYO,
+  withCasesRuntime,
 } from '../../../../test/helpers/cases.ts'
-import { caller, expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
 
-let rt: TestRuntime
-let staff: Staff
-beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
-})
-afterAll(async () => {
-  await rt?.close()
-})
+const { runtime, staff, call } = withCasesRuntime()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 const open = async (body: object, cookie = staff.operator.cookie) => {
   const res = await call('POST', '/api/v1/cases', cookie, body)
   expect(res.statusCode, res.body).toBe(201)
@@ -30,7 +20,7 @@ const UNKNOWN = '01900000-0000-7000-8000-000000000000'
 
 describe('POST /api/v1/cases', () => {
   it('opens a case with a reference, a suggested priority, the routed mission and a first-response due', async () => {
-    const citizen = await citizenWithPhone(rt.app)
+    const citizen = await citizenWithPhone(runtime().app)
     const c = await open({
       type: 'detention',
       summary: 'Arrested in Tokyo',
@@ -68,7 +58,7 @@ describe('POST /api/v1/cases', () => {
   })
 
   it('routes by where the person is now when nothing else is known', async () => {
-    const citizen = await citizenWithPhone(rt.app, OSAKA)
+    const citizen = await citizenWithPhone(runtime().app, OSAKA)
     const c = await open({ type: 'medical', summary: 'Ill', people: [{ personId: citizen.userId }] })
     expect(c.mission.code).toBe('JP-OSA-CG')
   })
@@ -96,7 +86,7 @@ describe('POST /api/v1/cases', () => {
   })
 
   it('refuses a possible duplicate unless forced, and links the contact it came from', async () => {
-    const citizen = await citizenWithPhone(rt.app)
+    const citizen = await citizenWithPhone(runtime().app)
     const contact = await call('POST', '/api/v1/contacts', staff.operator.cookie, {
       channel: 'phone',
       caller: { phone: citizen.phone },
@@ -139,8 +129,8 @@ describe('POST /api/v1/cases', () => {
   })
 
   it('refuses bad input without writing anything', async () => {
-    const before = await rt.ctx.db
-      .selectFrom('cases')
+    const before = await runtime()
+      .ctx.db.selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst()
     const post = (body: object) => call('POST', '/api/v1/cases', staff.operator.cookie, body)
@@ -165,15 +155,15 @@ describe('POST /api/v1/cases', () => {
       400,
       'case.unknown_person',
     )
-    const after = await rt.ctx.db
-      .selectFrom('cases')
+    const after = await runtime()
+      .ctx.db.selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst()
     expect(after?.n).toBe(before?.n)
   })
 
   it('is for hotline staff only', async () => {
-    const citizen = await registerCitizen(rt.app)
+    const citizen = await registerCitizen(runtime().app)
     const body = { type: 'other', summary: 's' }
     expectProblem(await call('POST', '/api/v1/cases', citizen.cookie, body), 403, 'auth.forbidden')
     expectProblem(await call('POST', '/api/v1/cases', undefined, body), 401, 'auth.unauthenticated')
@@ -237,8 +227,8 @@ describe('GET /api/v1/cases and /cases/{id}: scope', () => {
   it('audits every view', async () => {
     const c = await open({ type: 'fraud', summary: 'f', country: 'JP' })
     await call('GET', `/api/v1/cases/${c.id}`, staff.tokyo.cookie)
-    const rows = await rt.ctx.db
-      .selectFrom('audit_log')
+    const rows = await runtime()
+      .ctx.db.selectFrom('audit_log')
       .select(['actor_id'])
       .where('action', '=', 'case.view')
       .where('subject_id', '=', c.id)
@@ -268,7 +258,7 @@ describe('GET /api/v1/cases and /cases/{id}: scope', () => {
 
 describe('OpenAPI', () => {
   it('documents every cases route', async () => {
-    const doc = (await rt.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    const doc = (await runtime().app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     for (const path of [
       '/api/v1/contacts',
       '/api/v1/me/help',

@@ -9,6 +9,7 @@ import {
   personSummary,
   pointMessage,
   pointTogether,
+  queryFlag,
 } from '../common.schema.ts'
 import { attachment } from './attachment.schema.ts'
 import { CASE_STATUSES } from './case-status.ts'
@@ -115,20 +116,22 @@ export const caseDetail = caseSummary.extend({
 })
 export type CaseDetail = z.infer<typeof caseDetail>
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true')
-
 export const caseQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   mission: z.string().max(40).optional(),
   type: z.enum(CASE_TYPES).optional(),
   priority: z.enum(PRIORITIES).optional(),
-  open: flag.optional().describe('true: not resolved or closed'),
-  slaBreached: flag.optional(),
-  visitOverdue: flag.optional(),
+  open: queryFlag.optional().describe('true: not resolved or closed'),
+  slaBreached: queryFlag.optional(),
+  visitOverdue: queryFlag.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.uuid().optional().describe('nextCursor of the previous page'),
 })
 export type CaseQuery = z.infer<typeof caseQuery>
+
+/** The export takes the list's filters, without its paging. */
+export const caseExportQuery = caseQuery.omit({ limit: true, cursor: true })
+export type CaseExportQuery = z.infer<typeof caseExportQuery>
 
 export const caseList = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() })
 

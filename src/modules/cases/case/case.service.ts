@@ -1,14 +1,14 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { findStaff, isStaff } from '../../identity/index.ts'
 import { findPersonByPhone, type PersonPlace, personSummaries } from '../../registrations/index.ts'
-import { scopeOf } from '../access.ts'
-import { type ContactRow, findContactRow, linkContact } from '../hotline/contact.repository.ts'
+import { type CaseScope, everyoneOnIt, personInScope, scopeOf } from '../access.ts'
+import { caseNotFound, casesError } from '../cases.errors.ts'
+import type { ContactRow } from '../cases.table.ts'
+import { findContactRow, linkContact } from '../hotline/contact.repository.ts'
 import { toE164 } from '../hotline/phone.ts'
 import { place } from '../placement.ts'
 import {
@@ -20,13 +20,11 @@ import {
   listCaseRows,
 } from './case.repository.ts'
 import type { CaseQuery, CreateCaseBody } from './case.schema.ts'
-import { toCaseDetail, toCaseSummaries } from './case.view.ts'
+import { presentCase, toCaseDetail, toCaseSummaries } from './case.view.ts'
 import { addEvent } from './case-event.repository.ts'
-import { type CaseType, NEED_TO_KNOW_TYPES, suggestPriority } from './case-types.ts'
+import { NEED_TO_KNOW_TYPES, suggestPriority } from './case-types.ts'
 import { scheduleSla } from './sla.job.ts'
 import { dueAfter } from './sla.ts'
-
-type Trx = Transaction<Database>
 
 /** An open case of the same person and type opened this recently is probably the same incident. */
 export const DUPLICATE_WINDOW_DAYS = 30
@@ -38,7 +36,16 @@ interface PersonOnCase {
   whereNow: PersonPlace | null
 }
 
-async function resolvePeople(trx: Trx, body: CreateCaseBody, contact: ContactRow | undefined) {
+/**
+ * The people concerned, each once. Someone out of the caller's scope is treated as unknown: an id
+ * is refused as an unknown id is, a phone is kept as a phone with nobody linked to it.
+ */
+async function resolvePeople(
+  trx: Db,
+  scope: CaseScope,
+  body: CreateCaseBody,
+  contact: ContactRow | undefined,
+) {
   const people: PersonOnCase[] = []
   const add = (p: Omit<PersonOnCase, 'id'>) => {
     const same = people.find(
@@ -48,13 +55,13 @@ async function resolvePeople(trx: Trx, body: CreateCaseBody, contact: ContactRow
   }
   for (const [i, p] of (body.people ?? []).entries()) {
     if ('personId' in p) {
-      const found = (await personSummaries(trx, [p.personId]))[0]
+      const found = await personInScope(trx, scope, (await personSummaries(trx, [p.personId]))[0])
       if (!found)
-        throw badRequest('case.unknown_person', `people.${i}: no registered person with id ${p.personId}`)
+        throw casesError('case.unknown_person', `people.${i}: no registered person with id ${p.personId}`)
       add({ person_id: found.id, phone: found.phone, whereNow: found.whereNow })
     } else {
       const phone = toE164(p.phone, `people.${i}.phone`)
-      const found = await findPersonByPhone(trx, phone)
+      const found = await personInScope(trx, scope, await findPersonByPhone(trx, phone))
       add({ person_id: found?.id ?? null, phone, whereNow: found?.whereNow ?? null })
     }
   }
@@ -67,20 +74,20 @@ async function resolvePeople(trx: Trx, body: CreateCaseBody, contact: ContactRow
   return people
 }
 
-async function checkTeam(trx: Trx, ids: readonly string[]): Promise<string[]> {
+async function checkTeam(trx: Db, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)]
   const staff = await findStaff(trx, unique)
   const bad = unique.filter((id) => !staff.some((s) => s.id === id && !s.disabled && isStaff(s.roles)))
-  if (bad.length) throw badRequest('case.bad_team_member', 'Team members must be active staff', { ids: bad })
+  if (bad.length) throw casesError('case.bad_team_member', 'Team members must be active staff', { ids: bad })
   return unique
 }
 
-async function findLinkableContact(trx: Trx, principal: Principal, contactId: string | undefined) {
+async function findLinkableContact(trx: Db, principal: Principal, contactId: string | undefined) {
   if (!contactId) return undefined
   const contact = await findContactRow(trx, contactId, scopeOf(principal))
-  if (!contact) throw notFound('contact.not_found', 'No such contact')
+  if (!contact) throw casesError('contact.not_found', 'No such contact')
   if (contact.case_id) {
-    throw conflict('contact.already_linked', 'This contact already belongs to a case', {
+    throw casesError('contact.already_linked', 'This contact already belongs to a case', {
       caseId: contact.case_id,
     })
   }
@@ -94,19 +101,19 @@ async function findLinkableContact(trx: Trx, principal: Principal, contactId: st
  */
 export async function createCase(ctx: AppContext, principal: Principal, body: CreateCaseBody, ip: string) {
   const scope = scopeOf(principal)
-  const type = body.type as CaseType
+  const type = body.type
   const priority = suggestPriority(type, body.answers)
   const needToKnow = NEED_TO_KNOW_TYPES.has(type) || body.needToKnow === true
   return ctx.db.transaction().execute(async (trx) => {
     const contact = await findLinkableContact(trx, principal, body.contactId)
-    const people = await resolvePeople(trx, body, contact)
+    const people = await resolvePeople(trx, scope, body, contact)
     const team = await checkTeam(trx, body.team ?? [])
     if (!body.force) {
       const personIds = people.flatMap((p) => (p.person_id ? [p.person_id] : []))
       const phones = people.flatMap((p) => (p.phone ? [p.phone] : []))
       const dup = await findOpenDuplicate(trx, scope, type, personIds, phones, DUPLICATE_WINDOW_DAYS)
       if (dup) {
-        throw conflict(
+        throw casesError(
           'case.possible_duplicate',
           `${dup.reference} is an open ${type} case for the same person; add to it, or send force: true`,
           { existingCaseId: dup.id, existingReference: dup.reference },
@@ -171,16 +178,14 @@ export async function createCase(ctx: AppContext, principal: Principal, body: Cr
       ip,
       details: { type, priority, mission: placement.missionCode, people: people.map((p) => p.person_id) },
     })
-    const row = await findCaseRow(trx, null, id)
-    if (!row) throw new Error('case vanished inside its own transaction')
-    return toCaseDetail(trx, row)
+    return presentCase(trx, scope, id)
   })
 }
 
 export async function getCase(ctx: AppContext, principal: Principal, id: string, ip: string) {
   const row = await findCaseRow(ctx.db, scopeOf(principal), id)
-  if (!row) throw notFound('case.not_found', 'No such case')
-  const detail = await toCaseDetail(ctx.db, row)
+  if (!row) throw caseNotFound()
+  const detail = await toCaseDetail(ctx.db, row, everyoneOnIt)
   await recordAudit(ctx.db, {
     actorId: principal.userId,
     actorRoles: principal.roles,

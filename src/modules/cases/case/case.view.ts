@@ -1,13 +1,14 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database, Db } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
+import { type CaseScope, type PeopleFilter, peopleFor } from '../access.ts'
+import type { CaseRow, DetentionRow } from '../cases.table.ts'
 import { loadRefs, type Refs } from '../refs.ts'
 import { listAttachmentRows } from './attachment.repository.ts'
 import { attachmentUsers, toAttachment } from './attachment.view.ts'
-import { type CaseRow, casePeopleRows, teamOf } from './case.repository.ts'
+import { casePeopleRows, findCaseRow, teamOf } from './case.repository.ts'
 import type { CaseDetail, CaseSummary } from './case.schema.ts'
 import { listEvents } from './case-event.repository.ts'
 import { isOpen } from './case-status.ts'
-import { type DetentionRow, findDetention } from './detention.repository.ts'
+import { findDetention } from './detention.repository.ts'
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
 
@@ -19,9 +20,9 @@ export function toCaseSummary(row: CaseRow, refs: Refs): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,
-    type: row.type as CaseSummary['type'],
-    status: row.status as CaseSummary['status'],
-    priority: row.priority as CaseSummary['priority'],
+    type: row.type,
+    status: row.status,
+    priority: row.priority,
     summary: row.summary,
     country: row.country,
     location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
@@ -68,9 +69,12 @@ function toDetention(d: DetentionRow | undefined): CaseDetail['detention'] {
   }
 }
 
-/** The case with its people, team, detention record, files and the whole timeline, oldest first. */
-export async function toCaseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
-  const people = await casePeopleRows(db, row.id)
+/**
+ * The case with its people, team, detention record, files and the whole timeline, oldest first.
+ * `people` says which of its people the caller may read; the others are left out.
+ */
+export async function toCaseDetail(db: Db, row: CaseRow, people: PeopleFilter): Promise<CaseDetail> {
+  const onCase = await casePeopleRows(db, row.id)
   const team = await teamOf(db, row.id)
   const events = await listEvents(db, row.id)
   const detention = await findDetention(db, row.id)
@@ -84,12 +88,14 @@ export async function toCaseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
       ...events.map((e) => e.actor_id),
       ...attachmentUsers(attachments),
     ],
-    people: people.map((p) => p.person_id),
+    people: { ids: onCase.map((p) => p.person_id), filter: people },
   })
   return {
     ...toCaseSummary(row, refs),
     answers: row.answers,
-    people: people.map((p) => ({ personId: p.person_id, phone: p.phone, person: refs.person(p.person_id) })),
+    people: onCase
+      .filter((p) => p.person_id === null || refs.seesPerson(p.person_id))
+      .map((p) => ({ personId: p.person_id, phone: p.phone, person: refs.person(p.person_id) })),
     team: team.map((id) => refs.user(id)).filter((a) => a !== null),
     detention: toDetention(detention),
     attachments: attachments.map((a) => toAttachment(a, refs)),
@@ -103,4 +109,15 @@ export async function toCaseDetail(db: Db, row: CaseRow): Promise<CaseDetail> {
       details: e.details,
     })),
   }
+}
+
+/**
+ * The case as the caller may read it right after they changed it: all of it when they see the
+ * case; one they opened (or left) outside what they see names only the people in their scope.
+ */
+export async function presentCase(db: Db, scope: CaseScope, id: string): Promise<CaseDetail> {
+  const seen = await findCaseRow(db, scope, id)
+  const row = seen ?? (await findCaseRow(db, null, id))
+  if (!row) throw new Error('case vanished inside its own transaction')
+  return toCaseDetail(db, row, peopleFor(scope, seen !== undefined))
 }

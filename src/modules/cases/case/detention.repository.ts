@@ -1,10 +1,9 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database, Db } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
+import type { DetentionRow } from '../cases.table.ts'
 
-export function findDetention(db: Db, caseId: string) {
+export function findDetention(db: Db, caseId: string): Promise<DetentionRow | undefined> {
   return db.selectFrom('case_detentions').selectAll().where('case_id', '=', caseId).executeTakeFirst()
 }
-export type DetentionRow = NonNullable<Awaited<ReturnType<typeof findDetention>>>
 
 export interface DetentionValues {
   arrested_at: Date

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Staff, startCasesRuntime, TOKYO } from '../../../../test/helpers/cases.ts'
-import { caller, dayFromToday, expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { describe, expect, it } from 'vitest'
+import { TOKYO, withCasesRuntime } from '../../../../test/helpers/cases.ts'
+import { dayFromToday, expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
 
-let rt: TestRuntime
-let staff: Staff
-beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
-})
-afterAll(async () => {
-  await rt?.close()
-})
+const { runtime, staff, call } = withCasesRuntime()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 const DAY = 86_400_000
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString()
 
@@ -139,7 +130,7 @@ describe('PUT /api/v1/cases/{id}/detention', () => {
 
   it('is for hotline staff only', async () => {
     const c = await detentionCase()
-    const citizen = await registerCitizen(rt.app)
+    const citizen = await registerCitizen(runtime().app)
     expectProblem(await putDetention(c.id, details(), citizen.cookie), 403, 'auth.forbidden')
     expectProblem(
       await call('PUT', `/api/v1/cases/${c.id}/detention`, undefined, details()),

@@ -1,13 +1,12 @@
-import type { Kysely, Transaction } from 'kysely'
 import type { AppContext } from '../../../context.ts'
-import type { Database, Db } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { scopeOf } from '../access.ts'
+import { caseNotFound, casesError } from '../cases.errors.ts'
 import { findCaseRow } from './case.repository.ts'
 import type { DetentionBody } from './case.schema.ts'
-import { toCaseDetail } from './case.view.ts'
+import { presentCase } from './case.view.ts'
 import { addEvent, lastVisitAt } from './case-event.repository.ts'
 import { findDetention, upsertDetention } from './detention.repository.ts'
 import { recordResponse } from './response.ts'
@@ -48,14 +47,15 @@ export async function putDetention(
     arrestedAt.getTime() > now.getTime() + 5 * 60_000 ||
     (notifiedAt && notifiedAt.getTime() > now.getTime() + 5 * 60_000)
   )
-    throw badRequest('detention.in_future', 'The arrest and the notification lie in the past')
+    throw casesError('detention.in_future', 'The arrest and the notification lie in the past')
   if (notifiedAt && notifiedAt < arrestedAt)
-    throw badRequest('detention.dates_inverted', 'The authority cannot notify the mission before the arrest')
+    throw casesError('detention.dates_inverted', 'The authority cannot notify the mission before the arrest')
+  const scope = scopeOf(principal)
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await findCaseRow(trx, scopeOf(principal), caseId, true)
-    if (!c) throw notFound('case.not_found', 'No such case')
+    const c = await findCaseRow(trx, scope, caseId, true)
+    if (!c) throw caseNotFound()
     if (c.type !== 'detention')
-      throw conflict('case.not_detention', `This is a ${c.type} case, not a detention`)
+      throw casesError('case.not_detention', `This is a ${c.type} case, not a detention`)
     const existed = (await findDetention(trx, caseId)) !== undefined
     await upsertDetention(trx, caseId, {
       arrested_at: arrestedAt,
@@ -87,8 +87,6 @@ export async function putDetention(
       subjectId: caseId,
       ip,
     })
-    const row = await findCaseRow(trx, null, caseId)
-    if (!row) throw new Error('case vanished inside its own transaction')
-    return toCaseDetail(trx, row)
+    return presentCase(trx, scope, caseId)
   })
 }

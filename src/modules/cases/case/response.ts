@@ -1,11 +1,9 @@
 import type { Transaction, Updateable } from 'kysely'
 import type { AppContext } from '../../../context.ts'
 import type { Database } from '../../../database.ts'
-import type { CasesTable } from '../cases.table.ts'
-import type { CaseRow } from './case.repository.ts'
+import type { CaseRow, CasesTable } from '../cases.table.ts'
 import { updateCase } from './case-event.repository.ts'
 import { isOpen } from './case-status.ts'
-import type { Priority } from './case-types.ts'
 import { scheduleSla } from './sla.job.ts'
 import { dueAfter } from './sla.ts'
 
@@ -21,8 +19,8 @@ export async function recordResponse(
   now: Date,
   changes: Updateable<CasesTable> = {},
 ): Promise<void> {
-  const status = (changes.status as string | undefined) ?? c.status
-  const priority = ((changes.priority as string | undefined) ?? c.priority) as Priority
+  const status = changes.status ?? c.status
+  const priority = changes.priority ?? c.priority
   const updateDue = isOpen(status) ? dueAfter(now, priority, 'update') : null
   await updateCase(trx, c.id, {
     ...changes,

@@ -1,20 +1,10 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Staff, startCasesRuntime, TOKYO } from '../../../../test/helpers/cases.ts'
-import { caller } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { describe, expect, it } from 'vitest'
+import { TOKYO, withCasesRuntime } from '../../../../test/helpers/cases.ts'
 import { checkSla, type SlaCheck, slaJobType } from './sla.job.ts'
 
-let rt: TestRuntime
-let staff: Staff
-beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
-})
-afterAll(async () => {
-  await rt?.close()
-})
+const { runtime, staff, call } = withCasesRuntime()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 const MINUTE = 60_000
 
 async function newCase(body: object = {}) {
@@ -32,7 +22,7 @@ async function newCase(body: object = {}) {
 async function queued(caseId: string): Promise<{ data: SlaCheck; startAfter: Date }[]> {
   const r = await sql<{ data: SlaCheck; start_after: Date }>`
     select data, start_after from pgboss.job where name = ${slaJobType.name} and data->>'caseId' = ${caseId}
-    order by created_on`.execute(rt.ctx.db)
+    order by created_on`.execute(runtime().ctx.db)
   return r.rows.map((x) => ({ data: x.data, startAfter: new Date(x.start_after) }))
 }
 
@@ -63,8 +53,8 @@ describe('SLA timers', () => {
   it('flags, records and escalates a missed first response once, to the mission and duty officers', async () => {
     const c = await newCase()
     const job = (await queued(c.id))[0]?.data as SlaCheck
-    expect(await checkSla(rt.ctx, job, justAfter(job.due))).toBe(true)
-    expect(await checkSla(rt.ctx, job, justAfter(job.due))).toBe(false)
+    expect(await checkSla(runtime().ctx, job, justAfter(job.due))).toBe(true)
+    expect(await checkSla(runtime().ctx, job, justAfter(job.due))).toBe(false)
     const seen = (await call('GET', `/api/v1/cases/${c.id}`, staff.duty.cookie)).json()
     expect(seen).toMatchObject({ slaBreached: { kind: 'firstResponse' }, slaMisses: 1 })
     expect(seen.timeline.at(-1)).toMatchObject({
@@ -91,7 +81,7 @@ describe('SLA timers', () => {
         note: 'Police informed',
       })
     ).json()
-    expect(await checkSla(rt.ctx, first, justAfter(first.due))).toBe(false)
+    expect(await checkSla(runtime().ctx, first, justAfter(first.due))).toBe(false)
     const updates = (await queued(c.id)).filter((j) => j.data.kind === 'update')
     expect(updates.map((j) => j.data.due)).toEqual([noted.updateDue])
     expect(new Date(noted.updateDue).getTime() - new Date(noted.firstResponseAt).getTime()).toBe(60 * MINUTE)
@@ -103,9 +93,9 @@ describe('SLA timers', () => {
       })
     ).json()
     const superseded = updates[0]?.data as SlaCheck
-    expect(await checkSla(rt.ctx, superseded, justAfter(superseded.due))).toBe(false)
+    expect(await checkSla(runtime().ctx, superseded, justAfter(superseded.due))).toBe(false)
     const current = (await queued(c.id)).find((j) => j.data.due === again.updateDue)?.data as SlaCheck
-    expect(await checkSla(rt.ctx, current, justAfter(current.due))).toBe(true)
+    expect(await checkSla(runtime().ctx, current, justAfter(current.due))).toBe(true)
     const missed = (await call('GET', `/api/v1/cases/${c.id}`, staff.tokyo.cookie)).json()
     expect(missed).toMatchObject({ slaBreached: { kind: 'update' }, slaMisses: 1 })
     // The next response clears the flag; the count of misses stays.
@@ -129,13 +119,13 @@ describe('SLA timers', () => {
     ).json()
     expect(done.updateDue).toBeNull()
     for (const j of await queued(c.id))
-      expect(await checkSla(rt.ctx, j.data, justAfter(j.data.due))).toBe(false)
+      expect(await checkSla(runtime().ctx, j.data, justAfter(j.data.due))).toBe(false)
   })
 
   it('escalates a need-to-know case to its team and duty officers, not to the mission', async () => {
     const c = await newCase({ type: 'kidnapping', team: [staff.paris.userId] })
     const job = (await queued(c.id))[0]?.data as SlaCheck
-    expect(await checkSla(rt.ctx, job, justAfter(job.due))).toBe(true)
+    expect(await checkSla(runtime().ctx, job, justAfter(job.due))).toBe(true)
     expect(await slaMessages(staff.paris.cookie, c.id)).toHaveLength(1)
     expect(await slaMessages(staff.duty.cookie, c.id)).toHaveLength(1)
     expect(await slaMessages(staff.tokyo.cookie, c.id)).toHaveLength(0)
@@ -144,9 +134,17 @@ describe('SLA timers', () => {
   it('runs through the job queue when the deadline has passed', async () => {
     const c = await newCase()
     const past = new Date(Date.now() - MINUTE)
-    await rt.ctx.db.updateTable('cases').set({ first_response_due: past }).where('id', '=', c.id).execute()
-    await rt.ctx.queue.send(slaJobType, { caseId: c.id, kind: 'firstResponse', due: past.toISOString() })
-    await rt.ctx.queue.work()
+    await runtime()
+      .ctx.db.updateTable('cases')
+      .set({ first_response_due: past })
+      .where('id', '=', c.id)
+      .execute()
+    await runtime().ctx.queue.send(slaJobType, {
+      caseId: c.id,
+      kind: 'firstResponse',
+      due: past.toISOString(),
+    })
+    await runtime().ctx.queue.work()
     const until = Date.now() + 30_000
     let flagged = null
     while (!flagged && Date.now() < until) {

@@ -1,19 +1,19 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../../database.ts'
-import { dependantsWithPresence, presenceSql } from '../../registrations/index.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../../database.ts'
+import { dependantsWithPresence, type PresenceRow, presenceSql } from '../../registrations/index.ts'
 import type { PersonStatus } from './crisis.schema.ts'
+import type { CrisisPersonRow } from './crisis.table.ts'
 
-export interface ManifestRow {
-  person_id: string
+/** A person on the manifest: where the registry places them now, and their status in the crisis. */
+export type ManifestEntry = Pick<
+  CrisisPersonRow,
+  'person_id' | 'status' | 'assembly_point_id' | 'leg_id' | 'note'
+> & {
   in_area: boolean
-  source: 'residence' | 'trip' | 'location' | null
+  source: PresenceRow['source'] | null
   lat: number | null
   lon: number | null
   dependants: number
-  status: PersonStatus
-  assembly_point_id: string | null
-  leg_id: string | null
-  note: string | null
   updated_at: Date | null
 }
 
@@ -22,7 +22,7 @@ export interface ManifestRow {
  * of each: a fresh point, then a trip, then the residence), joined to the crisis's status rows,
  * which also keep people who had a status and have since moved out of the area.
  */
-function manifestSql(crisisId: string, at: Date): RawBuilder<ManifestRow & { trip_id: string | null }> {
+function manifestSql(crisisId: string, at: Date): RawBuilder<ManifestEntry & { trip_id: string | null }> {
   return sql`
     with here as (
       select distinct on (p.user_id) p.user_id, p.source, p.location, p.trip_id
@@ -49,7 +49,7 @@ export interface ManifestPageQuery {
 export async function manifestPage(db: Db, crisisId: string, at: Date, q: ManifestPageQuery) {
   const status = q.status ? sql`and m.status = ${q.status}` : sql``
   const after = q.after ? sql`and m.person_id > ${q.after}::uuid` : sql``
-  const r = await sql<ManifestRow>`
+  const r = await sql<ManifestEntry>`
     select m.person_id, m.in_area, m.source, m.lat, m.lon, ${dependantsWithPresence('m')} as dependants,
            m.status, m.assembly_point_id, m.leg_id, m.note, m.updated_at
       from (${manifestSql(crisisId, at)}) m

@@ -125,7 +125,10 @@ describe('POST /api/v1/crises/{id}/people/{personId}', () => {
     const leaver = await travellerTo(runtime().app, TOKYO)
     expect((await setStatus(leaver.userId, { status: 'left_area' })).statusCode).toBe(200)
     await call('PUT', '/api/v1/me/location', leaver.cookie, { lat: OSAKA.lat, lon: OSAKA.lon })
-    await runtime().ctx.db.deleteFrom('trips').where('user_id', '=', leaver.userId).execute()
+    const trips = (await call('GET', '/api/v1/me/trips', leaver.cookie)).json() as { id: string }[]
+    expect(trips).toHaveLength(1)
+    for (const trip of trips)
+      expect((await call('DELETE', `/api/v1/me/trips/${trip.id}`, leaver.cookie)).statusCode).toBe(204)
     const person = (await manifest('?status=left_area')).people.find((p) => p.id === leaver.userId)
     expect(person).toMatchObject({ inArea: false, where: null, status: 'left_area' })
   })

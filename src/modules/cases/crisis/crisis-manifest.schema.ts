@@ -75,6 +75,7 @@ export const citizenStatusBody = z.strictObject({
   status: z.enum(['safe', 'needs_help', 'wants_to_leave']),
   note: z.string().trim().max(2000).optional(),
 })
+export type CitizenStatusBody = z.infer<typeof citizenStatusBody>
 
 export const myCrises = z.object({
   crises: z.array(

@@ -5,7 +5,7 @@ import { personCards } from '../../registrations/index.ts'
 import { csvCell } from '../case/board.service.ts'
 import type { PersonStatus } from './crisis.schema.ts'
 import { loadCrisis, toCrisis } from './crisis.service.ts'
-import { type ManifestRow, manifestCounts, manifestPage } from './crisis-manifest.repository.ts'
+import { type ManifestEntry, manifestCounts, manifestPage } from './crisis-manifest.repository.ts'
 import type { Manifest, ManifestPerson, ManifestQuery } from './crisis-manifest.schema.ts'
 import { listLegs } from './evacuation.repository.ts'
 
@@ -13,7 +13,7 @@ import { listLegs } from './evacuation.repository.ts'
 const CSV_PAGE = 1000
 export const CSV_LIMIT = 200_000
 
-async function toPeople(ctx: AppContext, rows: readonly ManifestRow[]): Promise<ManifestPerson[]> {
+async function toPeople(ctx: AppContext, rows: readonly ManifestEntry[]): Promise<ManifestPerson[]> {
   const cards = await personCards(
     ctx.db,
     rows.map((r) => r.person_id),
@@ -97,22 +97,30 @@ export async function getManifest(
   }
 }
 
-const CSV_HEADER = [
-  'id',
-  'nameLatin',
-  'nameZh',
-  'phone',
-  'status',
-  'inArea',
-  'source',
-  'lat',
-  'lon',
-  'dependants',
-  'assemblyPointId',
-  'legId',
-  'note',
-  'updatedAt',
-]
+type Cell = (p: ManifestPerson) => string | number | boolean | null | undefined
+
+/** The spreadsheet's columns in order. Numbers go in as they are: csvCell would quote a minus sign. */
+const CSV_COLUMNS: Record<string, { cell: Cell; number?: true }> = {
+  id: { cell: (p) => p.id },
+  nameLatin: { cell: (p) => p.nameLatin },
+  nameZh: { cell: (p) => p.nameZh },
+  phone: { cell: (p) => p.phone },
+  status: { cell: (p) => p.status },
+  inArea: { cell: (p) => p.inArea },
+  source: { cell: (p) => p.where?.source },
+  lat: { cell: (p) => p.where?.lat ?? '', number: true },
+  lon: { cell: (p) => p.where?.lon ?? '', number: true },
+  dependants: { cell: (p) => p.dependants, number: true },
+  assemblyPointId: { cell: (p) => p.assemblyPointId },
+  legId: { cell: (p) => p.legId },
+  note: { cell: (p) => p.note },
+  updatedAt: { cell: (p) => p.updatedAt },
+}
+
+const csvLine = (p: ManifestPerson) =>
+  Object.values(CSV_COLUMNS)
+    .map((c) => (c.number ? String(c.cell(p)) : csvCell(c.cell(p))))
+    .join(',')
 
 /** The whole manifest (optionally one status) as a spreadsheet, walked page by page (audited). */
 export async function exportManifest(
@@ -128,15 +136,10 @@ export async function exportManifest(
   let after: string | undefined
   while (lines.length < CSV_LIMIT) {
     const rows = await manifestPage(ctx.db, id, now, { status, after, limit: CSV_PAGE })
-    for (const p of await toPeople(ctx, rows)) {
-      const text = [p.id, p.nameLatin, p.nameZh, p.phone, p.status, p.inArea, p.where?.source].map(csvCell)
-      const numbers = [p.where?.lat ?? '', p.where?.lon ?? '', p.dependants]
-      const rest = [p.assemblyPointId, p.legId, p.note, p.updatedAt].map(csvCell)
-      lines.push([...text, ...numbers, ...rest].join(','))
-    }
+    for (const p of await toPeople(ctx, rows)) lines.push(csvLine(p))
     if (rows.length < CSV_PAGE) break
     after = rows.at(-1)?.person_id
   }
   await auditRead(ctx, principal, id, ip, { status: status ?? null, export: 'csv', rows: lines.length })
-  return `\uFEFF${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`
+  return `\uFEFF${[Object.keys(CSV_COLUMNS).join(','), ...lines].join('\r\n')}\r\n`
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
 import { ACCESS } from '../../identity/index.ts'
-import { crisisIdParams } from './crisis.schema.ts'
+import { idParams } from '../common.schema.ts'
 import { citizenStatusBody, myCrises, personStatusResponse } from './crisis-manifest.schema.ts'
 import { myCrises as findMyCrises, setMyStatus } from './crisis-me.service.ts'
 
@@ -29,7 +29,7 @@ export const crisisMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: {
         tags,
         summary: 'Answer in a crisis: safe, needs_help (a P1 help request to the hotline) or wants_to_leave',
-        params: crisisIdParams,
+        params: idParams,
         body: citizenStatusBody,
         response: { 200: personStatusResponse },
       },

@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../../../context.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { notFound } from '../../../platform/errors/app-error.ts'
 import { presenceSql } from '../../registrations/index.ts'
+import { casesError } from '../cases.errors.ts'
 import { recordHelpRequest } from '../hotline/help.service.ts'
 import { activeCrisesOfPresence, findCrisisRow, linkContactRow } from './crisis.repository.ts'
 import type { PersonStatus } from './crisis.schema.ts'
 import { personInArea } from './crisis-manifest.repository.ts'
-import type { PersonStatusResponse } from './crisis-manifest.schema.ts'
+import type { CitizenStatusBody, PersonStatusResponse } from './crisis-manifest.schema.ts'
 import { findPersonStatus, writeStatus } from './evacuation.repository.ts'
 import { statusOf } from './evacuation.service.ts'
 
@@ -41,13 +41,13 @@ export async function setMyStatus(
   ctx: AppContext,
   personId: string,
   crisisId: string,
-  body: { status: 'safe' | 'needs_help' | 'wants_to_leave'; note?: string | undefined },
+  body: CitizenStatusBody,
 ): Promise<PersonStatusResponse> {
   return ctx.db.transaction().execute(async (trx) => {
     const now = new Date()
     const crisis = await findCrisisRow(trx, crisisId, { all: true, countries: [] })
     if (crisis?.status !== 'active' || !(await personInArea(trx, crisisId, personId, now)))
-      throw notFound('crisis.not_found', `No active crisis ${crisisId} where you are registered`)
+      throw casesError('crisis.not_found', `No active crisis ${crisisId} where you are registered`)
     const current = await findPersonStatus(trx, crisisId, personId)
     if (!current || !CONFIRMED.includes(current.status))
       await writeStatus(trx, {

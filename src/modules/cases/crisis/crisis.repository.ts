@@ -1,17 +1,8 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../../database.ts'
 import type { CrisisScope } from '../access.ts'
-
-export interface CrisisRow {
-  id: string
-  name: string
-  country: string
-  area: string
-  starts_at: Date
-  status: 'active' | 'closed'
-  created_at: Date
-  closed_at: Date | null
-}
+import type { CrisisStatus } from './crisis.schema.ts'
+import type { CrisisRow } from './crisis.table.ts'
 
 export interface NewCrisis {
   id: string
@@ -49,7 +40,8 @@ export async function insertCrisis(db: Db, c: NewCrisis): Promise<void> {
 const inScope = (scope: CrisisScope) =>
   scope.all ? sql<boolean>`true` : sql<boolean>`c.country = any(${[...scope.countries]}::text[])`
 
-const columns = sql`c.id, c.name, c.country, ST_AsGeoJSON(c.area) as area, c.starts_at, c.status, c.created_at, c.closed_at`
+const columns = sql`c.id, c.name, c.country, ST_AsGeoJSON(c.area) as area, c.starts_at, c.status, c.created_by,
+  c.created_at, c.closed_at, c.closed_by`
 
 /** The crisis if the scope covers it; `forUpdate` holds it while a change is written. */
 export async function findCrisisRow(
@@ -67,7 +59,7 @@ export async function findCrisisRow(
 export async function listCrisisRows(
   db: Db,
   scope: CrisisScope,
-  status: 'active' | 'closed' | undefined,
+  status: CrisisStatus | undefined,
 ): Promise<CrisisRow[]> {
   const byStatus = status ? sql`and c.status = ${status}` : sql``
   const r = await sql<CrisisRow>`select ${columns} from crises c

@@ -2,19 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
 import { ACCESS } from '../../identity/index.ts'
-import {
-  createCrisisBody,
-  crisisDetail,
-  crisisIdParams,
-  crisisList,
-  crisisQuery,
-  linkCaseBody,
-  linkContactBody,
-} from './crisis.schema.ts'
+import { idParams } from '../common.schema.ts'
+import { linkContactBody } from '../hotline/contact.schema.ts'
+import { createCrisisBody, crisisDetail, crisisList, crisisQuery, linkCaseBody } from './crisis.schema.ts'
 import { closeCrisis, createCrisis, getCrisis, linkToCrisis, listCrises } from './crisis.service.ts'
 
-/** Duty officers anywhere; officers for the countries their missions cover. */
-
+/** Crises: duty officers and operators see every one, officers those of their missions' countries. */
 export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['crises']
 
@@ -55,7 +48,7 @@ export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         tags,
         summary:
           'One crisis with counts (people in the area by status, linked cases and contacts), points and legs',
-        params: crisisIdParams,
+        params: idParams,
         response: { 200: crisisDetail },
       },
     },
@@ -69,7 +62,7 @@ export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Close the crisis (409 if already closed)',
-        params: crisisIdParams,
+        params: idParams,
         response: { 200: crisisDetail },
       },
     },
@@ -83,7 +76,7 @@ export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Link a case I may see to the crisis (again: no change)',
-        params: crisisIdParams,
+        params: idParams,
         body: linkCaseBody,
         response: { 201: crisisDetail },
       },
@@ -103,7 +96,7 @@ export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Link a contact I may see to the crisis (again: no change)',
-        params: crisisIdParams,
+        params: idParams,
         body: linkContactBody,
         response: { 201: crisisDetail },
       },

@@ -16,6 +16,10 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number]
 export const personStatus = z.enum(PERSON_STATUSES)
 
 export const LEG_MODES = ['bus', 'flight', 'ship', 'train'] as const
+export type LegMode = (typeof LEG_MODES)[number]
+
+export const CRISIS_STATUSES = ['active', 'closed'] as const
+export type CrisisStatus = (typeof CRISIS_STATUSES)[number]
 
 export const createCrisisBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -26,11 +30,10 @@ export const createCrisisBody = z.strictObject({
 export type CreateCrisisBody = z.infer<typeof createCrisisBody>
 
 export const crisisQuery = z.strictObject({
-  status: z.enum(['active', 'closed']).optional(),
+  status: z.enum(CRISIS_STATUSES).optional(),
 })
 
 export const linkCaseBody = z.strictObject({ caseId: z.uuid() })
-export const linkContactBody = z.strictObject({ contactId: z.uuid() })
 
 export const assemblyPointBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -78,7 +81,7 @@ export const crisis = z.object({
   country: z.string(),
   area: polygon,
   startsAt: z.string(),
-  status: z.enum(['active', 'closed']),
+  status: z.enum(CRISIS_STATUSES),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
 })
@@ -98,5 +101,3 @@ export const crisisDetail = crisis.extend({
 export type CrisisDetail = z.infer<typeof crisisDetail>
 
 export const crisisList = z.object({ crises: z.array(crisis) })
-
-export const crisisIdParams = z.strictObject({ id: z.uuid() })

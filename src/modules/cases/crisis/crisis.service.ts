@@ -1,16 +1,14 @@
-import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
 import { areaInCountry, unknownCountries } from '../../reference/index.ts'
 import { crisisScopeOf, scopeOf } from '../access.ts'
 import { findCaseRow } from '../case/case.repository.ts'
+import { casesError } from '../cases.errors.ts'
 import { findContactRow } from '../hotline/contact.repository.ts'
 import {
-  type CrisisRow,
   closeCrisisRow,
   findCrisisRow,
   insertCrisis,
@@ -20,7 +18,8 @@ import {
   linkedCounts,
   listCrisisRows,
 } from './crisis.repository.ts'
-import type { CreateCrisisBody, Crisis, CrisisDetail } from './crisis.schema.ts'
+import type { CreateCrisisBody, Crisis, CrisisDetail, CrisisStatus } from './crisis.schema.ts'
+import type { CrisisRow } from './crisis.table.ts'
 import { manifestCounts } from './crisis-manifest.repository.ts'
 import { listAssemblyPoints, listLegs } from './evacuation.repository.ts'
 
@@ -42,16 +41,16 @@ export async function loadCrisis(
   ctx: AppContext,
   principal: Principal,
   id: string,
-  db: Kysely<Database> = ctx.db,
+  db: Db = ctx.db,
   forUpdate = false,
 ): Promise<CrisisRow> {
   const row = await findCrisisRow(db, id, await crisisScopeOf(db, principal), forUpdate)
-  if (!row) throw notFound('crisis.not_found', `No crisis ${id}`)
+  if (!row) throw casesError('crisis.not_found', `No crisis ${id}`)
   return row
 }
 
 export function assertActive(row: CrisisRow): void {
-  if (row.status !== 'active') throw conflict('crisis.closed', 'The crisis is closed')
+  if (row.status !== 'active') throw casesError('crisis.closed', 'The crisis is closed')
 }
 
 export async function createCrisis(
@@ -61,18 +60,18 @@ export async function createCrisis(
   ip: string | null,
 ): Promise<CrisisDetail> {
   if ((await unknownCountries(ctx.db, [body.country])).length)
-    throw badRequest('reference.unknown_country', `Unknown country: ${body.country}`)
+    throw casesError('reference.unknown_country', `Unknown country: ${body.country}`)
   const scope = await crisisScopeOf(ctx.db, principal)
   if (!scope.all && !scope.countries.includes(body.country))
-    throw forbidden('crisis.outside_scope', `Your missions do not cover ${body.country}`)
+    throw casesError('crisis.outside_scope', `Your missions do not cover ${body.country}`)
   const area = JSON.stringify(body.area)
   if (!(await isValidArea(ctx.db, area)))
-    throw badRequest(
+    throw casesError(
       'crisis.bad_area',
       'The area is not a valid polygon (its edges cross or it has no surface)',
     )
   if ((await areaInCountry(ctx.db, body.country, area)) === false)
-    throw badRequest('crisis.area_outside_country', `The area does not touch ${body.country}`)
+    throw casesError('crisis.area_outside_country', `The area does not touch ${body.country}`)
   const id = uuidv7()
   const now = new Date()
   await ctx.db.transaction().execute(async (trx) => {
@@ -101,7 +100,7 @@ export async function createCrisis(
 export async function listCrises(
   ctx: AppContext,
   principal: Principal,
-  status: 'active' | 'closed' | undefined,
+  status: CrisisStatus | undefined,
 ): Promise<{ crises: Crisis[] }> {
   const rows = await listCrisisRows(ctx.db, await crisisScopeOf(ctx.db, principal), status)
   return { crises: rows.map(toCrisis) }
@@ -174,11 +173,11 @@ export async function linkToCrisis(
     let linked: boolean
     if ('caseId' in target) {
       if (!(await findCaseRow(trx, scope, target.caseId)))
-        throw notFound('case.not_found', `No case ${target.caseId}`)
+        throw casesError('case.not_found', `No case ${target.caseId}`)
       linked = await linkCaseRow(trx, id, target.caseId, principal.userId)
     } else {
       if (!(await findContactRow(trx, target.contactId, scope)))
-        throw notFound('contact.not_found', `No contact ${target.contactId}`)
+        throw casesError('contact.not_found', `No contact ${target.contactId}`)
       linked = await linkContactRow(trx, id, target.contactId, principal.userId)
     }
     if (linked)

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { CrisisStatus, LegMode, PersonStatus } from './crisis.schema.ts'
 
 type Geometry = ColumnType<unknown, unknown, unknown>
 
@@ -8,7 +9,7 @@ export interface CrisesTable {
   country: string
   area: Geometry
   starts_at: Date
-  status: Generated<string>
+  status: Generated<CrisisStatus>
   created_by: string | null
   created_at: Date
   closed_at: Date | null
@@ -42,7 +43,7 @@ export interface CrisisLegsTable {
   id: string
   crisis_id: string
   name: string
-  mode: string
+  mode: LegMode
   from_point_id: string
   destination: string
   departs_at: Date
@@ -53,7 +54,7 @@ export interface CrisisLegsTable {
 export interface CrisisPeopleTable {
   crisis_id: string
   person_id: string
-  status: string
+  status: PersonStatus
   assembly_point_id: string | null
   leg_id: string | null
   note: string | null
@@ -65,7 +66,7 @@ export interface CrisisPersonEventsTable {
   id: string
   crisis_id: string
   person_id: string
-  status: string
+  status: PersonStatus
   assembly_point_id: string | null
   leg_id: string | null
   note: string | null
@@ -83,3 +84,14 @@ export interface CrisisTables {
   crisis_people: CrisisPeopleTable
   crisis_person_events: CrisisPersonEventsTable
 }
+
+/** A crisis as the repositories read it: the area as GeoJSON text (ST_AsGeoJSON). */
+export type CrisisRow = Omit<Selectable<CrisesTable>, 'area'> & { area: string }
+/** An assembly point as read: its point as lat/lon. */
+export type AssemblyPointRow = Omit<Selectable<CrisisAssemblyPointsTable>, 'location'> & {
+  lat: number
+  lon: number
+}
+export type LegRow = Selectable<CrisisLegsTable>
+export type CrisisPersonRow = Selectable<CrisisPeopleTable>
+export type CrisisPersonEventRow = Selectable<CrisisPersonEventsTable>

@@ -1,27 +1,15 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { sql } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import type { Database, Db } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import type { PersonStatus } from './crisis.schema.ts'
+import type { AssemblyPointRow, LegRow } from './crisis.table.ts'
 
-export interface AssemblyPointRow {
-  id: string
-  name: string
-  lat: number
-  lon: number
-  opens_at: Date | null
+/** An assembly point with the people checked in there. */
+export type AssemblyPointWithCount = Omit<AssemblyPointRow, 'crisis_id' | 'created_at'> & {
   checked_in: number
 }
-
-export interface LegRow {
-  id: string
-  name: string
-  mode: 'bus' | 'flight' | 'ship' | 'train'
-  from_point_id: string
-  destination: string
-  departs_at: Date
-  capacity: number
-  boarded: number
-}
+/** A leg with the people boarded on it. */
+export type LegWithCount = Omit<LegRow, 'crisis_id' | 'created_at'> & { boarded: number }
 
 export async function insertAssemblyPoint(
   db: Db,
@@ -39,8 +27,8 @@ export async function insertAssemblyPoint(
     .execute()
 }
 
-export async function listAssemblyPoints(db: Db, crisisId: string): Promise<AssemblyPointRow[]> {
-  const r = await sql<AssemblyPointRow>`
+export async function listAssemblyPoints(db: Db, crisisId: string): Promise<AssemblyPointWithCount[]> {
+  const r = await sql<AssemblyPointWithCount>`
     select a.id, a.name, ST_Y(a.location) as lat, ST_X(a.location) as lon, a.opens_at,
            (select count(*)::int from crisis_people cp
              where cp.crisis_id = a.crisis_id and cp.assembly_point_id = a.id and cp.status = 'checked_in') as checked_in
@@ -58,15 +46,15 @@ export async function assemblyPointExists(db: Db, crisisId: string, id: string):
   return row !== undefined
 }
 
-export async function insertLeg(db: Db, l: Omit<LegRow, 'boarded'> & { crisis_id: string }): Promise<void> {
+export async function insertLeg(db: Db, l: Omit<LegRow, 'created_at'>): Promise<void> {
   await db.insertInto('crisis_legs').values(l).execute()
 }
 
 const legColumns = sql`l.id, l.name, l.mode, l.from_point_id, l.destination, l.departs_at, l.capacity,
   (select count(*)::int from crisis_people cp where cp.leg_id = l.id and cp.status = 'boarded') as boarded`
 
-export async function listLegs(db: Db, crisisId: string): Promise<LegRow[]> {
-  const r = await sql<LegRow>`select ${legColumns} from crisis_legs l
+export async function listLegs(db: Db, crisisId: string): Promise<LegWithCount[]> {
+  const r = await sql<LegWithCount>`select ${legColumns} from crisis_legs l
     where l.crisis_id = ${crisisId} order by l.departs_at, l.id`.execute(db)
   return r.rows
 }
@@ -75,17 +63,11 @@ export async function listLegs(db: Db, crisisId: string): Promise<LegRow[]> {
  * The leg with its boarded count, its row locked until the transaction ends: boardings of
  * one leg queue behind each other, so two cannot both take its last seat.
  */
-export async function lockLeg(db: Db, crisisId: string, id: string): Promise<LegRow | undefined> {
+export async function lockLeg(db: Db, crisisId: string, id: string): Promise<LegWithCount | undefined> {
   await sql`select id from crisis_legs where id = ${id} and crisis_id = ${crisisId} for update`.execute(db)
-  const r = await sql<LegRow>`select ${legColumns} from crisis_legs l
+  const r = await sql<LegWithCount>`select ${legColumns} from crisis_legs l
     where l.id = ${id} and l.crisis_id = ${crisisId}`.execute(db)
   return r.rows[0]
-}
-
-export interface PersonStatusRow {
-  status: PersonStatus
-  assembly_point_id: string | null
-  leg_id: string | null
 }
 
 export async function findPersonStatus(db: Db, crisisId: string, personId: string) {
@@ -94,7 +76,7 @@ export async function findPersonStatus(db: Db, crisisId: string, personId: strin
     .select(['status', 'assembly_point_id', 'leg_id'])
     .where('crisis_id', '=', crisisId)
     .where('person_id', '=', personId)
-    .executeTakeFirst() as Promise<PersonStatusRow | undefined>
+    .executeTakeFirst()
 }
 
 export interface StatusChange {

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
 import { ACCESS } from '../../identity/index.ts'
-import { assemblyPointBody, crisisDetail, crisisIdParams, legBody } from './crisis.schema.ts'
+import { idParams } from '../common.schema.ts'
+import { assemblyPointBody, crisisDetail, legBody } from './crisis.schema.ts'
 import {
   manifest,
   manifestCsvQuery,
@@ -24,7 +25,7 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       schema: {
         tags,
         summary: 'Add an assembly point',
-        params: crisisIdParams,
+        params: idParams,
         body: assemblyPointBody,
         response: { 201: crisisDetail },
       },
@@ -44,7 +45,7 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       schema: {
         tags,
         summary: 'Add a transport leg leaving from an assembly point, with its capacity',
-        params: crisisIdParams,
+        params: idParams,
         body: legBody,
         response: { 201: crisisDetail },
       },
@@ -63,7 +64,7 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags,
         summary:
           'The people registered in the area now (and anyone with a status in the crisis), with their status; paged by cursor (audited)',
-        params: crisisIdParams,
+        params: idParams,
         querystring: manifestQuery,
         response: { 200: manifest },
       },
@@ -79,7 +80,7 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       schema: {
         tags,
         summary: 'The whole manifest as CSV, optionally one status (audited)',
-        params: crisisIdParams,
+        params: idParams,
         querystring: manifestCsvQuery,
       },
     },

@@ -1,10 +1,9 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
+import { casesError } from '../cases.errors.ts'
 import type { AssemblyPointBody, CrisisDetail, LegBody } from './crisis.schema.ts'
 import { assertActive, getCrisis, loadCrisis } from './crisis.service.ts'
 import { personInArea } from './crisis-manifest.repository.ts'
@@ -19,8 +18,6 @@ import {
   statusHistory,
   writeStatus,
 } from './evacuation.repository.ts'
-
-type Trx = Transaction<Database>
 
 export async function addAssemblyPoint(
   ctx: AppContext,
@@ -55,7 +52,7 @@ export async function addLeg(
   await ctx.db.transaction().execute(async (trx) => {
     assertActive(await loadCrisis(ctx, principal, crisisId, trx))
     if (!(await assemblyPointExists(trx, crisisId, body.fromPointId)))
-      throw badRequest(
+      throw casesError(
         'crisis.unknown_assembly_point',
         `No assembly point ${body.fromPointId} in this crisis`,
       )
@@ -79,29 +76,29 @@ export async function addLeg(
  * Where the status puts the person: checked_in needs an assembly point of the crisis, boarded a
  * leg with a free seat (its row locked, so concurrent boardings cannot overbook); others neither.
  */
-async function placeOf(trx: Trx, crisisId: string, personId: string, body: SetStatusBody) {
+async function placeOf(trx: Db, crisisId: string, personId: string, body: SetStatusBody) {
   if (body.status !== 'checked_in' && body.assemblyPointId)
-    throw badRequest('crisis.unexpected_assembly_point', 'An assembly point goes only with checked_in')
+    throw casesError('crisis.unexpected_assembly_point', 'An assembly point goes only with checked_in')
   if (body.status !== 'boarded' && body.legId)
-    throw badRequest('crisis.unexpected_leg', 'A leg goes only with boarded')
+    throw casesError('crisis.unexpected_leg', 'A leg goes only with boarded')
   if (body.status === 'checked_in') {
     if (!body.assemblyPointId)
-      throw badRequest('crisis.assembly_point_required', 'checked_in needs assemblyPointId')
+      throw casesError('crisis.assembly_point_required', 'checked_in needs assemblyPointId')
     if (!(await assemblyPointExists(trx, crisisId, body.assemblyPointId)))
-      throw badRequest(
+      throw casesError(
         'crisis.unknown_assembly_point',
         `No assembly point ${body.assemblyPointId} in this crisis`,
       )
     return { assemblyPointId: body.assemblyPointId, legId: null }
   }
   if (body.status === 'boarded') {
-    if (!body.legId) throw badRequest('crisis.leg_required', 'boarded needs legId')
+    if (!body.legId) throw casesError('crisis.leg_required', 'boarded needs legId')
     const leg = await lockLeg(trx, crisisId, body.legId)
-    if (!leg) throw badRequest('crisis.unknown_leg', `No leg ${body.legId} in this crisis`)
+    if (!leg) throw casesError('crisis.unknown_leg', `No leg ${body.legId} in this crisis`)
     const current = await findPersonStatus(trx, crisisId, personId)
     const alreadyOn = current?.status === 'boarded' && current.leg_id === leg.id
     if (!alreadyOn && leg.boarded >= leg.capacity)
-      throw conflict('crisis.leg_full', `${leg.name} is full (${leg.capacity} seats)`, {
+      throw casesError('crisis.leg_full', `${leg.name} is full (${leg.capacity} seats)`, {
         capacity: leg.capacity,
         boarded: leg.boarded,
       })
@@ -124,7 +121,7 @@ export async function setPersonStatus(
     const now = new Date()
     const known = (await findPersonStatus(trx, crisisId, personId)) !== undefined
     if (!known && !(await personInArea(trx, crisisId, personId, now)))
-      throw notFound('crisis.person_not_found', 'The person is not on this crisis manifest')
+      throw casesError('crisis.person_not_found', 'The person is not on this crisis manifest')
     const where = await placeOf(trx, crisisId, personId, body)
     const change: StatusChange = {
       crisisId,
@@ -146,7 +143,7 @@ export async function setPersonStatus(
   })
 }
 
-export async function statusOf(trx: Trx, crisisId: string, personId: string): Promise<PersonStatusResponse> {
+export async function statusOf(trx: Db, crisisId: string, personId: string): Promise<PersonStatusResponse> {
   const current = await findPersonStatus(trx, crisisId, personId)
   const history = await statusHistory(trx, crisisId, personId)
   return {
@@ -155,7 +152,7 @@ export async function statusOf(trx: Trx, crisisId: string, personId: string): Pr
     assemblyPointId: current?.assembly_point_id ?? null,
     legId: current?.leg_id ?? null,
     history: history.map((h) => ({
-      status: h.status as PersonStatusResponse['status'],
+      status: h.status,
       assemblyPointId: h.assembly_point_id,
       legId: h.leg_id,
       note: h.note,
@@ -167,7 +164,7 @@ export async function statusOf(trx: Trx, crisisId: string, personId: string): Pr
 }
 
 function audit(
-  trx: Trx,
+  trx: Db,
   principal: Principal,
   action: string,
   crisisId: string,

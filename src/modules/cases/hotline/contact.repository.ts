@@ -1,25 +1,7 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../../database.ts'
 import { type CaseScope, caseVisible, contactVisible } from '../access.ts'
-
-export interface ContactRow {
-  id: string
-  received_at: Date
-  kind: 'contact' | 'help_request'
-  channel: string
-  priority: string | null
-  caller_phone: string | null
-  caller_name: string | null
-  person_id: string | null
-  summary: string
-  lat: number | null
-  lon: number | null
-  location_source: 'given' | 'registry' | null
-  country: string | null
-  mission_code: string | null
-  case_id: string | null
-  taken_by: string | null
-}
+import type { CaseRow, ContactRow } from '../cases.table.ts'
 
 /** A contact as written: the same fields as one read back. */
 export type NewContact = ContactRow
@@ -93,17 +75,11 @@ export async function linkContact(db: Db, contactId: string, caseId: string, mis
     .execute()
 }
 
-export interface OpenCaseRow {
-  id: string
-  reference: string
-  type: string
-  status: string
-  priority: string
-}
+export type OpenCase = Pick<CaseRow, 'id' | 'reference' | 'type' | 'status' | 'priority'>
 
 /** The person's open cases that the caller may see, newest first. */
-export async function openCasesOfPerson(db: Db, scope: CaseScope, personId: string): Promise<OpenCaseRow[]> {
-  const r = await sql<OpenCaseRow>`
+export async function openCasesOfPerson(db: Db, scope: CaseScope, personId: string): Promise<OpenCase[]> {
+  const r = await sql<OpenCase>`
     select c.id, c.reference, c.type, c.status, c.priority from cases c
      where c.id in (select p.case_id from case_people p where p.person_id = ${personId}::uuid)
        and c.status not in ('resolved', 'closed') and ${caseVisible(scope)}

@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  citizenWithPhone,
-  newPhone,
-  PARIS,
-  type Staff,
-  startCasesRuntime,
-  TOKYO,
-} from '../../../../test/helpers/cases.ts'
-import { caller, expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { describe, expect, it } from 'vitest'
+import { citizenWithPhone, newPhone, PARIS, TOKYO, withCasesRuntime } from '../../../../test/helpers/cases.ts'
+import { expectProblem, registerCitizen } from '../../../../test/helpers/http.ts'
 
-let rt: TestRuntime
-let staff: Staff
-beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
-})
-afterAll(async () => {
-  await rt?.close()
-})
+const { runtime, staff, call } = withCasesRuntime()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 const lookup = (phone: string, cookie = staff.operator.cookie) =>
   call('GET', `/api/v1/contacts?caller=${encodeURIComponent(phone)}`, cookie)
 
 describe('POST /api/v1/contacts', () => {
   it('records a call from a registered citizen found by phone, with the mission of the point', async () => {
-    const citizen = await citizenWithPhone(rt.app, TOKYO)
+    const citizen = await citizenWithPhone(runtime().app, TOKYO)
     const res = await call('POST', '/api/v1/contacts', staff.operator.cookie, {
       channel: 'phone',
       caller: { phone: citizen.phone.replace('+', '00') },
@@ -101,7 +85,7 @@ describe('POST /api/v1/contacts', () => {
   })
 
   it('is for hotline staff only', async () => {
-    const citizen = await registerCitizen(rt.app)
+    const citizen = await registerCitizen(runtime().app)
     const body = { channel: 'phone', caller: { name: 'X' }, summary: 'x' }
     expectProblem(await call('POST', '/api/v1/contacts', citizen.cookie, body), 403, 'auth.forbidden')
     expectProblem(await call('POST', '/api/v1/contacts', undefined, body), 401, 'auth.unauthenticated')
@@ -112,7 +96,7 @@ describe('POST /api/v1/contacts', () => {
 
 describe('GET /api/v1/contacts?caller=', () => {
   it('finds the registered person with no contacts yet, with where they are now', async () => {
-    const citizen = await citizenWithPhone(rt.app, TOKYO)
+    const citizen = await citizenWithPhone(runtime().app, TOKYO)
     const res = await lookup(citizen.phone)
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toMatchObject({
@@ -129,7 +113,7 @@ describe('GET /api/v1/contacts?caller=', () => {
   })
 
   it('lists every contact from that phone or of that person, newest first, with open cases', async () => {
-    const citizen = await citizenWithPhone(rt.app)
+    const citizen = await citizenWithPhone(runtime().app)
     const first = await call('POST', '/api/v1/contacts', staff.operator.cookie, {
       channel: 'chat',
       caller: { personId: citizen.userId },
@@ -172,10 +156,10 @@ describe('GET /api/v1/contacts?caller=', () => {
   })
 
   it('audits the look-up of a person', async () => {
-    const citizen = await citizenWithPhone(rt.app)
+    const citizen = await citizenWithPhone(runtime().app)
     await lookup(citizen.phone)
-    const audit = await rt.ctx.db
-      .selectFrom('audit_log')
+    const audit = await runtime()
+      .ctx.db.selectFrom('audit_log')
       .select(['action', 'actor_id'])
       .where('subject_id', '=', citizen.userId)
       .where('action', '=', 'contacts.lookup')

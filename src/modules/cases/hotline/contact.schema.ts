@@ -8,6 +8,7 @@ import {
   personSummary,
   pointMessage,
   pointTogether,
+  queryFlag,
 } from '../common.schema.ts'
 
 export const CHANNELS = ['phone', 'chat', 'email', 'app', 'walk_in'] as const
@@ -29,13 +30,11 @@ export const contactBody = z
   .refine(pointTogether, pointMessage)
 export type ContactBody = z.infer<typeof contactBody>
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true')
-
 export const contactQuery = z.strictObject({
   caller: z.string().max(40).optional().describe('E.164 (URL-encode the +): the caller look-up'),
   since: z.iso.datetime().optional(),
   channel: z.enum(CHANNELS).optional(),
-  open: flag.optional().describe('only contacts not yet linked to a case'),
+  open: queryFlag.optional().describe('only contacts not yet linked to a case'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.uuid().optional().describe('nextCursor of the previous page'),
 })

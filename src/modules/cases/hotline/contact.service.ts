@@ -1,79 +1,34 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
-import type { Database } from '../../../database.ts'
+import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest, conflict, notFound } from '../../../platform/errors/app-error.ts'
 import type { Principal } from '../../../platform/http/access.ts'
-import {
-  findPersonByPhone,
-  type PersonSummary,
-  personInMissions,
-  personSummaries,
-} from '../../registrations/index.ts'
-import { type CaseScope, scopeOf } from '../access.ts'
+import { findPersonByPhone, personSummaries } from '../../registrations/index.ts'
+import { type CaseScope, everyoneOnIt, personInScope, scopeOf } from '../access.ts'
 import { findCaseRow } from '../case/case.repository.ts'
-import { toCaseDetail } from '../case/case.view.ts'
+import { presentCase } from '../case/case.view.ts'
 import { addEvent, touchCase } from '../case/case-event.repository.ts'
+import { caseNotFound, casesError } from '../cases.errors.ts'
 import { place } from '../placement.ts'
-import { loadRefs, type Refs } from '../refs.ts'
 import {
-  type ContactRow,
   findContactRow,
   insertContact,
   linkContact,
   listContactRows,
   openCasesOfPerson,
 } from './contact.repository.ts'
-import type { Contact, ContactBody, ContactQuery } from './contact.schema.ts'
+import type { ContactBody, ContactQuery } from './contact.schema.ts'
+import { presentContact, toContacts } from './contact.view.ts'
 import { toE164 } from './phone.ts'
 
-type Trx = Transaction<Database>
-
-export function toContact(row: ContactRow, refs: Refs): Contact {
-  const p = refs.person(row.person_id)
-  return {
-    id: row.id,
-    receivedAt: new Date(row.received_at).toISOString(),
-    kind: row.kind,
-    channel: row.channel as Contact['channel'],
-    priority: row.priority,
-    caller: { phone: row.caller_phone, name: row.caller_name, personId: row.person_id },
-    person: p ? { id: p.id, name: p.name, nameLatin: p.nameLatin, nameZh: p.nameZh, phone: p.phone } : null,
-    summary: row.summary,
-    location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
-    locationSource: row.location_source,
-    country: row.country,
-    mission: refs.mission(row.mission_code),
-    caseId: row.case_id,
-    takenBy: refs.user(row.taken_by),
-  }
-}
-
-export async function toContacts(
-  db: AppContext['db'] | Trx,
-  rows: ContactRow[],
-  known: readonly PersonSummary[] = [],
-): Promise<Contact[]> {
-  const refs = await loadRefs(
-    db,
-    {
-      missions: rows.map((r) => r.mission_code),
-      users: rows.map((r) => r.taken_by),
-      people: rows.map((r) => r.person_id),
-    },
-    known,
-  )
-  return rows.map((r) => toContact(r, refs))
-}
-
-async function resolvePerson(trx: Trx, personId: string | undefined, phone: string | null) {
+/** The caller: a person out of the staff member's scope is answered and recorded as an unknown one. */
+async function resolvePerson(trx: Db, scope: CaseScope, personId: string | undefined, phone: string | null) {
   if (personId) {
-    const person = (await personSummaries(trx, [personId]))[0]
-    if (!person) throw badRequest('contact.unknown_person', `No registered person with id ${personId}`)
+    const person = await personInScope(trx, scope, (await personSummaries(trx, [personId]))[0])
+    if (!person) throw casesError('contact.unknown_person', `No registered person with id ${personId}`)
     return person
   }
-  return phone ? findPersonByPhone(trx, phone) : null
+  return phone ? personInScope(trx, scope, await findPersonByPhone(trx, phone)) : null
 }
 
 /** Records a call, chat, e-mail or walk-in; with `caseId` it joins that case's timeline. */
@@ -81,12 +36,12 @@ export async function createContact(ctx: AppContext, principal: Principal, body:
   const scope = scopeOf(principal)
   const phone = body.caller.phone ? toE164(body.caller.phone, 'caller.phone') : null
   if (!phone && !body.caller.name && !body.caller.personId) {
-    throw badRequest('contact.caller_required', 'Give the caller’s phone, name or personId')
+    throw casesError('contact.caller_required', 'Give the caller’s phone, name or personId')
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const person = await resolvePerson(trx, body.caller.personId, phone)
+    const person = await resolvePerson(trx, scope, body.caller.personId, phone)
     const linked = body.caseId ? await findCaseRow(trx, scope, body.caseId) : undefined
-    if (body.caseId && !linked) throw notFound('case.not_found', 'No such case')
+    if (body.caseId && !linked) throw caseNotFound()
     const placement =
       body.lat !== undefined
         ? await place(trx, body)
@@ -124,13 +79,12 @@ export async function createContact(ctx: AppContext, principal: Principal, body:
       ip,
       details: { personId: person?.id ?? null, caseId: linked?.id ?? null },
     })
-    const row = await findContactRow(trx, id, null)
-    return (await toContacts(trx, row ? [row] : []))[0] as Contact
+    return presentContact(trx, scope, id)
   })
 }
 
 async function recordContactOnCase(
-  trx: Trx,
+  trx: Db,
   caseId: string,
   contactId: string,
   channel: string,
@@ -160,11 +114,11 @@ export async function linkContactToCase(
   const scope = scopeOf(principal)
   return ctx.db.transaction().execute(async (trx) => {
     const c = await findCaseRow(trx, scope, caseId, true)
-    if (!c) throw notFound('case.not_found', 'No such case')
+    if (!c) throw caseNotFound()
     const contact = await findContactRow(trx, contactId, scope)
-    if (!contact) throw notFound('contact.not_found', 'No such contact')
+    if (!contact) throw casesError('contact.not_found', 'No such contact')
     if (contact.case_id) {
-      throw conflict('contact.already_linked', 'This contact already belongs to a case', {
+      throw casesError('contact.already_linked', 'This contact already belongs to a case', {
         caseId: contact.case_id,
       })
     }
@@ -187,20 +141,14 @@ export async function linkContactToCase(
       ip,
       details: { contactId },
     })
-    return toCaseDetail(trx, (await findCaseRow(trx, null, caseId)) ?? c)
+    return presentCase(trx, scope, caseId)
   })
-}
-
-/** An officer sees the person only when they are in the districts of the officer's missions. */
-async function personForScope(ctx: AppContext, scope: CaseScope, person: PersonSummary | null) {
-  if (!person || scope.allMissions) return person
-  return (await personInMissions(ctx.db, person.id, scope.missions)) ? person : null
 }
 
 export async function listContacts(ctx: AppContext, principal: Principal, q: ContactQuery, ip: string) {
   const scope = scopeOf(principal)
   const phone = q.caller !== undefined ? toE164(q.caller, 'caller') : undefined
-  const person = phone ? await personForScope(ctx, scope, await findPersonByPhone(ctx.db, phone)) : null
+  const person = phone ? await personInScope(ctx.db, scope, await findPersonByPhone(ctx.db, phone)) : null
   const rows = await listContactRows(ctx.db, scope, {
     phone,
     personId: person?.id,
@@ -222,7 +170,7 @@ export async function listContacts(ctx: AppContext, principal: Principal, q: Con
   const last = rows[rows.length - 1]
   return {
     person: person ? { ...person, openCases } : null,
-    contacts: await toContacts(ctx.db, rows, person ? [person] : []),
+    contacts: await toContacts(ctx.db, rows, everyoneOnIt, person ? [person] : []),
     nextCursor: rows.length === q.limit && last ? last.id : null,
   }
 }

@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  citizenWithPhone,
-  OSAKA,
-  type Staff,
-  startCasesRuntime,
-  TOKYO,
-} from '../../../../test/helpers/cases.ts'
-import { caller, expectProblem } from '../../../../test/helpers/http.ts'
-import type { TestRuntime } from '../../../../test/helpers/test-runtime.ts'
+import { describe, expect, it } from 'vitest'
+import { citizenWithPhone, OSAKA, TOKYO, withCasesRuntime } from '../../../../test/helpers/cases.ts'
+import { expectProblem } from '../../../../test/helpers/http.ts'
 import { recordHelpRequest } from '../index.ts'
 
-let rt: TestRuntime
-let staff: Staff
-beforeAll(async () => {
-  ;({ rt, staff } = await startCasesRuntime())
-})
-afterAll(async () => {
-  await rt?.close()
-})
+const { runtime, staff, call } = withCasesRuntime()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 const openContacts = async (cookie: string) =>
   (await call('GET', '/api/v1/contacts?open=true', cookie)).json().contacts as { id: string }[]
 
 describe('POST /api/v1/me/help', () => {
   it('arrives at once as a P1 app contact with the registry location, in the caller look-up and the open list', async () => {
-    const citizen = await citizenWithPhone(rt.app, TOKYO)
+    const citizen = await citizenWithPhone(runtime().app, TOKYO)
     const res = await call('POST', '/api/v1/me/help', citizen.cookie, {
       message: 'Earthquake, trapped in a building',
     })
@@ -69,7 +54,7 @@ describe('POST /api/v1/me/help', () => {
   })
 
   it('takes the point the citizen gives over the registry, and routes it by district', async () => {
-    const citizen = await citizenWithPhone(rt.app, TOKYO)
+    const citizen = await citizenWithPhone(runtime().app, TOKYO)
     const res = await call('POST', '/api/v1/me/help', citizen.cookie, { message: 'Help', ...OSAKA })
     expect(res.json()).toMatchObject({
       location: OSAKA,
@@ -79,13 +64,13 @@ describe('POST /api/v1/me/help', () => {
   })
 
   it('records a request from someone the registry cannot place, without a location', async () => {
-    const citizen = await citizenWithPhone(rt.app)
+    const citizen = await citizenWithPhone(runtime().app)
     const res = await call('POST', '/api/v1/me/help', citizen.cookie, { message: 'Help' })
     expect(res.json()).toMatchObject({ location: null, locationSource: null, mission: null })
   })
 
   it('leaves the open list once linked to a case', async () => {
-    const citizen = await citizenWithPhone(rt.app, TOKYO)
+    const citizen = await citizenWithPhone(runtime().app, TOKYO)
     const help = (await call('POST', '/api/v1/me/help', citizen.cookie, { message: 'Robbed' })).json()
     const opened = await call('POST', '/api/v1/cases', staff.operator.cookie, {
       type: 'assault',
@@ -102,7 +87,7 @@ describe('POST /api/v1/me/help', () => {
   })
 
   it('refuses bad input, staff and strangers', async () => {
-    const citizen = await citizenWithPhone(rt.app)
+    const citizen = await citizenWithPhone(runtime().app)
     expectProblem(
       await call('POST', '/api/v1/me/help', citizen.cookie, { message: '' }),
       400,
@@ -138,19 +123,19 @@ describe('POST /api/v1/me/help', () => {
 
 describe('recordHelpRequest (for the alerts module)', () => {
   it('records a need_help answer inside the caller’s transaction, and refuses an unknown person', async () => {
-    const citizen = await citizenWithPhone(rt.app, OSAKA)
-    const contact = await rt.ctx.db
-      .transaction()
+    const citizen = await citizenWithPhone(runtime().app, OSAKA)
+    const contact = await runtime()
+      .ctx.db.transaction()
       .execute((trx) =>
         recordHelpRequest(
-          rt.ctx,
+          runtime().ctx,
           { personId: citizen.userId, message: 'need_help', about: { type: 'alert', id: 'a1' } },
           trx,
         ),
       )
     expect(contact).toMatchObject({ kind: 'help_request', priority: 'P1', mission: { code: 'JP-OSA-CG' } })
     await expect(
-      recordHelpRequest(rt.ctx, { personId: '01900000-0000-7000-8000-000000000000', message: 'x' }),
+      recordHelpRequest(runtime().ctx, { personId: '01900000-0000-7000-8000-000000000000', message: 'x' }),
     ).rejects.toMatchObject({ code: 'contact.unknown_person', status: 400 })
   })
 })

@@ -3,12 +3,13 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../../context.ts'
 import type { Database } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
-import { badRequest } from '../../../platform/errors/app-error.ts'
 import { personSummaries } from '../../registrations/index.ts'
+import { everyoneOnIt } from '../access.ts'
+import { casesError } from '../cases.errors.ts'
 import { place } from '../placement.ts'
 import { findContactRow, helpRequestsOf, insertContact } from './contact.repository.ts'
 import type { Contact } from './contact.schema.ts'
-import { toContacts } from './contact.service.ts'
+import { toContacts } from './contact.view.ts'
 
 export interface HelpRequest {
   readonly personId: string
@@ -33,7 +34,7 @@ export async function recordHelpRequest(
 ): Promise<Contact> {
   if (!trx) return ctx.db.transaction().execute((t) => recordHelpRequest(ctx, request, t))
   const person = (await personSummaries(trx, [request.personId]))[0]
-  if (!person) throw badRequest('contact.unknown_person', `No registered person with id ${request.personId}`)
+  if (!person) throw casesError('contact.unknown_person', `No registered person with id ${request.personId}`)
   const given = request.lat !== undefined && request.lon !== undefined
   const known = person.whereNow
   const lat = given ? (request.lat ?? null) : (known?.lat ?? null)
@@ -66,7 +67,8 @@ export async function recordHelpRequest(
     details: { about: request.about ?? null, locationSource: given ? 'given' : known ? 'registry' : null },
   })
   const row = await findContactRow(trx, id, null)
-  return (await toContacts(trx, row ? [row] : []))[0] as Contact
+  // The person's own request: theirs to read.
+  return (await toContacts(trx, row ? [row] : [], everyoneOnIt))[0] as Contact
 }
 
 /** What the person sent us for help, in their data export (staff notes about them are not theirs to take). */
