@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CANARIES } from './canaries.ts'
-import { type Defect, describeDefect, isKnown, type KnownDefect, unseen } from './defects.ts'
+import { describeDefect, isKnown, type KnownDefect, report, saveDefects } from './defects.ts'
 import { MATRIX } from './matrix/index.ts'
 import { runMatrix } from './matrix-runner.ts'
 import { fastifyKey, loadOperations, type Operation } from './openapi.ts'
@@ -75,23 +75,11 @@ describe.skipIf(skipOnServer('the authorization matrix'))('the authorization mat
     console.info(
       `authorization matrix: ${operations.length} operations × ${EVERYONE.length} principals = ${run.checks} checks, ${run.requests} requests`,
     )
-    report(run.defects)
+    report(run.defects, KNOWN_DEFECTS)
+    saveDefects(run.defects)
     const unexpected = run.defects.filter((d) => !isKnown(d, KNOWN_DEFECTS))
     expect(unexpected.map(describeDefect)).toEqual([])
     // The leak check sees canaries where they may be shown: it would see them where they may not.
     expect(CANARIES.map((c) => c.label).filter((l) => !run.seenByInsiders.has(l))).toEqual([])
   }, 600_000)
 })
-
-function report(defects: readonly Defect[]): void {
-  const known = defects.filter((d) => isKnown(d, KNOWN_DEFECTS))
-  if (known.length)
-    console.info(
-      `known defects seen (${known.length}):\n${known.map((d) => `  ${describeDefect(d)}`).join('\n')}`,
-    )
-  const gone = unseen(KNOWN_DEFECTS, defects)
-  if (gone.length)
-    console.warn(
-      `KNOWN_DEFECTS entries no request showed (fixed? remove them):\n${gone.map((k) => `  ${k.operation} ${k.kind} ${k.where} (#16 finding ${k.finding})`).join('\n')}`,
-    )
-}

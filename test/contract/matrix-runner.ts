@@ -53,7 +53,7 @@ export function requestText(sent: Pick<Sent, 'url' | 'parts'>): string {
 
 export function evidence(op: Operation, sent: Sent): string {
   const body = sent.parts.body === undefined ? '' : ` ${JSON.stringify(sent.parts.body).slice(0, 300)}`
-  return `as ${sent.who}: ${op.method} ${sent.url}${body} → ${sent.res.statusCode} ${sent.res.body.slice(0, 400)}`
+  return `as ${sent.who}: ${op.method} ${sent.url}${body} → ${sent.res.statusCode} ${sent.res.body.slice(0, 400).replace(/\s+/g, ' ')}`
 }
 
 /** Problems every answer may have whatever was expected: a 5xx, or a 4xx that is no problem+json. */
