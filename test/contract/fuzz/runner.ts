@@ -96,6 +96,7 @@ export async function runFuzz(
     run.perOperation.set(op.key, cases.length)
     const write = op.method !== 'GET'
     const started = Date.now()
+    let beforeHandlerChecked = false
     for (const c of cases) {
       if (write && !counts) counts = await countRows(w.rt.ctx, tables)
       const url = fillPath(op.path, c.request.path, true) + queryOf(c.request.query)
@@ -117,9 +118,11 @@ export async function runFuzz(
       } else if (res.statusCode < 400) {
         await waitForQuietQueue(w.rt.ctx)
         counts = undefined
-      } else if (refusedBeforeTheHandler(codeOf(res))) {
-        // Nothing of ours ran: Fastify refused the body or the URL before the route's handler.
+      } else if (refusedBeforeTheHandler(codeOf(res)) && beforeHandlerChecked) {
+        // Fastify refused the body or the URL before the route's handler: nothing of ours ran.
+        // Counting after each of these would triple the run; the first of each operation is.
       } else if (counts) {
+        if (refusedBeforeTheHandler(codeOf(res))) beforeHandlerChecked = true
         const after = await countRows(w.rt.ctx, tables)
         run.writesCompared++
         const changed = changedTables(counts, after).filter(
