@@ -6,7 +6,7 @@ import { runMatrix } from './matrix-runner.ts'
 import { fastifyKey, loadOperations, type Operation } from './openapi.ts'
 import { EVERYONE, rolesWithoutPrincipal } from './principals.ts'
 import { skipOnServer } from './skip.ts'
-import { buildWorld, type World } from './world.ts'
+import { buildWorld, type World } from './world/world.ts'
 
 /**
  * Defects of issue #16 that other branches are fixing: tolerated here until their fix is merged,

@@ -35,18 +35,9 @@ export function queryString(query: Readonly<Record<string, string>> | undefined)
   return `?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`
 }
 
-/** The body as text (a response is JSON, CSV, XML or empty). */
-export function bodyText(res: LightMyRequestResponse): string {
-  return res.body
-}
-
-export function isProblem(res: LightMyRequestResponse): boolean {
-  return /^application\/problem\+json/.test(String(res.headers['content-type'] ?? ''))
-}
-
-/** The problem's stable code, or undefined when the answer is not a problem with a code. */
+/** The problem's stable code, or undefined when the answer is not problem+json with a code. */
 export function problemCode(res: LightMyRequestResponse): string | undefined {
-  if (!isProblem(res)) return undefined
+  if (!/^application\/problem\+json/.test(String(res.headers['content-type'] ?? ''))) return undefined
   try {
     const code = (res.json() as { code?: unknown }).code
     return typeof code === 'string' ? code : undefined

@@ -4,7 +4,7 @@ import { runFuzz } from './fuzz/runner.ts'
 import { MATRIX } from './matrix/index.ts'
 import { loadOperations, type Operation } from './openapi.ts'
 import { skipOnServer } from './skip.ts'
-import { buildWorld, type World } from './world.ts'
+import { buildWorld, type World } from './world/world.ts'
 
 /** The same requests every run (a failure found once is found again); change it to explore. */
 const SEED = 16_2026

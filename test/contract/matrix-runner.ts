@@ -1,11 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { canariesIn } from './canaries.ts'
-import { queryString, send } from './client.ts'
+import { problemCode, queryString, send } from './client.ts'
 import type { Defect } from './defects.ts'
 import type { Expected, MatrixEntry, RequestParts } from './matrix/index.ts'
 import { fillPath, type Operation } from './openapi.ts'
 import { EVERYONE, OUT_OF_TOKYO, rolesOf, type Who } from './principals.ts'
-import type { World } from './world.ts'
+import type { World } from './world/world.ts'
 
 /** What a principal must get from an operation of the matrix. */
 export type Expectation =
@@ -61,25 +61,15 @@ export function generalDefects(op: Operation, sent: Sent, where: string): Defect
   const { res } = sent
   if (res.statusCode >= 500)
     return [{ operation: op.key, kind: 'server-error', where, evidence: evidence(op, sent) }]
-  if (res.statusCode >= 400 && codeOf(res) === undefined)
+  if (res.statusCode >= 400 && problemCode(res) === undefined)
     return [{ operation: op.key, kind: 'not-problem', where, evidence: evidence(op, sent) }]
   return []
-}
-
-export function codeOf(res: LightMyRequestResponse): string | undefined {
-  if (!/^application\/problem\+json/.test(String(res.headers['content-type'] ?? ''))) return undefined
-  try {
-    const code = (res.json() as { code?: unknown }).code
-    return typeof code === 'string' ? code : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** Whether the answer is what the expectation says; a reason when it is not. */
 export function mismatch(expectation: Expectation, res: LightMyRequestResponse): string | undefined {
   const status = res.statusCode
-  const code = codeOf(res)
+  const code = problemCode(res)
   const is = (s: number, c?: string) => status === s && (c === undefined || code === c)
   switch (expectation.kind) {
     case 'unauthenticated':

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { send } from '../client.ts'
+import { problemCode, send } from '../client.ts'
 import type { Defect } from '../defects.ts'
 import type { MatrixEntry } from '../matrix/index.ts'
-import { codeOf, expectationOf, runOrder } from '../matrix-runner.ts'
+import { expectationOf, runOrder } from '../matrix-runner.ts'
 import { fillPath, type Operation } from '../openapi.ts'
 import type { Who } from '../principals.ts'
-import type { World } from '../world.ts'
+import type { World } from '../world/world.ts'
 import { type FuzzCase, type FuzzRequest, fuzzCases } from './cases.ts'
 import { changedTables, countRows, publicTables, type RowCounts, waitForQuietQueue } from './row-counts.ts'
 import { queryOf } from './url.ts'
@@ -111,18 +111,18 @@ export async function runFuzz(
       const defect = (kind: Defect['kind'], evidence = shown) =>
         run.defects.push({ operation: op.key, kind, where: c.where, evidence })
       if (res.statusCode >= 500) defect('server-error')
-      else if (res.statusCode >= 400 && codeOf(res) === undefined) defect('not-problem')
+      else if (res.statusCode >= 400 && problemCode(res) === undefined) defect('not-problem')
       else if (res.statusCode < 400 && c.mustRefuse) defect('accepted-invalid')
       if (!write) {
         counts = undefined // a read may write its audit entry
       } else if (res.statusCode < 400) {
         await waitForQuietQueue(w.rt.ctx)
         counts = undefined
-      } else if (refusedBeforeTheHandler(codeOf(res)) && beforeHandlerChecked) {
+      } else if (refusedBeforeTheHandler(problemCode(res)) && beforeHandlerChecked) {
         // Fastify refused the body or the URL before the route's handler: nothing of ours ran.
         // Counting after each of these would triple the run; the first of each operation is.
       } else if (counts) {
-        if (refusedBeforeTheHandler(codeOf(res))) beforeHandlerChecked = true
+        if (refusedBeforeTheHandler(problemCode(res))) beforeHandlerChecked = true
         const after = await countRows(w.rt.ctx, tables)
         run.writesCompared++
         const changed = changedTables(counts, after).filter(

@@ -3,7 +3,7 @@ import { alertBody, TOKYO_CAP_POLYGON } from '../../helpers/alerts.ts'
 import { alertXml } from '../../helpers/cap-xml.ts'
 import { readInterop } from '../../helpers/interop.ts'
 import type { Who } from '../principals.ts'
-import { PARIS_CAP_POLYGON } from '../world.ts'
+import { PARIS_CAP_POLYGON } from '../world/world.ts'
 import type { Matrix } from './entry.ts'
 import { DUTY, HOTLINE, OFFICERS, REGISTERED } from './roles.ts'
 

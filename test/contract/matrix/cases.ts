@@ -1,7 +1,7 @@
 import { multipart, pdf } from '../../helpers/files.ts'
 import { TOKYO_PERSON } from '../canaries.ts'
 import type { Who } from '../principals.ts'
-import { PARIS, TOKYO } from '../world.ts'
+import { PARIS, TOKYO } from '../world/world.ts'
 import type { Matrix } from './entry.ts'
 import { CITIZENS, HOTLINE } from './roles.ts'
 

@@ -1,6 +1,6 @@
 import { PARIS_AREA, TOKYO_AREA } from '../../helpers/crises.ts'
 import type { Who } from '../principals.ts'
-import { TOKYO } from '../world.ts'
+import { TOKYO } from '../world/world.ts'
 import type { Matrix } from './entry.ts'
 import { CITIZENS, HOTLINE, OFFICERS } from './roles.ts'
 
@@ -54,6 +54,14 @@ export const crisesMatrix: Matrix = {
     params: tokyoCrisis,
     notFound: paris,
     request: (w) => ({ body: { contactId: w.ids.contactTokyo } }),
+    probes: [
+      {
+        who: 'operator',
+        why: "A's SOS",
+        request: (w) => ({ body: { contactId: w.ids.helpTokyo } }),
+        expect: { status: 201 },
+      },
+    ],
   },
   'POST /api/v1/crises/{id}/assembly-points': {
     roles: OFFICERS,
@@ -83,6 +91,21 @@ export const crisesMatrix: Matrix = {
     params: (ids) => ({ id: ids.crisisTokyo, personId: ids.citizenA }),
     notFound: paris,
     request: () => ({ body: { status: 'safe' } }),
+    probes: [
+      {
+        who: 'operator',
+        why: 'A boards the bus out',
+        request: (w) => ({ body: { status: 'boarded', legId: w.ids.legTokyo } }),
+        expect: { status: 200 },
+      },
+      {
+        who: 'officerTokyo',
+        why: 'B, who is in Paris, not in the area',
+        params: (ids) => ({ id: ids.crisisTokyo, personId: ids.citizenB }),
+        request: () => ({ body: { status: 'safe' } }),
+        expect: { status: 404, code: 'crisis.person_not_found' },
+      },
+    ],
   },
   'GET /api/v1/me/crises': { roles: CITIZENS },
   'POST /api/v1/me/crises/{id}/status': {

@@ -1,6 +1,6 @@
 import type { Role } from '../../../src/modules/identity/index.ts'
 import type { Who } from '../principals.ts'
-import type { World, WorldIds } from '../world.ts'
+import type { World, WorldIds } from '../world/world.ts'
 
 /** What a request carries besides its URL: a JSON body, a query, or raw bytes with their type. */
 export interface RequestParts {

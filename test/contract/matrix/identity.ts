@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { CITIZEN_PASSWORD } from '../world.ts'
+import { CITIZEN_PASSWORD } from '../world/world.ts'
 import type { Matrix } from './entry.ts'
 import { ADMINS, ANY_ROLE, REGISTERED } from './roles.ts'
 

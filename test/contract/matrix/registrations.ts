@@ -1,7 +1,7 @@
 import { TOKYO_AREA } from '../../helpers/crises.ts'
 import { dayFromToday } from '../../helpers/http.ts'
 import { TOKYO_PERSON } from '../canaries.ts'
-import { PARIS } from '../world.ts'
+import { PARIS } from '../world/world.ts'
 import { allBut, type Matrix, type Probe, SIGNED_IN_PRINCIPALS } from './entry.ts'
 import { ANY_ROLE, OFFICERS } from './roles.ts'
 
@@ -50,7 +50,20 @@ export const registrationsMatrix: Matrix = {
       },
     }),
   },
-  'GET /api/v1/me/trips/{id}': { roles: ANY_ROLE, params: (ids) => ({ id: ids.tripB }), notFound: notB },
+  'GET /api/v1/me/trips/{id}': {
+    roles: ANY_ROLE,
+    params: (ids) => ({ id: ids.tripB }),
+    notFound: notB,
+    probes: [
+      {
+        who: 'citizenB',
+        why: "A's trip",
+        params: (ids) => ({ id: ids.tripA }),
+        request: () => ({}),
+        expect: { status: 404 },
+      },
+    ],
+  },
   'PUT /api/v1/me/trips/{id}': {
     roles: ANY_ROLE,
     params: (ids) => ({ id: ids.tripB }),
