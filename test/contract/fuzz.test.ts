@@ -6,6 +6,11 @@ import { loadOperations, type Operation } from './openapi.ts'
 import { skipOnServer } from './skip.ts'
 import { buildWorld, type World } from './world/world.ts'
 
+/*
+ * To study a run: CONTRACT_DEFECTS_FILE=/tmp/defects.jsonl writes every defect found (known ones
+ * too) as JSON lines; CONTRACT_DEBUG=1 prints the cases and time of each operation.
+ */
+
 /** The same requests every run (a failure found once is found again); change it to explore. */
 const SEED = 16_2026
 /** Random cases per operation, on top of one systematic case per place and kind of bad value. */

@@ -198,7 +198,7 @@ function queryCases(p: Parameter, base: FuzzRequest): FuzzCase[] {
  * parameter: sent in the first one only; every parameter gets the values its route must refuse.
  */
 function pathCases(p: Parameter, base: FuzzRequest, first: boolean): FuzzCase[] {
-  const raw = first ? RAW_PATH_VALUES.filter((r) => r.label !== 'encoded slash') : []
+  const raw = first ? RAW_PATH_VALUES : []
   const encoded = pick(['bad UUID', 'NUL byte']).map((h) => ({
     label: h.label,
     raw: percentEncode(asUrlText(h.value)),
