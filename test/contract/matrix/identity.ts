@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { CITIZEN_PASSWORD } from '../world/world.ts'
+import type { Matrix } from './entry.ts'
+import { ADMINS, ANY_ROLE, REGISTERED } from './roles.ts'
+
+const unique = () => randomBytes(5).toString('hex')
+
+/** Accounts, sessions, two-factor sign-in, staff administration, the audit log; reference data; privacy. */
+export const identityMatrix: Matrix = {
+  'POST /api/v1/auth/register': {
+    roles: 'public',
+    request: (_, who) => ({
+      body: {
+        email: `joined.${who}.${unique()}@example.org`,
+        password: CITIZEN_PASSWORD,
+        name: 'Zhao Lei 赵磊',
+      },
+    }),
+  },
+  'POST /api/v1/auth/login': {
+    roles: 'public',
+    request: (w) => ({ body: w.credentialsOf('citizenB') }),
+  },
+  'POST /api/v1/auth/logout': { roles: 'public', freshSession: true },
+  'GET /api/v1/me': { roles: ANY_ROLE },
+  'POST /api/v1/auth/mfa/enrol/start': { roles: ANY_ROLE },
+  // A made-up code: refused as wrong, by the rules of two-factor sign-in rather than by role.
+  'POST /api/v1/auth/mfa/enrol/confirm': {
+    roles: ANY_ROLE,
+    request: () => ({ body: { code: '000000' } }),
+    answers: [400],
+  },
+  'POST /api/v1/auth/mfa/verify': {
+    roles: ANY_ROLE,
+    request: () => ({ body: { code: '000000' } }),
+    answers: [400, 409],
+  },
+  'GET /api/v1/users': { roles: ADMINS },
+  'POST /api/v1/users': {
+    roles: ADMINS,
+    request: () => ({
+      body: {
+        email: `staff.${unique()}@example.org`,
+        name: 'New Operator',
+        role: 'operator',
+      },
+    }),
+  },
+  'PUT /api/v1/users/{id}/access': {
+    roles: ADMINS,
+    params: (ids) => ({ id: ids.spareStaff }),
+    request: () => ({ body: { roles: ['officer'], missions: ['JP-TYO-EMB'] } }),
+  },
+  'GET /api/v1/audit': { roles: ADMINS },
+
+  'GET /api/v1/countries': { roles: 'public' },
+  'GET /api/v1/countries/{code}': { roles: 'public', params: () => ({ code: 'JP' }) },
+  'GET /api/v1/missions': { roles: 'public' },
+  'GET /api/v1/missions/{code}': { roles: 'public', params: () => ({ code: 'JP-TYO-EMB' }) },
+  'GET /api/v1/geo/country-at': {
+    roles: 'public',
+    request: () => ({ query: { lat: '48.85', lon: '2.35' } }),
+  },
+  'GET /api/v1/geo/mission-at': {
+    roles: 'public',
+    request: () => ({ query: { lat: '48.85', lon: '2.35' } }),
+  },
+
+  'GET /api/v1/me/export': { roles: ANY_ROLE },
+  // Deletes the caller's account: the last request of the run.
+  'DELETE /api/v1/me': { roles: REGISTERED, last: true },
+}
