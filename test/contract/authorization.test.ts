@@ -12,15 +12,7 @@ import { buildWorld, type World } from './world/world.ts'
  * Defects of issue #16 that other branches are fixing: tolerated here until their fix is merged,
  * then removed (the run prints the entries it no longer needed). Any other defect fails the test.
  */
-const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  // Finding 1: a Paris officer who opens a case or records a contact naming a Tokyo person (by id or
-  // phone) gets that person's name, phone and exact position back.
-  { operation: 'POST /api/v1/cases', kind: 'leak', where: 'officerParis', finding: 1 },
-  { operation: 'POST /api/v1/contacts', kind: 'leak', where: 'officerParis', finding: 1 },
-  // Finding 1 again, read back: the contacts the Paris officer recorded above keep the Tokyo person
-  // linked, and the Paris officer's list of recent contacts shows them.
-  { operation: 'GET /api/v1/contacts', kind: 'leak', where: 'officerParis', finding: 1 },
-]
+const KNOWN_DEFECTS: readonly KnownDefect[] = []
 
 describe.skipIf(skipOnServer('the authorization matrix'))('the authorization matrix of the API', () => {
   let w: World

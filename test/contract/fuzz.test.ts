@@ -21,53 +21,6 @@ const RANDOM_RUNS = 10
  * then removed (the run prints the entries it no longer needed). Any other defect fails the test.
  */
 const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  // Finding 4: 500s on input that PostgreSQL cannot store or read as sent (NUL bytes and lone
-  // surrogates in text and JSON, years 0000 and 9999 in dates), wherever a route passes it through.
-  { operation: '*', kind: 'server-error', where: '*', input: /NUL|\\u0000/, finding: 4 },
-  {
-    operation: '*',
-    kind: 'server-error',
-    where: '*',
-    input: /surrogate|\\ud[89a-f][0-9a-f]{2}/i,
-    finding: 4,
-  },
-  { operation: '*', kind: 'server-error', where: '*', input: /year 0000|0000-01-01/, finding: 4 },
-  { operation: '*', kind: 'server-error', where: '*', input: /year 9999|9999-12-31/, finding: 4 },
-  // Finding 4, not in the issue's list: the smallest double (5e-324) as an accuracy is a 500
-  // (PostgreSQL refuses the subnormal number).
-  { operation: 'PUT /api/v1/me/location', kind: 'server-error', where: 'body.accuracyM', finding: 4 },
-  // Finding 4: Fastify's own JSON for a broken or overlong URL, not problem+json.
-  {
-    operation: '*',
-    kind: 'not-problem',
-    where: '*',
-    input: /FST_ERR_BAD_URL|FST_ERR_MAX_PARAM_LENGTH/,
-    finding: 4,
-  },
-  // Finding 8: unknown fields dropped instead of refused (alerts, both answer routes, the query
-  // strings of the alert routes), and a wrong type taken (`"limit": true`).
-  {
-    operation: 'POST /api/v1/alerts',
-    kind: 'accepted-invalid',
-    where: '*',
-    input: /unknown field/,
-    finding: 8,
-  },
-  ...['POST /api/v1/alerts/{id}/answer-link', 'POST /api/v1/me/alerts/{id}/answer'].map((operation) => ({
-    operation,
-    kind: 'accepted-invalid' as const,
-    where: 'body',
-    finding: 8,
-  })),
-  ...[
-    'GET /api/v1/alerts',
-    'GET /api/v1/alerts/{id}/recipients',
-    'GET /api/v1/alerts/{id}/recipients.csv',
-    'GET /api/v1/feeds/alerts.atom',
-    'GET /api/v1/feeds/alerts/{country}.atom',
-    'GET /api/v1/public/alerts',
-    'POST /api/v1/alerts/feeds/{kind}',
-  ].map((operation) => ({ operation, kind: 'accepted-invalid' as const, where: 'query', finding: 8 })),
   { operation: 'POST /api/v1/people/search', kind: 'accepted-invalid', where: 'body.limit', finding: 8 },
 ]
 

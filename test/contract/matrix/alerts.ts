@@ -69,6 +69,19 @@ export const alertsMatrix: Matrix = {
     notFound: notA,
     request: () => ({ body: { answer: 'safe' } }),
   },
+  // The hotline records an answer given on the phone (it resolves a standing need_help).
+  'POST /api/v1/alerts/{id}/recipients/{userId}/answer': {
+    roles: HOTLINE,
+    params: (ids) => ({ id: ids.alertTokyo, userId: ids.citizenA }),
+    notFound: paris,
+    request: () => ({ body: { answer: 'safe' } }),
+  },
+  // Reading what a signed link asks changes nothing; the link is the credential.
+  'GET /api/v1/alerts/{id}/answer-link': {
+    roles: 'public',
+    params: tokyoAlert,
+    request: (w) => ({ query: { user: w.ids.citizenA, answer: 'safe', sig: w.ids.answerLinkSig } }),
+  },
   // The signed link is the credential: anyone holding it may give the answer it names.
   'POST /api/v1/alerts/{id}/answer-link': {
     roles: 'public',
