@@ -2,7 +2,7 @@ export { type CountryNames, countryNamesSql } from './country.sql.ts'
 export { inMissionDistrictsSql } from './mission.sql.ts'
 export { loadMissionsFromFile, loadReferenceData, ReferenceFileError } from './reference.loader.ts'
 export { referenceRoutes } from './reference.routes.ts'
-export { countryCode, localized } from './reference.schema.ts'
+export { countryCode } from './reference.schema.ts'
 export {
   areaInCountry,
   countriesOfMissions,

@@ -26,7 +26,7 @@ export function passportColumns(secrets: SecretBox, passport: string | null) {
   }
 }
 
-export function toProfile(row: OwnProfileRow) {
+function toProfile(row: OwnProfileRow) {
   return {
     id: row.id,
     email: row.email,
