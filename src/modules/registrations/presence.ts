@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import { inMissionDistrictsSql } from '../reference/index.ts'
+import type { ResidenceRow } from './registrations.table.ts'
 
 /** How long "I am here now" counts as where someone is. */
 export const LOCATION_FRESH_DAYS = 14
@@ -10,10 +11,8 @@ export interface PresenceWindow {
   readonly to: Date
 }
 
-export interface PresenceRow {
-  user_id: string
-  country: string
-  location: unknown
+/** A place a person is: the columns residences, trip destinations and locations share, and where it comes from. */
+export type PresenceRow = Pick<ResidenceRow, 'user_id' | 'country' | 'location'> & {
   source: 'residence' | 'trip' | 'location'
   /** The trip a `trip` row comes from (its dependants travel with the person); null otherwise. */
   trip_id: string | null
