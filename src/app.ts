@@ -42,7 +42,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: ctx.config.bodyLimit,
-    trustProxy: process.env.TRUST_PROXY === '1',
+    trustProxy: ctx.config.trustProxy,
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),

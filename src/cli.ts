@@ -98,8 +98,8 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'reference': {
-      const [what, kind, file] = positionals
-      if (what !== 'load' || kind !== 'missions' || !file) break
+      const [what, dataset, file] = positionals
+      if (`${what} ${dataset}` !== 'load missions' || !file) break
       const { missions } = await withRuntime(false, (rt) => loadMissionsFromFile(rt.ctx, file))
       console.log(`Loaded ${missions} missions from ${file}`)
       return 0

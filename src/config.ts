@@ -22,6 +22,7 @@ const MIB = 1024 * 1024
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
+  TRUST_PROXY: boolish.optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
@@ -99,6 +100,8 @@ export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'se
 export interface Config {
   readonly port: number
   readonly host: string
+  /** Behind a reverse proxy: the client's address is taken from X-Forwarded-For. */
+  readonly trustProxy: boolean
   readonly database: DatabaseTarget
   readonly publicUrl: string | undefined
   /** Where links in e-mail, SMS and webhooks point: PUBLIC_URL, else this machine's port (the demo). */
@@ -201,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY ?? false,
     database,
     publicUrl: e.PUBLIC_URL,
     linkBase: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

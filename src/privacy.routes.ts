@@ -2,7 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from './context.ts'
 import { listSubscriptions } from './modules/advisories/index.ts'
 import { exportHelpRequests } from './modules/cases/index.ts'
-import { ACCESS, clearSessionCookie, SIGNED_IN } from './modules/identity/index.ts'
+import {
+  ACCESS,
+  clearSessionCookie,
+  deleteAccount,
+  exportAccount,
+  SIGNED_IN,
+} from './modules/identity/index.ts'
 import { exportNotifications } from './modules/notifications/index.ts'
 import { exportRegistration } from './modules/registrations/index.ts'
 import { recordAudit } from './platform/audit/audit.ts'
@@ -15,11 +21,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     { config: { access: SIGNED_IN }, schema: { tags: ['privacy'], summary: 'All my data as JSON' } },
     async (request, reply) => {
       const userId = requirePrincipal(request).userId
-      const user = await ctx.db
-        .selectFrom('users')
-        .select(['id', 'email', 'phone', 'name', 'locale', 'created_at'])
-        .where('id', '=', userId)
-        .executeTakeFirstOrThrow()
+      const user = await exportAccount(ctx.db, userId)
       const data = {
         exportedAt: new Date().toISOString(),
         account: { ...user, created_at: new Date(user.created_at).toISOString() },
@@ -41,7 +43,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request, reply) => {
       const principal = requirePrincipal(request)
       await ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('users').where('id', '=', principal.userId).execute()
+        await deleteAccount(trx, principal.userId)
         await recordAudit(trx, {
           actorId: principal.userId,
           actorRoles: principal.roles,

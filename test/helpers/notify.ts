@@ -1,9 +1,13 @@
 import { randomInt } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { isValidPhoneNumber } from 'libphonenumber-js/max'
 import { uuidv7 } from 'uuidv7'
+import { expect } from 'vitest'
 import type { AppContext } from '../../src/context.ts'
+import { createAccount } from '../../src/modules/identity/index.ts'
 import { type MessageInput, notify } from '../../src/modules/notifications/index.ts'
+import { login, type Session, uniqueEmail } from './http.ts'
 
 /** A safety alert as the alerts module sends it: emergency, with one-click answers. */
 export function alertMessage(overrides: Partial<MessageInput> = {}): MessageInput {
@@ -50,4 +54,29 @@ export async function deliveriesOf(ctx: AppContext, userId: string, channel: str
     .where('channel', '=', channel as 'sms')
     .orderBy('id')
     .execute()
+}
+
+/**
+ * An enterprise security officer (webhooks are theirs), created as an admin would and signed in,
+ * reading English.
+ */
+export async function enterpriseAccount(rt: {
+  ctx: AppContext
+  app: FastifyInstance
+}): Promise<Session & { email: string }> {
+  const email = uniqueEmail('enterprise')
+  const created = await createAccount(
+    rt.ctx,
+    { email, name: 'Security Desk', role: 'enterprise' },
+    { userId: null, roles: ['admin'], ip: null },
+  )
+  const session = await login(rt.app, email, created.temporaryPassword ?? '')
+  const res = await rt.app.inject({
+    method: 'PUT',
+    url: '/api/v1/me/profile',
+    headers: { cookie: session.cookie },
+    payload: { locale: 'en' },
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  return { ...session, email }
 }

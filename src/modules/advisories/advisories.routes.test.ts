@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caller, dayFromToday, expectProblem, login, registerCitizen } from '../../../test/helpers/http.ts'
+import { deliveriesOf } from '../../../test/helpers/notify.ts'
 import { type Mailbox, startMailbox } from '../../../test/helpers/smtp.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
 import { seedDemo } from '../../seed/demo.ts'
@@ -121,25 +122,9 @@ describe('travel advisories', () => {
     expect(toZh?.subject).toContain('日本')
     expect(toZh?.text).toContain(draft.summary['zh-CN'])
     expect(toEn?.subject).toContain('Japan')
-    const deliveries = await rt.ctx.db
-      .selectFrom('deliveries')
-      .select(['id', 'state'])
-      .where('user_id', '=', en.userId)
-      .where('channel', '=', 'email')
-      .execute()
-    expect(toEn?.messageId).toBe(`<${deliveries[0]?.id}@lingshi>`)
-    await expect
-      .poll(
-        async () =>
-          (
-            await rt.ctx.db
-              .selectFrom('deliveries')
-              .select('state')
-              .where('id', '=', deliveries[0]?.id ?? '')
-              .executeTakeFirst()
-          )?.state,
-      )
-      .toBe('sent')
+    const [delivery] = await deliveriesOf(rt.ctx, en.userId, 'email')
+    expect(toEn?.messageId).toBe(`<${delivery?.id}@lingshi>`)
+    await expect.poll(async () => (await deliveriesOf(rt.ctx, en.userId, 'email'))[0]?.state).toBe('sent')
 
     const feed = await call('GET', '/api/v1/feeds/advisories.atom?lang=en')
     expect(feed.headers['content-type']).toMatch(/application\/atom\+xml/)

@@ -1,16 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS, SIGNED_IN } from '../identity/index.ts'
-import { countryCode } from '../reference/reference.schema.ts'
 import {
   advisoryDetail,
-  advisorySummary,
+  advisoryList,
   countryParams,
   draftBody,
   draftList,
   draftResponse,
+  feedQuery,
+  publishedAdvisory,
+  subscribeBody,
+  subscriptionList,
 } from './advisories.schema.ts'
 import {
   getAdvisory,
@@ -25,14 +27,6 @@ import { feedEntries } from './feed.service.ts'
 import { regionRoutes } from './region.routes.ts'
 import { listSubscriptions, subscribe, unsubscribe } from './subscription.service.ts'
 
-const subscriptionList = z.array(
-  z.object({
-    country: z.string(),
-    name: z.object({ 'zh-CN': z.string(), en: z.string() }),
-    createdAt: z.string(),
-  }),
-)
-
 export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['advisories']
 
@@ -43,7 +37,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: {
         tags,
         summary: 'Every country with its current risk level',
-        response: { 200: z.array(advisorySummary) },
+        response: { 200: advisoryList },
       },
     },
     async () => listAdvisories(ctx),
@@ -103,7 +97,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         tags,
         summary: 'Publish the draft and notify subscribers and people registered there',
         params: countryParams,
-        response: { 200: advisoryDetail.extend({ notified: z.number() }) },
+        response: { 200: publishedAdvisory },
       },
     },
     async (request) => publishDraft(ctx, requirePrincipal(request), request.params.country),
@@ -117,7 +111,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: {
         tags,
         summary: 'Atom feed of advisory changes, countries and regions',
-        querystring: z.strictObject({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+        querystring: feedQuery,
       },
     },
     async (request, reply) => {
@@ -142,7 +136,7 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: {
         tags,
         summary: 'Follow a country (201 when new, 200 when already followed)',
-        body: z.strictObject({ country: countryCode }),
+        body: subscribeBody,
         response: { 200: subscriptionList, 201: subscriptionList },
       },
     },

@@ -23,6 +23,18 @@ export const draftBody = z.strictObject({
 
 export const countryParams = z.strictObject({ country: countryCode })
 
+export const subscribeBody = z.strictObject({ country: countryCode })
+
+export const subscriptionList = z.array(
+  z.object({
+    country: z.string(),
+    name: localized,
+    createdAt: z.string(),
+  }),
+)
+
+export const feedQuery = z.strictObject({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') })
+
 const peer = z.object({ level: z.number(), label: z.string() })
 export const peers = z.object({ us: peer, smartraveller: peer })
 
@@ -53,6 +65,8 @@ export const regionSummary = z.object({
   updatedAt: z.string(),
 })
 
+export const advisoryList = z.array(advisorySummary)
+
 export const advisoryDetail = advisorySummary.extend({
   advice: adviceText,
   regions: z.array(regionSummary).describe('published region advisories, retired ones left out'),
@@ -60,6 +74,8 @@ export const advisoryDetail = advisorySummary.extend({
     z.object({ version: z.number(), level: z.number(), summary: localized, publishedAt: z.string() }),
   ),
 })
+
+export const publishedAdvisory = advisoryDetail.extend({ notified: z.number() })
 
 export const draftResponse = z.object({
   country: z.string(),

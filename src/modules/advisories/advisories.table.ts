@@ -1,10 +1,13 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
+
+/** A version is drafted, then published; a published version never changes (a change is a new version). */
+export type AdvisoryStatus = 'draft' | 'published'
 
 export interface AdvisoryVersionsTable {
   id: string
   country: string
   version: number | null
-  status: 'draft' | 'published'
+  status: AdvisoryStatus
   level: number
   summary_zh: string
   summary_en: string
@@ -24,7 +27,7 @@ export interface AdvisoryRegionVersionsTable {
   /** The ISO 3166-2 code (upper case) or a lower-case slug naming a drawn area. */
   region_key: string
   version: number | null
-  status: 'draft' | 'published'
+  status: AdvisoryStatus
   retired: Generated<boolean>
   level: number
   name_zh: string
@@ -60,3 +63,7 @@ export interface AdvisoryTables {
   advisory_region_versions: AdvisoryRegionVersionsTable
   subscriptions: SubscriptionsTable
 }
+
+export type AdvisoryVersionRow = Selectable<AdvisoryVersionsTable>
+export type AdvisoryRegionVersionRow = Selectable<AdvisoryRegionVersionsTable>
+export type SubscriptionRow = Selectable<SubscriptionsTable>

@@ -1,10 +1,14 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { type Insertable, sql } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import type { Db } from '../../database.ts'
+import { accountsSql } from '../identity/index.ts'
+import { countryNamesSql } from '../reference/index.ts'
+import type { AdvisoryVersionsTable } from './advisories.table.ts'
 
 /** The latest published version of every country (countries never published have none). */
 export function currentRows(db: Db, country?: string) {
   let q = db
-    .selectFrom('countries as c')
+    .selectFrom(countryNamesSql().as('c'))
     .leftJoin(
       (eb) =>
         eb
@@ -62,7 +66,7 @@ export function draftRow(db: Db, country: string) {
 export function openDrafts(db: Db, countries: readonly string[] | null) {
   let q = db
     .selectFrom('advisory_versions as v')
-    .leftJoin('users as u', 'u.id', 'v.drafted_by')
+    .leftJoin(accountsSql().as('u'), 'u.id', 'v.drafted_by')
     .select(['v.country', 'v.level', 'v.drafted_at', 'v.drafted_by', 'u.name as drafted_by_name'])
     .where('v.status', '=', 'draft')
   if (countries) q = q.where('v.country', 'in', countries.length ? [...countries] : [''])
@@ -72,7 +76,7 @@ export function openDrafts(db: Db, countries: readonly string[] | null) {
 export function recentPublished(db: Db, limit: number) {
   return db
     .selectFrom('advisory_versions as v')
-    .innerJoin('countries as c', 'c.code', 'v.country')
+    .innerJoin(countryNamesSql().as('c'), 'c.code', 'v.country')
     .select([
       'v.id',
       'v.country',
@@ -98,4 +102,32 @@ export async function nextVersion(db: Db, country: string): Promise<number> {
     .where('country', '=', country)
     .executeTakeFirst()
   return r?.next ?? 1
+}
+
+export type DraftValues = Pick<
+  Insertable<AdvisoryVersionsTable>,
+  'level' | 'summary_zh' | 'summary_en' | 'advice' | 'drafted_by'
+>
+
+/** Writes the country's one open draft: over the one there is, or a new one. */
+export async function saveDraftRow(db: Db, country: string, values: DraftValues, existingId?: string) {
+  if (existingId)
+    await db
+      .updateTable('advisory_versions')
+      .set({ ...values, drafted_at: sql`now()` })
+      .where('id', '=', existingId)
+      .execute()
+  else
+    await db
+      .insertInto('advisory_versions')
+      .values({ id: uuidv7(), country, status: 'draft', version: null, ...values })
+      .execute()
+}
+
+export async function markPublished(db: Db, id: string, version: number, by: string): Promise<void> {
+  await db
+    .updateTable('advisory_versions')
+    .set({ status: 'published', version, published_by: by, published_at: sql`now()` })
+    .where('id', '=', id)
+    .execute()
 }

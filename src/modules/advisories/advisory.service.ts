@@ -1,15 +1,25 @@
 import { sql } from 'kysely'
-import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import type { Localized } from '../../platform/i18n/locale.ts'
+import { visibleCountries } from '../identity/index.ts'
 import { notify } from '../notifications/index.ts'
+import { countryNames } from '../reference/index.ts'
 import { presenceSql } from '../registrations/index.ts'
+import { AdvisoryError } from './advisories.errors.ts'
 import type { DraftBody } from './advisories.schema.ts'
 import type { AdviceText } from './advisories.table.ts'
-import { currentRows, draftRow, historyRows, nextVersion, openDrafts } from './advisory.repository.ts'
-import { assertCountry, assertMayDraft, draftableCountries } from './advisory.scope.ts'
+import {
+  currentRows,
+  draftRow,
+  historyRows,
+  markPublished,
+  nextVersion,
+  openDrafts,
+  saveDraftRow,
+} from './advisory.repository.ts'
+import { assertCountry, assertMayDraft } from './advisory.scope.ts'
 import { DEFAULT_SUMMARY, levelInfo } from './levels.ts'
 import { listRegions } from './region.service.ts'
 
@@ -38,7 +48,7 @@ export async function listAdvisories(ctx: AppContext) {
 
 export async function getAdvisory(ctx: AppContext, country: string) {
   const [row] = await currentRows(ctx.db, country)
-  if (!row) throw notFound('reference.unknown_country', `Unknown country ${country}`)
+  if (!row) throw new AdvisoryError('reference.unknown_country', `Unknown country ${country}`)
   const history = await historyRows(ctx.db, country)
   return {
     ...toSummary(row),
@@ -55,7 +65,7 @@ export async function getAdvisory(ctx: AppContext, country: string) {
 
 /** What the caller may draft, and the drafts waiting there, for the console's list. */
 export async function listDrafts(ctx: AppContext, principal: Principal) {
-  const scope = await draftableCountries(ctx, principal)
+  const scope = await visibleCountries(ctx.db, principal)
   const rows = await openDrafts(ctx.db, scope)
   return {
     editable: scope ?? ('all' as const),
@@ -83,7 +93,7 @@ export async function getDraft(ctx: AppContext, principal: Principal, country: s
   await assertCountry(ctx, country)
   await assertMayDraft(ctx, principal, country)
   const d = await draftRow(ctx.db, country)
-  if (!d) throw notFound('advisory.no_draft', `No draft for ${country}`)
+  if (!d) throw new AdvisoryError('advisory.no_draft', `No draft for ${country}`)
   return toDraft(d)
 }
 
@@ -99,17 +109,7 @@ export async function saveDraft(ctx: AppContext, principal: Principal, country: 
   }
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await draftRow(trx, country)
-    if (existing)
-      await trx
-        .updateTable('advisory_versions')
-        .set({ ...values, drafted_at: sql`now()` })
-        .where('id', '=', existing.id)
-        .execute()
-    else
-      await trx
-        .insertInto('advisory_versions')
-        .values({ id: uuidv7(), country, status: 'draft', version: null, ...values })
-        .execute()
+    await saveDraftRow(trx, country, values, existing?.id)
     await recordAudit(trx, {
       actorId: principal.userId,
       actorRoles: principal.roles,
@@ -124,18 +124,13 @@ export async function saveDraft(ctx: AppContext, principal: Principal, country: 
   return toDraft(d)
 }
 
-function changeMessage(
-  country: string,
-  names: { zh: string; en: string },
-  level: number,
-  summary: DraftBody['summary'],
-) {
+function changeMessage(country: string, names: Localized, level: number, summary: DraftBody['summary']) {
   const info = levelInfo(level)
   return {
     kind: 'advisory.published',
     about: { type: 'country', id: country },
     title: {
-      'zh-CN': `${names.zh}旅行提醒更新：${info.label['zh-CN']}（${level}级）`,
+      'zh-CN': `${names['zh-CN']}旅行提醒更新：${info.label['zh-CN']}（${level}级）`,
       en: `${names.en} travel advisory updated: level ${level}, ${info.label.en}`,
     },
     body: { 'zh-CN': summary['zh-CN'], en: summary.en },
@@ -148,18 +143,11 @@ export async function publishDraft(ctx: AppContext, principal: Principal, countr
   await assertCountry(ctx, country)
   const notified = await ctx.db.transaction().execute(async (trx) => {
     const draft = await draftRow(trx, country)
-    if (!draft) throw notFound('advisory.no_draft', `No draft for ${country} to publish`)
+    if (!draft) throw new AdvisoryError('advisory.no_draft', `No draft for ${country} to publish`)
     const version = await nextVersion(trx, country)
-    await trx
-      .updateTable('advisory_versions')
-      .set({ status: 'published', version, published_by: principal.userId, published_at: sql`now()` })
-      .where('id', '=', draft.id)
-      .execute()
-    const names = await trx
-      .selectFrom('countries')
-      .select(['name_zh as zh', 'name_en as en'])
-      .where('code', '=', country)
-      .executeTakeFirstOrThrow()
+    await markPublished(trx, draft.id, version, principal.userId)
+    const names = (await countryNames(trx, [country])).get(country)
+    if (!names) throw new Error(`country ${country} vanished`)
     const now = new Date()
     const window = { from: now, to: new Date(now.getTime() + 366 * 86_400_000) }
     const recipients = sql<{ user_id: string }>`

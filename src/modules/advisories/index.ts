@@ -1,3 +1,4 @@
 export { advisoryRoutes } from './advisories.routes.ts'
 export { publishDraft, saveDraft } from './advisory.service.ts'
-export { listSubscriptions, subscribersOf } from './subscription.service.ts'
+export { subscribersOf } from './subscription.repository.ts'
+export { listSubscriptions } from './subscription.service.ts'

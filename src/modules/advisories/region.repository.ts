@@ -1,5 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Insertable, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
+import { countryNamesSql } from '../reference/index.ts'
+import type { AdvisoryRegionVersionsTable } from './advisories.table.ts'
 
 const areaJson = sql<string | null>`ST_AsGeoJSON(area)`.as('area')
 
@@ -60,18 +62,18 @@ export function regionHistoryRows(db: Db, country: string, key: string) {
     .execute()
 }
 
-export interface RegionDraftValues {
-  country: string
-  region_key: string
-  level: number
-  name_zh: string
-  name_en: string
-  summary_zh: string
-  summary_en: string
-  advice: string
-  areaGeoJson: string | null
-  drafted_by: string
-}
+export type RegionDraftValues = Pick<
+  Insertable<AdvisoryRegionVersionsTable>,
+  | 'country'
+  | 'region_key'
+  | 'level'
+  | 'name_zh'
+  | 'name_en'
+  | 'summary_zh'
+  | 'summary_en'
+  | 'advice'
+  | 'drafted_by'
+> & { areaGeoJson: string | null }
 
 /** Writes the one open draft of the region, whether or not there was one. */
 export async function upsertRegionDraft(db: Db, id: string, v: RegionDraftValues): Promise<void> {
@@ -131,7 +133,7 @@ export async function insertRetirement(
 export function recentRegionPublished(db: Db, limit: number) {
   return db
     .selectFrom('advisory_region_versions as v')
-    .innerJoin('countries as c', 'c.code', 'v.country')
+    .innerJoin(countryNamesSql().as('c'), 'c.code', 'v.country')
     .select([
       'v.id',
       'v.country',

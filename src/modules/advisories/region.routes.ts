@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
-import { regionDetail, regionDraftBody, regionDraftResponse, regionParams } from './region.schema.ts'
+import {
+  publishedRegion,
+  regionDetail,
+  regionDraftBody,
+  regionDraftResponse,
+  regionParams,
+} from './region.schema.ts'
 import {
   getRegion,
   getRegionDraft,
@@ -74,7 +79,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         summary:
           "Publish a region's draft; notify the country's subscribers and the people inside the region",
         params: regionParams,
-        response: { 200: regionDetail.extend({ notified: z.number() }) },
+        response: { 200: publishedRegion },
       },
     },
     async (request) =>
@@ -88,7 +93,7 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         tags,
         summary: 'Retire a region advisory (published and notified like any change)',
         params: regionParams,
-        response: { 200: regionDetail.extend({ notified: z.number() }) },
+        response: { 200: publishedRegion },
       },
     },
     async (request) =>

@@ -47,6 +47,8 @@ export const regionDetail = regionSummary.extend({
   ),
 })
 
+export const publishedRegion = regionDetail.extend({ notified: z.number() })
+
 export const regionDraftResponse = z.object({
   country: z.string(),
   id: z.string(),

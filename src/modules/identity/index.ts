@@ -1,3 +1,11 @@
+export {
+  type AccountColumns,
+  accountsSql,
+  deleteAccount,
+  exportAccount,
+  lockAccount,
+  setAccountLocale,
+} from './account.repository.ts'
 export { authRoutes } from './auth.routes.ts'
 export { resolveSession } from './auth.service.ts'
 export { emailTaken, insertCitizens, type NewCitizen, vacuumCitizens } from './citizen-bulk.repository.ts'

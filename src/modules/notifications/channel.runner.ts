@@ -1,9 +1,10 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { defineJob, type JobDefinition } from '../../platform/queue/job.ts'
 import {
   type ClaimedDelivery,
   claimQueued,
+  messagesWithQueued,
   nextDueAt,
   type RecordedOutcome,
   recordOutcomes,
@@ -82,6 +83,9 @@ export async function drainChannel(
   return unfinished
 }
 
+/** What every channel job is given: the message whose queued deliveries it sends. */
+export const channelJobPayload = z.object({ messageId: z.uuid() })
+
 export interface ChannelJobType<S extends z.ZodType<{ messageId: string }>> {
   readonly name: string
   readonly payload: S
@@ -115,15 +119,8 @@ export function channelJob<S extends z.ZodType<{ messageId: string }>>(
     // A process that died mid-send left deliveries queued (or leased to it) and its job active
     // until pg-boss expires it: a starting worker picks the messages up at once instead.
     async resume() {
-      const pending = await ctx.db
-        .selectFrom('deliveries')
-        .select('message_id')
-        .distinct()
-        .where('state', '=', 'queued')
-        .where('channel', '=', driver.channel)
-        .execute()
-      for (const { message_id } of pending)
-        await ctx.queue.send(type, { messageId: message_id } as z.infer<S>)
+      for (const messageId of await messagesWithQueued(ctx.db, driver.channel))
+        await ctx.queue.send(type, { messageId } as z.infer<S>)
     },
   })
 }

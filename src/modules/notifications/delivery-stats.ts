@@ -28,10 +28,3 @@ export async function deliveryStats(db: Kysely<Database>, messageId: string): Pr
     byChannel: channels.rows,
   }
 }
-
-/** Who a message reached and on which channels, for composing into another module's query. */
-export function deliveredTo(messageId: string) {
-  return sql<{ user_id: string; channels: string[] }>`
-    select user_id, array_agg(channel order by channel) as channels
-      from deliveries where message_id = ${messageId} and state in ('sent','delivered') group by user_id`
-}

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../database.ts'
+import { type AccountColumns, accountsSql } from '../identity/index.ts'
 import { contactPhoneSql } from '../registrations/index.ts'
-import type { Channel, MessageAction } from './notifications.table.ts'
+import type { Channel, DeliveryRow, MessageRow } from './notifications.table.ts'
 import { MAX_ATTEMPTS } from './retry.ts'
 
 /**
@@ -12,28 +13,27 @@ export const LEASE_SECONDS = 60
 /** Claims beyond the attempts' limit are crashes mid-send, over and over: such a delivery is given up. */
 const MAX_CLAIMS = MAX_ATTEMPTS + 3
 
-export interface ClaimedDelivery {
-  id: string
-  message_id: string
-  user_id: string
-  attempts: number
-  email: string | null
-  /** Only claimed for SMS. */
-  phone: string | null
-  locale: string
-  kind: string
-  about_type: string | null
-  about_id: string | null
-  title_zh: string
-  title_en: string
-  body_zh: string
-  body_en: string
-  link: string | null
-  emergency: boolean
-  actions: MessageAction[] | null
-  action_url: string | null
-  created_at: Date
-}
+/** A delivery leased to a worker, with its message and what the channel needs of the recipient. */
+export type ClaimedDelivery = Pick<DeliveryRow, 'id' | 'message_id' | 'user_id' | 'attempts'> &
+  Pick<AccountColumns, 'email' | 'locale'> &
+  Pick<
+    MessageRow,
+    | 'kind'
+    | 'about_type'
+    | 'about_id'
+    | 'title_zh'
+    | 'title_en'
+    | 'body_zh'
+    | 'body_en'
+    | 'link'
+    | 'emergency'
+    | 'actions'
+    | 'action_url'
+    | 'created_at'
+  > & {
+    /** Only claimed for SMS. */
+    phone: string | null
+  }
 
 /** Takes up to `limit` due deliveries of one message and channel, leasing them to this worker. */
 export async function claimQueued(
@@ -51,7 +51,7 @@ export async function claimQueued(
        order by d.id limit ${limit} for update skip locked)
     update deliveries d set attempts = d.attempts + 1,
            next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
-      from picked, users u, messages m
+      from picked, ${accountsSql()} u, messages m
      where d.id = picked.id and u.id = d.user_id and m.id = d.message_id
     returning d.id, d.message_id, d.user_id, d.attempts, u.email, ${phone}::text as phone, u.locale, m.kind,
               m.about_type, m.about_id, m.title_zh, m.title_en, m.body_zh, m.body_en, m.link, m.emergency,
@@ -109,4 +109,16 @@ export async function nextDueAt(
      where message_id = ${messageId}::uuid and channel = ${channel} and state = 'queued'`.execute(db)
   const at = r.rows[0]?.at
   return at ? new Date(at) : null
+}
+
+/** Messages with deliveries still queued on the channel (what a crashed worker left behind). */
+export async function messagesWithQueued(db: Kysely<Database>, channel: Channel): Promise<string[]> {
+  const rows = await db
+    .selectFrom('deliveries')
+    .select('message_id')
+    .distinct()
+    .where('state', '=', 'queued')
+    .where('channel', '=', channel)
+    .execute()
+  return rows.map((r) => r.message_id)
 }

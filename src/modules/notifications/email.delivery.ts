@@ -18,7 +18,7 @@ const TEXT = {
 } as const
 
 /** The e-mail for one recipient: their language, the message's link and one signed link per answer. */
-export function emailFor(d: ClaimedDelivery, ctx: Pick<AppContext, 'signer' | 'config'>) {
+function emailFor(d: ClaimedDelivery, ctx: Pick<AppContext, 'signer' | 'config'>) {
   const m = renderFor(d, ctx.signer)
   const publicUrl = ctx.config.linkBase
   const t = TEXT[m.locale]

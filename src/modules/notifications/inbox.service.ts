@@ -1,6 +1,13 @@
-import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
+import {
+  findPreferences,
+  listCapturedMailRows,
+  listInboxRows,
+  markInboxRead,
+  upsertPreferences,
+} from './inbox.repository.ts'
+import { NotificationError } from './notifications.errors.ts'
+import type { PreferencesBody } from './notifications.schema.ts'
 import { listPushSubscriptions } from './push-subscription.service.ts'
 import { listWebhookEndpoints } from './webhook-endpoint.service.ts'
 
@@ -13,31 +20,7 @@ function aboutCountry(type: string | null, id: string | null): string | null {
 }
 
 export async function listInbox(ctx: AppContext, userId: string, limit: number, before?: string) {
-  let q = ctx.db
-    .selectFrom('deliveries as d')
-    .innerJoin('messages as m', 'm.id', 'd.message_id')
-    .innerJoin('users as u', 'u.id', 'd.user_id')
-    .select([
-      'd.id',
-      'm.id as message_id',
-      'm.kind',
-      'm.about_type',
-      'm.about_id',
-      'm.title_zh',
-      'm.title_en',
-      'm.body_zh',
-      'm.body_en',
-      'm.link',
-      'm.emergency',
-      'm.actions',
-      'd.created_at',
-      'd.read_at',
-      'u.locale',
-    ])
-    .where('d.user_id', '=', userId)
-    .where('d.channel', '=', 'inbox')
-  if (before) q = q.where('d.id', '<', before)
-  const rows = await q.orderBy('d.id', 'desc').limit(limit).execute()
+  const rows = await listInboxRows(ctx.db, userId, limit, before)
   return rows.map((r) => {
     const en = r.locale === 'en'
     return {
@@ -59,53 +42,29 @@ export async function listInbox(ctx: AppContext, userId: string, limit: number, 
 }
 
 export async function markRead(ctx: AppContext, userId: string, id: string): Promise<void> {
-  const res = await ctx.db
-    .updateTable('deliveries')
-    .set({ read_at: sql`coalesce(read_at, now())` })
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('channel', '=', 'inbox')
-    .executeTakeFirst()
-  if (res.numUpdatedRows === 0n) throw notFound('inbox.not_found', 'No such message in your inbox')
+  if (!(await markInboxRead(ctx.db, userId, id)))
+    throw new NotificationError('inbox.not_found', 'No such message in your inbox')
 }
 
 export async function getPreferences(ctx: AppContext, userId: string) {
-  const row = await ctx.db
-    .selectFrom('notification_preferences')
-    .select(['email', 'push', 'sms'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst()
+  const row = await findPreferences(ctx.db, userId)
   return { inbox: true as const, email: row?.email ?? true, push: row?.push ?? true, sms: row?.sms ?? true }
 }
 
 /** Merges the channels given; a channel left out keeps its setting. */
-export async function setPreferences(
-  ctx: AppContext,
-  userId: string,
-  prefs: { email?: boolean; push?: boolean; sms?: boolean },
-) {
+export async function setPreferences(ctx: AppContext, userId: string, prefs: PreferencesBody) {
   const current = await getPreferences(ctx, userId)
   const next = {
     email: prefs.email ?? current.email,
     push: prefs.push ?? current.push,
     sms: prefs.sms ?? current.sms,
   }
-  await ctx.db
-    .insertInto('notification_preferences')
-    .values({ user_id: userId, ...next })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...next, updated_at: sql`now()` }))
-    .execute()
+  await upsertPreferences(ctx.db, userId, next)
   return getPreferences(ctx, userId)
 }
 
 export async function listCapturedMail(ctx: AppContext, limit: number) {
-  const rows = await ctx.db
-    .selectFrom('captured_mail')
-    .selectAll()
-    .orderBy('captured_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute()
+  const rows = await listCapturedMailRows(ctx.db, limit)
   return rows.map((r) => ({
     id: r.id,
     deliveryId: r.delivery_id,

@@ -1,14 +1,7 @@
-export { type DeliveryStats, deliveredTo, deliveryStats } from './delivery-stats.ts'
+export { type DeliveryStats, deliveryStats } from './delivery-stats.ts'
 export { dispatchJob } from './dispatch.job.ts'
 export { exportNotifications } from './inbox.service.ts'
-export {
-  type About,
-  ANY_ACTION,
-  actionLink,
-  actionPurpose,
-  signAction,
-  verifyActionSignature,
-} from './message-actions.ts'
+export { verifyActionSignature } from './message-actions.ts'
 export { notificationRoutes } from './notifications.routes.ts'
 export { type Localized, type MessageInput, notify } from './notify.ts'
 export { pushJob } from './push.job.ts'

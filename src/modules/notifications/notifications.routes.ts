@@ -1,32 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS, SIGNED_IN } from '../identity/index.ts'
 import { getPreferences, listCapturedMail, listInbox, markRead, setPreferences } from './inbox.service.ts'
-
-const inboxItem = z.object({
-  id: z.string(),
-  messageId: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  about: z.object({ type: z.string(), id: z.string() }).nullable(),
-  country: z.string().nullable(),
-  link: z.string().nullable(),
-  emergency: z.boolean(),
-  actions: z
-    .array(z.object({ key: z.string(), label: z.string() }))
-    .describe('One-click answers the message offers (e.g. "I am safe"); empty when none'),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-})
-const preferences = z.object({
-  inbox: z.literal(true),
-  email: z.boolean(),
-  push: z.boolean(),
-  sms: z.boolean().describe('Text messages, for emergencies only (when the service has an SMS gateway)'),
-})
+import {
+  capturedMailList,
+  inboxItemParams,
+  inboxList,
+  inboxQuery,
+  outboxQuery,
+  preferences,
+  preferencesBody,
+} from './notifications.schema.ts'
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['notifications']
@@ -37,11 +22,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: 'My messages, newest first, in my language (page with `before`)',
-        querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          before: z.uuid().optional(),
-        }),
-        response: { 200: z.array(inboxItem) },
+        querystring: inboxQuery,
+        response: { 200: inboxList },
       },
     },
     async (request) =>
@@ -52,7 +34,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/api/v1/me/inbox/:id/read',
     {
       config: { access: SIGNED_IN },
-      schema: { tags, summary: 'Mark a message read', params: z.strictObject({ id: z.uuid() }) },
+      schema: { tags, summary: 'Mark a message read', params: inboxItemParams },
     },
     async (request, reply) => {
       await markRead(ctx, requirePrincipal(request).userId, request.params.id)
@@ -76,11 +58,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: 'Choose channels (the inbox is always on); a channel left out keeps its setting',
-        body: z.strictObject({
-          email: z.boolean().optional(),
-          push: z.boolean().optional(),
-          sms: z.boolean().optional(),
-        }),
+        body: preferencesBody,
         response: { 200: preferences },
       },
     },
@@ -94,20 +72,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       schema: {
         tags,
         summary: 'E-mail captured instead of sent (no SMTP server configured), newest first',
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              deliveryId: z.string(),
-              messageId: z.string(),
-              to: z.string(),
-              subject: z.string(),
-              body: z.string(),
-              capturedAt: z.string(),
-            }),
-          ),
-        },
+        querystring: outboxQuery,
+        response: { 200: capturedMailList },
       },
     },
     async (request) => listCapturedMail(ctx, request.query.limit),

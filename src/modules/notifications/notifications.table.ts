@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
 
 /** A one-click answer offered with a message; the label in both languages. */
 export interface MessageAction {
@@ -71,10 +71,13 @@ export interface PushVapidKeysTable {
   created_at: Generated<Date>
 }
 
+/** What one receiver (a browser's push service, a webhook endpoint) made of one delivery. */
+export type ReceiverOutcome = 'sent' | 'rejected'
+
 export interface PushSendsTable {
   delivery_id: string
   subscription_id: string
-  outcome: 'sent' | 'rejected'
+  outcome: ReceiverOutcome
   status_code: number | null
   at: Generated<Date>
 }
@@ -95,7 +98,7 @@ export interface WebhookEndpointsTable {
 export interface WebhookSendsTable {
   delivery_id: string
   endpoint_id: string
-  outcome: 'sent' | 'rejected'
+  outcome: ReceiverOutcome
   status_code: number | null
   at: Generated<Date>
 }
@@ -121,3 +124,13 @@ export interface NotificationTables {
   webhook_endpoints: WebhookEndpointsTable
   webhook_sends: WebhookSendsTable
 }
+
+export type MessageRow = Selectable<MessagesTable>
+export type DeliveryRow = Selectable<DeliveriesTable>
+export type NotificationPreferencesRow = Selectable<NotificationPreferencesTable>
+export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>
+export type PushVapidKeysRow = Selectable<PushVapidKeysTable>
+export type PushSendRow = Selectable<PushSendsTable>
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
+export type WebhookSendRow = Selectable<WebhookSendsTable>
+export type CapturedMailRow = Selectable<CapturedMailTable>

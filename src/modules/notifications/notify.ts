@@ -1,16 +1,18 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
+import type { Localized } from '../../platform/i18n/locale.ts'
+import { accountsSql } from '../identity/index.ts'
 import { contactPhoneSql } from '../registrations/index.ts'
+import { dispatchJobType } from './dispatch.job.ts'
 import { checkActions } from './message-actions.ts'
 import type { Channel } from './notifications.table.ts'
+import { pushJobType } from './push.job.ts'
+import { smsJobType } from './sms.job.ts'
+import { webhookJobType } from './webhook.job.ts'
 
-export interface Localized {
-  'zh-CN': string
-  en: string
-}
+export type { Localized }
 
 export interface MessageInput {
   readonly kind: string
@@ -29,12 +31,6 @@ export interface MessageInput {
    */
   readonly actionUrl?: string
 }
-
-const payload = z.object({ messageId: z.uuid() })
-export const dispatchJobType = { name: 'notifications.dispatch', payload }
-export const pushJobType = { name: 'notifications.push', payload }
-export const smsJobType = { name: 'notifications.sms', payload }
-export const webhookJobType = { name: 'notifications.webhook', payload }
 
 const JOB_TYPES = { email: dispatchJobType, push: pushJobType, sms: smsJobType, webhook: webhookJobType }
 /** A fan-out this large gets one more job (up to JOBS_PER_CHANNEL), so worker processes share it. */
@@ -84,7 +80,7 @@ export async function notify(
              case when c.channel = 'inbox' then 'delivered' else 'queued' end,
              case when c.channel = 'inbox' then now() end
         from r
-        join users u on u.id = r.user_id and u.disabled_at is null
+        join ${accountsSql()} u on u.id = r.user_id and u.disabled_at is null
         left join notification_preferences np on np.user_id = r.user_id
         cross join unnest(${channels}::text[]) c(channel)
        where c.channel = 'inbox'

@@ -1,12 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../database.ts'
+import type { PushSubscriptionRow, ReceiverOutcome } from './notifications.table.ts'
 
-export interface OwedSubscription {
-  id: string
-  endpoint: string
-  p256dh: string
-  auth: string
-}
+export type OwedSubscription = Pick<PushSubscriptionRow, 'id' | 'endpoint' | 'p256dh' | 'auth'>
 
 /** The person's subscriptions that have not yet answered for this delivery. */
 export async function listOwedSubscriptions(
@@ -36,7 +32,7 @@ export async function recordSend(
   db: Kysely<Database>,
   deliveryId: string,
   subscriptionId: string,
-  outcome: 'sent' | 'rejected',
+  outcome: ReceiverOutcome,
   statusCode: number,
 ): Promise<void> {
   await db

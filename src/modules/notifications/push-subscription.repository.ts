@@ -1,8 +1,8 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../database.ts'
-import type { PushSubscriptionsTable } from './notifications.table.ts'
+import type { PushSubscriptionRow } from './notifications.table.ts'
 
-export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>
+export type { PushSubscriptionRow }
 
 export interface NewPushSubscription {
   id: string

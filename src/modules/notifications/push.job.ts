@@ -1,9 +1,10 @@
 import type { AppContext } from '../../context.ts'
-import { type ChannelDriver, channelJob } from './channel.runner.ts'
-import { pushJobType } from './notify.ts'
+import { type ChannelDriver, channelJob, channelJobPayload } from './channel.runner.ts'
 import { deliverPush } from './push.delivery.ts'
 import { createPushSender } from './push.sender.ts'
 import { vapidDetails } from './vapid.service.ts'
+
+export const pushJobType = { name: 'notifications.push', payload: channelJobPayload }
 
 /** Push services answer in tens of milliseconds: deliveries go out ten at a time per lane. */
 const LANES = 2

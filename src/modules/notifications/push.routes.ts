@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { SIGNED_IN } from '../identity/index.ts'
-import { deleteByEndpoint, pushSubscription, pushSubscriptionInput, vapidPublicKey } from './push.schema.ts'
+import {
+  deleteByEndpoint,
+  pushSubscription,
+  pushSubscriptionInput,
+  pushSubscriptionList,
+  pushSubscriptionParams,
+  vapidPublicKey,
+} from './push.schema.ts'
 import {
   deletePushSubscription,
   listPushSubscriptions,
@@ -56,7 +62,7 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: 'Browsers that receive my notifications',
-        response: { 200: z.array(pushSubscription) },
+        response: { 200: pushSubscriptionList },
       },
     },
     async (request) => listPushSubscriptions(ctx, requirePrincipal(request).userId),
@@ -87,7 +93,7 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: 'Stop notifications to one of my browsers',
-        params: z.strictObject({ id: z.uuid() }),
+        params: pushSubscriptionParams,
       },
     },
     async (request, reply) => {

@@ -28,6 +28,10 @@ export const pushSubscription = z.object({
 })
 export type PushSubscription = z.infer<typeof pushSubscription>
 
+export const pushSubscriptionList = z.array(pushSubscription)
+
+export const pushSubscriptionParams = z.strictObject({ id: z.uuid() })
+
 export const vapidPublicKey = z.object({
   publicKey: z
     .string()

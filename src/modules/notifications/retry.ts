@@ -7,13 +7,6 @@ export function nextAttemptAt(attempts: number, notBefore?: Date): Date {
   return notBefore && notBefore > at ? notBefore : at
 }
 
-/** The earlier of two retry times, either of which may be absent. */
-export function earliest(a: Date | null, b: Date | null): Date | null {
-  if (!a) return b
-  if (!b) return a
-  return a < b ? a : b
-}
-
 /**
  * A `Retry-After` header (seconds or an HTTP date) as an instant; a service asking for more than a
  * day is not waited for beyond that.

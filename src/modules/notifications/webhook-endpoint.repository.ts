@@ -1,8 +1,7 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../database.ts'
-import type { WebhookEndpointsTable } from './notifications.table.ts'
-
-export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>
+import { accountsSql } from '../identity/index.ts'
+import type { WebhookEndpointRow } from './notifications.table.ts'
 
 export async function insertEndpoint(
   db: Kysely<Database>,
@@ -102,6 +101,10 @@ export async function disableEndpoints(db: Kysely<Database>, ids: readonly strin
 }
 
 export async function localeOf(db: Kysely<Database>, userId: string): Promise<string | undefined> {
-  const r = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst()
+  const r = await db
+    .selectFrom(accountsSql().as('u'))
+    .select('u.locale')
+    .where('u.id', '=', userId)
+    .executeTakeFirst()
   return r?.locale
 }

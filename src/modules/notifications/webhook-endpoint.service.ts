@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
-import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
+import { badRequest } from '../../platform/errors/app-error.ts'
+import { NotificationError } from './notifications.errors.ts'
+import type { WebhookEndpointRow } from './notifications.table.ts'
 import { webhookUrlProblem } from './webhook.address.ts'
 import type { WebhookEndpoint, WebhookEndpointInput, WebhookTestResult } from './webhook.schema.ts'
 import { createWebhookSender } from './webhook.sender.ts'
@@ -15,7 +17,6 @@ import {
   localeOf,
   markEndpointsFailed,
   markEndpointsSucceeded,
-  type WebhookEndpointRow,
 } from './webhook-endpoint.repository.ts'
 
 /** Endpoints one account may have: a bound on what it can make the server send. */
@@ -44,7 +45,7 @@ export async function createWebhookEndpoint(
   const problem = await webhookUrlProblem(input.url, ctx.config.webhooks)
   if (problem) throw badRequest(problem.code, problem.detail)
   if ((await countEndpointsOf(ctx.db, userId)) >= MAX_ENDPOINTS_PER_PERSON) {
-    throw conflict(
+    throw new NotificationError(
       'webhook.too_many_endpoints',
       `At most ${MAX_ENDPOINTS_PER_PERSON} webhook endpoints; remove one first`,
     )
@@ -66,7 +67,7 @@ export async function listWebhookEndpoints(ctx: AppContext, userId: string): Pro
 
 export async function deleteWebhookEndpoint(ctx: AppContext, userId: string, id: string): Promise<void> {
   if (!(await deleteEndpointOf(ctx.db, userId, id))) {
-    throw notFound('webhook.not_found', 'You have no such webhook endpoint')
+    throw new NotificationError('webhook.not_found', 'You have no such webhook endpoint')
   }
 }
 
@@ -85,7 +86,7 @@ export async function testWebhookEndpoint(
   id: string,
 ): Promise<WebhookTestResult> {
   const endpoint = await findEndpointOf(ctx.db, userId, id)
-  if (!endpoint) throw notFound('webhook.not_found', 'You have no such webhook endpoint')
+  if (!endpoint) throw new NotificationError('webhook.not_found', 'You have no such webhook endpoint')
   const locale = (await localeOf(ctx.db, userId)) === 'en' ? 'en' : 'zh-CN'
   const deliveryId = uuidv7()
   const body = JSON.stringify({

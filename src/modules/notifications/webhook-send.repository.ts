@@ -1,12 +1,9 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../database.ts'
+import type { ReceiverOutcome, WebhookEndpointRow } from './notifications.table.ts'
 
-export interface OwedEndpoint {
-  delivery_id: string
-  id: string
-  url: string
-  secret_sealed: string
-}
+/** An endpoint still owed a delivery, with the delivery it is owed. */
+export type OwedEndpoint = Pick<WebhookEndpointRow, 'id' | 'url' | 'secret_sealed'> & { delivery_id: string }
 
 /** For each delivery, its recipient's active endpoints that have not yet answered for it. */
 export async function listOwedEndpoints(
@@ -27,7 +24,7 @@ export async function listOwedEndpoints(
 export interface WebhookSend {
   deliveryId: string
   endpointId: string
-  outcome: 'sent' | 'rejected'
+  outcome: ReceiverOutcome
   status: number
 }
 

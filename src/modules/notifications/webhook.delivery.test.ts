@@ -8,7 +8,7 @@ import {
   startHttpSink,
   verifyWebhookRequest,
 } from '../../../test/helpers/http-sink.ts'
-import { alertMessage, deliveriesOf, notifyUsers } from '../../../test/helpers/notify.ts'
+import { alertMessage, deliveriesOf, enterpriseAccount, notifyUsers } from '../../../test/helpers/notify.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
 import { verifyActionSignature } from './message-actions.ts'
 import { webhookJob } from './webhook.job.ts'
@@ -34,8 +34,7 @@ const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 const at = (path: string) => (r: SinkRequest) => r.path === path
 
 async function enterpriseWith(...paths: string[]) {
-  const p = await registerCitizen(rt.app, { locale: 'en' })
-  await rt.ctx.db.insertInto('user_roles').values({ user_id: p.userId, role: 'enterprise' }).execute()
+  const p = await enterpriseAccount(rt)
   const endpoints: { id: string; secret: string; path: string }[] = []
   for (const path of paths) {
     const res = await call('POST', '/api/v1/me/webhooks', p.cookie, { url: `${sink.origin}${path}` })

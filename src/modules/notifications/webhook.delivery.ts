@@ -32,7 +32,7 @@ export interface WebhookPayload {
   actions?: { key: string; label: string; url: string }[]
 }
 
-export function webhookPayload(ctx: AppContext, d: ClaimedDelivery): WebhookPayload {
+function webhookPayload(ctx: AppContext, d: ClaimedDelivery): WebhookPayload {
   const m = renderFor(d, ctx.signer)
   const publicUrl = ctx.config.linkBase
   return {

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.ts'
-import { channelJob } from './channel.runner.ts'
-import { webhookJobType } from './notify.ts'
+import { channelJob, channelJobPayload } from './channel.runner.ts'
 import { webhookDriver } from './webhook.delivery.ts'
+
+export const webhookJobType = { name: 'notifications.webhook', payload: channelJobPayload }
 
 /** Sends a message's queued webhook deliveries to their recipients' endpoints. */
 export function webhookJob(ctx: AppContext) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caller, expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
 import { type HttpSink, startHttpSink, verifyWebhookRequest } from '../../../test/helpers/http-sink.ts'
+import { enterpriseAccount } from '../../../test/helpers/notify.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
 import { MAX_ENDPOINTS_PER_PERSON } from './webhook-endpoint.service.ts'
 
@@ -17,12 +18,7 @@ afterAll(async () => {
 
 const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 
-/** An enterprise security officer's account. */
-async function enterprise() {
-  const p = await registerCitizen(rt.app, { locale: 'en' })
-  await rt.ctx.db.insertInto('user_roles').values({ user_id: p.userId, role: 'enterprise' }).execute()
-  return p
-}
+const enterprise = () => enterpriseAccount(rt)
 
 describe('webhook endpoints', () => {
   it('shows the secret once, keeps it sealed, and lists endpoints without it', async () => {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
 import {
   createdWebhookEndpoint,
-  webhookEndpoint,
   webhookEndpointInput,
+  webhookEndpointList,
+  webhookEndpointParams,
   webhookTestResult,
 } from './webhook.schema.ts'
 import {
@@ -20,7 +20,7 @@ import {
 
 export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['notifications']
-  const byId = z.strictObject({ id: z.uuid() })
+  const byId = webhookEndpointParams
 
   app.get(
     '/api/v1/me/webhooks',
@@ -29,7 +29,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags,
         summary: 'My webhook endpoints (secrets are never shown again)',
-        response: { 200: z.array(webhookEndpoint) },
+        response: { 200: webhookEndpointList },
       },
     },
     async (request) => listWebhookEndpoints(ctx, requirePrincipal(request).userId),

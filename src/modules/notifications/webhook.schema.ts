@@ -25,6 +25,10 @@ export const webhookEndpoint = z.object({
 })
 export type WebhookEndpoint = z.infer<typeof webhookEndpoint>
 
+export const webhookEndpointList = z.array(webhookEndpoint)
+
+export const webhookEndpointParams = z.strictObject({ id: z.uuid() })
+
 export const createdWebhookEndpoint = webhookEndpoint.extend({
   secret: z
     .string()

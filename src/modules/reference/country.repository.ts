@@ -1,15 +1,9 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { sql } from 'kysely'
+import type { Db } from '../../database.ts'
+import type { CountryRow } from './reference.table.ts'
 
-export interface CountryRow {
-  code: string
-  alpha3: string
-  numeric: string
-  name_zh: string
-  name_en: string
-  calling_code: string | null
-  region_of_china: boolean
-}
+/** A country without its shape (which only PostGIS reads). */
+export type CountryRecordRow = Omit<CountryRow, 'geom'>
 
 const COLUMNS = [
   'code',
@@ -21,15 +15,15 @@ const COLUMNS = [
   'region_of_china',
 ] as const
 
-export function listCountryRows(db: Db): Promise<CountryRow[]> {
+export function listCountryRows(db: Db): Promise<CountryRecordRow[]> {
   return db.selectFrom('countries').select(COLUMNS).orderBy('code').execute()
 }
 
-export function findCountryRow(db: Db, code: string): Promise<CountryRow | undefined> {
+export function findCountryRow(db: Db, code: string): Promise<CountryRecordRow | undefined> {
   return db.selectFrom('countries').select(COLUMNS).where('code', '=', code).executeTakeFirst()
 }
 
-export async function upsertCountries(db: Db, rows: CountryRow[]): Promise<void> {
+export async function upsertCountries(db: Db, rows: CountryRecordRow[]): Promise<void> {
   if (rows.length === 0) return
   await db
     .insertInto('countries')
@@ -86,13 +80,30 @@ export async function countryCodeAt(
   return near.rows[0]?.code ?? null
 }
 
-export async function countCountryShapes(db: Db): Promise<number> {
-  const row = await db
+/** The codes among `codes` that name a country (all of them when `codes` is left out). */
+export async function knownCountryCodes(db: Db, codes?: readonly string[]): Promise<string[]> {
+  let q = db.selectFrom('countries').select('code')
+  if (codes) q = q.where('code', 'in', [...codes])
+  return (await q.execute()).map((r) => r.code)
+}
+
+export function countryNameRows(db: Db, codes: readonly string[]) {
+  return db
     .selectFrom('countries')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('geom', 'is not', null)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+    .select(['code', 'name_zh', 'name_en'])
+    .where('code', 'in', [...codes])
+    .execute()
+}
+
+/** Whether the country's shape is loaded (its subdivided parts, which point look-ups use). */
+export async function hasCountryShape(db: Db, code: string): Promise<boolean> {
+  const part = await db
+    .selectFrom('country_parts')
+    .select('id')
+    .where('code', '=', code)
+    .limit(1)
+    .executeTakeFirst()
+  return part !== undefined
 }
 
 /** Whether a GeoJSON area touches the country's shape; null when the country has no shape. */

@@ -1,10 +1,14 @@
+export { type CountryNames, countryNamesSql } from './country.sql.ts'
 export { alpha2Codes, countriesTouchingSql } from './country-lookup.ts'
-export { loadMissionsFromFile, loadReferenceData } from './reference.loader.ts'
+export { inMissionDistrictsSql } from './mission.sql.ts'
+export { loadMissionsFromFile, loadReferenceData, ReferenceFileError } from './reference.loader.ts'
 export { referenceRoutes } from './reference.routes.ts'
+export { countryCode } from './reference.schema.ts'
 export {
   areaInCountry,
   countriesOfMissions,
   countryAt,
+  countryNames,
   missionAt,
   missionForCountry,
   missionNames,

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
-import { missionKind } from './reference.schema.ts'
+import { type MissionKind, missionKind, storedCountryCode } from './reference.schema.ts'
 
 export interface MissionRecord {
   code: string
-  kind: z.infer<typeof missionKind>
+  kind: MissionKind
   country: string
   name: { 'zh-CN': string; en: string }
   city: { 'zh-CN': string; en: string }
@@ -62,7 +62,7 @@ const missionSchema = z
   .object({
     code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{2,6}-(EMB|CG|CON)$/, 'must look like JP-TYO-EMB'),
     kind: missionKind,
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+    country: storedCountryCode,
     name: z.object({ 'zh-CN': text, en: text }),
     city: z.object({ 'zh-CN': text, en: text }),
     address: optionalText,
@@ -71,7 +71,7 @@ const missionSchema = z
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),
     district: z.object({
-      countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+      countries: z.array(storedCountryCode).optional(),
       areas: z.array(areaGeometry).optional(),
     }),
   })

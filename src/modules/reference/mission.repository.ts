@@ -1,25 +1,14 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { sql } from 'kysely'
+import type { Db } from '../../database.ts'
+import type { MissionRow } from './reference.table.ts'
 
-export interface MissionRow {
-  code: string
-  kind: string
-  country: string
-  name_zh: string
-  name_en: string
-  city_zh: string
-  city_en: string
-  address: string | null
-  phone: string | null
-  email: string | null
+/** A mission with its point as coordinates and without its drawn district (read apart: it can be large). */
+export type MissionRecordRow = Omit<MissionRow, 'location' | 'district_area' | 'updated_at'> & {
   lat: number | null
   lon: number | null
-  district_countries: string[]
 }
 
-export interface NewMission extends Omit<MissionRow, 'lat' | 'lon'> {
-  lat: number | null
-  lon: number | null
+export interface NewMission extends MissionRecordRow {
   /** GeoJSON geometries (Polygon or MultiPolygon), already validated. */
   districtAreas: unknown[]
 }
@@ -44,11 +33,11 @@ function selectMissions(db: Db) {
     ])
 }
 
-export function listMissionRows(db: Db): Promise<MissionRow[]> {
+export function listMissionRows(db: Db): Promise<MissionRecordRow[]> {
   return selectMissions(db).orderBy('country').orderBy('kind').orderBy('code').execute()
 }
 
-export function findMissionRow(db: Db, code: string): Promise<MissionRow | undefined> {
+export function findMissionRow(db: Db, code: string): Promise<MissionRecordRow | undefined> {
   return selectMissions(db).where('code', '=', code).executeTakeFirst()
 }
 
@@ -59,6 +48,12 @@ export async function findDistrictArea(db: Db, code: string): Promise<unknown | 
     .where('code', '=', code)
     .executeTakeFirst()
   return row?.area ? JSON.parse(row.area) : null
+}
+
+/** Codes of the missions with a drawn district area. */
+export async function missionCodesWithArea(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('missions').select('code').where('district_area', 'is not', null).execute()
+  return rows.map((r) => r.code)
 }
 
 export async function missionNameRows(db: Db, codes: readonly string[]) {

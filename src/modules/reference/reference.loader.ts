@@ -3,13 +3,13 @@ import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import { listCountries as countryCatalog } from './country.catalog.ts'
-import { replaceCountryShape, upsertCountries } from './country.repository.ts'
+import { knownCountryCodes, replaceCountryShape, upsertCountries } from './country.repository.ts'
 import { loadCountryShapes } from './country.shapes.ts'
 import { type MissionRecord, parseMissionFile } from './mission.file.ts'
 import { type NewMission, replaceMissions } from './mission.repository.ts'
+import { loadedVersion, markLoaded } from './reference-load.repository.ts'
 
 const require = createRequire(import.meta.url)
 const BUNDLED_MISSIONS = fileURLToPath(new URL('./data/missions.json', import.meta.url))
@@ -24,23 +24,6 @@ export class ReferenceFileError extends Error {
 
 function packageVersion(name: string): string {
   return (require(`${name}/package.json`) as { version: string }).version
-}
-
-async function loadedVersion(ctx: AppContext, dataset: string): Promise<string | undefined> {
-  const row = await ctx.db
-    .selectFrom('reference_loads')
-    .select('version')
-    .where('dataset', '=', dataset)
-    .executeTakeFirst()
-  return row?.version
-}
-
-async function markLoaded(db: AppContext['db'], dataset: string, version: string) {
-  await db
-    .insertInto('reference_loads')
-    .values({ dataset, version })
-    .onConflict((oc) => oc.column('dataset').doUpdateSet({ version, loaded_at: sql`now()` }))
-    .execute()
 }
 
 function toNewMission(m: MissionRecord): NewMission {
@@ -86,10 +69,6 @@ async function loadCountries(ctx: AppContext, version: string): Promise<void> {
   })
 }
 
-async function knownCountryCodes(ctx: AppContext): Promise<Set<string>> {
-  return new Set((await ctx.db.selectFrom('countries').select('code').execute()).map((r) => r.code))
-}
-
 async function storeMissions(ctx: AppContext, missions: MissionRecord[], version: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await replaceMissions(trx, missions.map(toNewMission))
@@ -101,7 +80,7 @@ async function storeMissions(ctx: AppContext, missions: MissionRecord[], version
 export async function loadMissionsFromFile(ctx: AppContext, file: string): Promise<{ missions: number }> {
   const text = await fs.readFile(file, 'utf8')
   const format = path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'json'
-  const parsed = parseMissionFile(text, format, await knownCountryCodes(ctx))
+  const parsed = parseMissionFile(text, format, new Set(await knownCountryCodes(ctx.db)))
   if (!parsed.ok) throw new ReferenceFileError(parsed.errors)
   const digest = createHash('sha256').update(text).digest('hex').slice(0, 16)
   await storeMissions(ctx, parsed.missions, `file:${path.basename(file)}:${digest}`)
@@ -118,15 +97,15 @@ export async function loadReferenceData(ctx: AppContext): Promise<{ countries: b
     `i18n-iso-countries@${packageVersion('i18n-iso-countries')}`,
     `rev${CATALOG_REVISION}`,
   ].join('+')
-  const countries = (await loadedVersion(ctx, 'countries')) !== countriesVersion
+  const countries = (await loadedVersion(ctx.db, 'countries')) !== countriesVersion
   if (countries) await loadCountries(ctx, countriesVersion)
 
   const text = await fs.readFile(BUNDLED_MISSIONS, 'utf8')
   const bundledVersion = `bundled:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
-  const current = await loadedVersion(ctx, 'missions')
+  const current = await loadedVersion(ctx.db, 'missions')
   const missions = current === undefined || (current.startsWith('bundled:') && current !== bundledVersion)
   if (missions) {
-    const parsed = parseMissionFile(text, 'json', await knownCountryCodes(ctx))
+    const parsed = parseMissionFile(text, 'json', new Set(await knownCountryCodes(ctx.db)))
     if (!parsed.ok) throw new ReferenceFileError(parsed.errors)
     await storeMissions(ctx, parsed.missions, bundledVersion)
   }

@@ -1,23 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import {
-  country,
-  countryCode,
+  countryAtResponse,
   countryDetail,
+  countryList,
+  countryParams,
   latLonQuery,
-  mission,
+  missionAtResponse,
   missionDetail,
+  missionList,
+  missionParams,
 } from './reference.schema.ts'
 import {
-  countryAt,
   getCountry,
   getMission,
   listCountries,
   listMissions,
-  missionAt,
-  missionNames,
+  locateCountry,
+  locateMission,
 } from './reference.service.ts'
 
 export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -31,7 +31,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Every ISO 3166-1 country, in zh-CN and English',
-        response: { 200: z.array(country) },
+        response: { 200: countryList },
       },
     },
     async (_request, reply) => reply.headers(cache).send(await listCountries(ctx)),
@@ -44,7 +44,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'One country',
-        params: z.strictObject({ code: countryCode }),
+        params: countryParams,
         response: { 200: countryDetail },
       },
     },
@@ -55,7 +55,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     '/api/v1/missions',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Embassies and consulates', response: { 200: z.array(mission) } },
+      schema: { tags, summary: 'Embassies and consulates', response: { 200: missionList } },
     },
     async (_request, reply) => reply.headers(cache).send(await listMissions(ctx)),
   )
@@ -67,7 +67,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'One mission with its consular district',
-        params: z.strictObject({ code: z.string().max(40) }),
+        params: missionParams,
         response: { 200: missionDetail },
       },
     },
@@ -82,14 +82,10 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         summary: 'The country a coordinate lies in',
         querystring: latLonQuery,
-        response: { 200: z.object({ code: z.string() }) },
+        response: { 200: countryAtResponse },
       },
     },
-    async (request) => {
-      const code = await countryAt(ctx.db, request.query.lat, request.query.lon)
-      if (!code) throw notFound('geo.no_country', 'No country at this point (open sea?)')
-      return { code }
-    },
+    async (request) => locateCountry(ctx, request.query.lat, request.query.lon),
   )
 
   app.get(
@@ -100,16 +96,9 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         summary: 'The mission whose consular district holds a coordinate',
         querystring: latLonQuery,
-        response: {
-          200: z.object({ code: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string() }) }),
-        },
+        response: { 200: missionAtResponse },
       },
     },
-    async (request) => {
-      const code = await missionAt(ctx.db, request.query.lat, request.query.lon)
-      if (!code) throw notFound('geo.no_mission', 'No consular district covers this point')
-      const name = (await missionNames(ctx.db, [code])).get(code)!
-      return { code, name }
-    },
+    async (request) => locateMission(ctx, request.query.lat, request.query.lon),
   )
 }

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import type { Localized } from '../../platform/i18n/locale.ts'
 import {
   areaTouchesCountryShape,
-  type CountryRow,
+  type CountryRecordRow,
   countryCodeAt,
+  countryNameRows,
   findCountryRow,
+  hasCountryShape,
+  knownCountryCodes,
   listCountryRows,
 } from './country.repository.ts'
 import {
@@ -15,18 +17,20 @@ import {
   findDistrictArea,
   findMissionRow,
   listMissionRows,
-  type MissionRow,
+  type MissionRecordRow,
   missionCodeAt,
   missionCodeForCountry,
+  missionCodesWithArea,
   missionNameRows,
 } from './mission.repository.ts'
+import { ReferenceDataError } from './reference.errors.ts'
 import type { Country, Mission, MissionDetail } from './reference.schema.ts'
 
 /** Points on a coast or a harbour often fall just outside Natural Earth's line. */
 const COAST_TOLERANCE_M = 5_000
 const CHINA_AND_REGIONS = new Set(['CN', 'HK', 'MO', 'TW'])
 
-function toCountry(row: CountryRow): Country {
+function toCountry(row: CountryRecordRow): Country {
   return {
     code: row.code,
     alpha3: row.alpha3,
@@ -37,10 +41,10 @@ function toCountry(row: CountryRow): Country {
   }
 }
 
-function toMission(row: MissionRow): Mission {
+function toMission(row: MissionRecordRow): Mission {
   return {
     code: row.code,
-    kind: row.kind as Mission['kind'],
+    kind: row.kind,
     country: row.country,
     name: { 'zh-CN': row.name_zh, en: row.name_en },
     city: { 'zh-CN': row.city_zh, en: row.city_en },
@@ -58,26 +62,20 @@ export async function listCountries(ctx: AppContext): Promise<Country[]> {
 
 export async function getCountry(ctx: AppContext, code: string) {
   const row = await findCountryRow(ctx.db, code)
-  if (!row) throw notFound('reference.unknown_country', `No country with code ${code}`)
+  if (!row) throw new ReferenceDataError('reference.unknown_country', `No country with code ${code}`)
   const missions = (await listMissionRows(ctx.db)).filter(
     (m) => m.country === code || m.district_countries.includes(code),
   )
-  const shape = await ctx.db
-    .selectFrom('country_parts')
-    .select('id')
-    .where('code', '=', code)
-    .limit(1)
-    .executeTakeFirst()
-  return { ...toCountry(row), missions: missions.map((m) => m.code), hasShape: shape !== undefined }
+  return {
+    ...toCountry(row),
+    missions: missions.map((m) => m.code),
+    hasShape: await hasCountryShape(ctx.db, code),
+  }
 }
 
 export async function listMissions(ctx: AppContext): Promise<Mission[]> {
   const rows = await listMissionRows(ctx.db)
-  const withArea = new Set(
-    (await ctx.db.selectFrom('missions').select('code').where('district_area', 'is not', null).execute()).map(
-      (r) => r.code,
-    ),
-  )
+  const withArea = new Set(await missionCodesWithArea(ctx.db))
   return rows.map((r) => {
     const m = toMission(r)
     return { ...m, district: { ...m.district, hasArea: withArea.has(r.code) } }
@@ -86,7 +84,7 @@ export async function listMissions(ctx: AppContext): Promise<Mission[]> {
 
 export async function getMission(ctx: AppContext, code: string): Promise<MissionDetail> {
   const row = await findMissionRow(ctx.db, code)
-  if (!row) throw notFound('reference.unknown_mission', `No mission with code ${code}`)
+  if (!row) throw new ReferenceDataError('reference.unknown_mission', `No mission with code ${code}`)
   const area = await findDistrictArea(ctx.db, code)
   const m = toMission(row)
   return { ...m, district: { countries: m.district.countries, hasArea: area !== null, area } }
@@ -94,6 +92,22 @@ export async function getMission(ctx: AppContext, code: string): Promise<Mission
 
 export async function countryAt(db: Kysely<Database>, lat: number, lon: number): Promise<string | null> {
   return countryCodeAt(db, lat, lon, COAST_TOLERANCE_M)
+}
+
+/** The country a coordinate lies in, or 404 (the open sea). */
+export async function locateCountry(ctx: AppContext, lat: number, lon: number): Promise<{ code: string }> {
+  const code = await countryAt(ctx.db, lat, lon)
+  if (!code) throw new ReferenceDataError('geo.no_country', 'No country at this point (open sea?)')
+  return { code }
+}
+
+/** The mission responsible for a coordinate with its names, or 404. */
+export async function locateMission(ctx: AppContext, lat: number, lon: number) {
+  const code = await missionAt(ctx.db, lat, lon)
+  if (!code) throw new ReferenceDataError('geo.no_mission', 'No consular district covers this point')
+  const name = (await missionNames(ctx.db, [code])).get(code)
+  if (!name) throw new Error(`mission ${code} vanished`)
+  return { code, name }
 }
 
 /** The mission responsible for a point; China itself and its regions lie outside every district. */
@@ -117,6 +131,16 @@ export async function missionNames(
   return new Map(rows.map((r) => [r.code, { 'zh-CN': r.name_zh, en: r.name_en }]))
 }
 
+/** Country names in both languages, by code (codes that name no country are left out). */
+export async function countryNames(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<Map<string, Localized>> {
+  if (codes.length === 0) return new Map()
+  const rows = await countryNameRows(db, codes)
+  return new Map(rows.map((r) => [r.code, { 'zh-CN': r.name_zh, en: r.name_en }]))
+}
+
 export async function unknownMissions(db: Kysely<Database>, codes: readonly string[]): Promise<string[]> {
   const known = new Set((await missionNameRows(db, codes)).map((r) => r.code))
   return codes.filter((c) => !known.has(c))
@@ -125,8 +149,7 @@ export async function unknownMissions(db: Kysely<Database>, codes: readonly stri
 export async function unknownCountries(db: Kysely<Database>, codes: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(codes)]
   if (wanted.length === 0) return []
-  const rows = await db.selectFrom('countries').select('code').where('code', 'in', wanted).execute()
-  const known = new Set(rows.map((r) => r.code))
+  const known = new Set(await knownCountryCodes(db, wanted))
   return wanted.filter((c) => !known.has(c))
 }
 

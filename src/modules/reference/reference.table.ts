@@ -1,4 +1,5 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { MissionKind } from './reference.schema.ts'
 
 /** PostGIS columns are written as GeoJSON through ST_GeomFromGeoJSON and read back with ST_AsGeoJSON. */
 type Geometry = ColumnType<unknown, unknown, unknown>
@@ -16,7 +17,7 @@ export interface CountriesTable {
 
 export interface MissionsTable {
   code: string
-  kind: string
+  kind: MissionKind
   country: string
   name_zh: string
   name_en: string
@@ -49,3 +50,8 @@ export interface ReferenceTables {
   country_parts: CountryPartsTable
   reference_loads: ReferenceLoadsTable
 }
+
+export type CountryRow = Selectable<CountriesTable>
+export type MissionRow = Selectable<MissionsTable>
+export type CountryPartRow = Selectable<CountryPartsTable>
+export type ReferenceLoadRow = Selectable<ReferenceLoadsTable>

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
+import { accountsSql } from '../identity/index.ts'
 
 /**
  * The number to reach a person on, as an SQL expression to compose into a caller's statement
@@ -8,5 +9,5 @@ import { type RawBuilder, sql } from 'kysely'
 export function contactPhoneSql(userId: RawBuilder<unknown>): RawBuilder<string | null> {
   return sql<string | null>`coalesce(
     (select p.phone from profiles p where p.user_id = ${userId}),
-    (select u.phone from users u where u.id = ${userId}))`
+    (select u.phone from ${accountsSql()} u where u.id = ${userId}))`
 }

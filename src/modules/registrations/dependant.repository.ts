@@ -1,6 +1,7 @@
-import { type Kysely, sql, type Transaction, type Updateable } from 'kysely'
+import { sql, type Transaction, type Updateable } from 'kysely'
 import type { Database, Db } from '../../database.ts'
-import type { DependantsTable } from './registrations.table.ts'
+import { lockAccount } from '../identity/index.ts'
+import type { DependantRow, DependantsTable } from './registrations.table.ts'
 
 const COLUMNS = [
   'id',
@@ -15,13 +16,14 @@ const COLUMNS = [
   'updated_at',
 ] as const
 
-export function listDependantRows(db: Db, userId: string, id?: string) {
+/** A dependant as the person sees them: the passport only by its last 4 characters. */
+export type ShownDependantRow = Pick<DependantRow, (typeof COLUMNS)[number]>
+
+export function listDependantRows(db: Db, userId: string, id?: string): Promise<ShownDependantRow[]> {
   let q = db.selectFrom('dependants').select(COLUMNS).where('user_id', '=', userId)
   if (id) q = q.where('id', '=', id)
   return q.orderBy('id').execute()
 }
-
-export type DependantRow = Awaited<ReturnType<typeof listDependantRows>>[number]
 
 /** The sealed passports too: only for the person's own export. */
 export function listSealedPassports(db: Db, userId: string) {
@@ -35,7 +37,7 @@ export function listSealedPassports(db: Db, userId: string) {
 
 /** Locks the account's row so that two concurrent additions cannot both pass the limit. */
 export async function countDependantsForUpdate(db: Transaction<Database>, userId: string): Promise<number> {
-  await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute()
+  await lockAccount(db, userId)
   const r = await db
     .selectFrom('dependants')
     .select((eb) => eb.fn.countAll<number>().as('n'))

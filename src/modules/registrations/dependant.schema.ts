@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import { phoneSchema } from '../identity/auth.schema.ts'
-import { isoDate, nameLatin, passportNumber } from './registrations.schema.ts'
+import { phoneSchema } from './phone.schema.ts'
+import { isoDate, nameLatin, passportNumber, sex } from './registrations.schema.ts'
 
-export const relation = z.enum(['child', 'spouse', 'parent', 'other'])
-const sex = z.enum(['F', 'M', 'X'])
+export const RELATIONS = ['child', 'spouse', 'parent', 'other'] as const
+export const relation = z.enum(RELATIONS)
+export type Relation = z.infer<typeof relation>
 
 export const dependantBody = z.strictObject({
   nameLatin,
@@ -38,6 +39,8 @@ export const dependantResponse = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 })
+
+export const dependantList = z.array(dependantResponse)
 
 export const dependantIdParams = z.strictObject({ id: z.uuid() })
 

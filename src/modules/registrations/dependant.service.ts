@@ -1,24 +1,24 @@
 import type { Updateable } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
-import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import {
   countDependantsForUpdate,
-  type DependantRow,
   deleteDependant,
   insertDependant,
   listDependantRows,
   listSealedPassports,
+  type ShownDependantRow,
   updateDependant,
 } from './dependant.repository.ts'
 import type { DependantBody, DependantChanges } from './dependant.schema.ts'
-import { maskPassport } from './profile.service.ts'
+import { maskPassport, passportColumns } from './profile.service.ts'
+import { RegistrationError } from './registrations.errors.ts'
 import type { DependantsTable } from './registrations.table.ts'
 
 /** Enough for a large family; more suggests a group tour, which is an enterprise's registration. */
 export const MAX_DEPENDANTS = 20
 
-function toDependant(row: DependantRow) {
+function toDependant(row: ShownDependantRow) {
   return {
     id: row.id,
     nameLatin: row.name_latin,
@@ -35,15 +35,10 @@ function toDependant(row: DependantRow) {
 
 function checkDateOfBirth(date: string): void {
   if (date > new Date().toISOString().slice(0, 10) || date < '1900-01-01')
-    throw badRequest('dependant.bad_date_of_birth', 'The date of birth must lie between 1900 and today')
-}
-
-function passportColumns(ctx: AppContext, passport: string | null) {
-  return {
-    passport_sealed: passport ? ctx.secrets.seal(passport) : null,
-    passport_digest: passport ? ctx.secrets.blindIndex(passport) : null,
-    passport_last4: passport ? passport.slice(-4) : null,
-  }
+    throw new RegistrationError(
+      'dependant.bad_date_of_birth',
+      'The date of birth must lie between 1900 and today',
+    )
 }
 
 export async function listDependants(ctx: AppContext, userId: string) {
@@ -52,7 +47,7 @@ export async function listDependants(ctx: AppContext, userId: string) {
 
 export async function getDependant(ctx: AppContext, userId: string, id: string) {
   const [row] = await listDependantRows(ctx.db, userId, id)
-  if (!row) throw notFound('dependant.not_found', 'No such dependant')
+  if (!row) throw new RegistrationError('dependant.not_found', 'No such dependant')
   return toDependant(row)
 }
 
@@ -61,7 +56,7 @@ export async function createDependant(ctx: AppContext, userId: string, body: Dep
   const id = uuidv7()
   await ctx.db.transaction().execute(async (trx) => {
     if ((await countDependantsForUpdate(trx, userId)) >= MAX_DEPENDANTS)
-      throw conflict('dependant.too_many', `At most ${MAX_DEPENDANTS} dependants can be added`, {
+      throw new RegistrationError('dependant.too_many', `At most ${MAX_DEPENDANTS} dependants can be added`, {
         limit: MAX_DEPENDANTS,
       })
     await insertDependant(trx, userId, id, {
@@ -71,7 +66,7 @@ export async function createDependant(ctx: AppContext, userId: string, body: Dep
       date_of_birth: body.dateOfBirth,
       sex: body.sex ?? null,
       phone: body.phone ?? null,
-      ...passportColumns(ctx, body.passportNumber ?? null),
+      ...passportColumns(ctx.secrets, body.passportNumber ?? null),
     })
   })
   return getDependant(ctx, userId, id)
@@ -88,15 +83,17 @@ export async function changeDependant(ctx: AppContext, userId: string, id: strin
   if (body.sex !== undefined) changes.sex = body.sex
   if (body.relation !== undefined) changes.relation = body.relation
   if (body.phone !== undefined) changes.phone = body.phone
-  if (body.passportNumber !== undefined) Object.assign(changes, passportColumns(ctx, body.passportNumber))
+  if (body.passportNumber !== undefined)
+    Object.assign(changes, passportColumns(ctx.secrets, body.passportNumber))
   if (!(await updateDependant(ctx.db, userId, id, changes)))
-    throw notFound('dependant.not_found', 'No such dependant')
+    throw new RegistrationError('dependant.not_found', 'No such dependant')
   return getDependant(ctx, userId, id)
 }
 
 /** Removing a dependant also takes them off every trip they were listed on. */
 export async function removeDependant(ctx: AppContext, userId: string, id: string): Promise<void> {
-  if (!(await deleteDependant(ctx.db, userId, id))) throw notFound('dependant.not_found', 'No such dependant')
+  if (!(await deleteDependant(ctx.db, userId, id)))
+    throw new RegistrationError('dependant.not_found', 'No such dependant')
 }
 
 /** The person's dependants with passports in full, for their own export. */

@@ -11,16 +11,15 @@ export {
 } from './lookup.ts'
 export { meRoutes } from './me.routes.ts'
 export { peopleRoutes } from './people.routes.ts'
+export { phoneSchema, toE164 } from './phone.schema.ts'
 export {
   dependantsWithPresence,
-  type PresenceRow,
   type PresenceWindow,
   presenceInArea,
-  presenceInMissions,
   presenceSql,
 } from './presence.ts'
 export { passportColumns } from './profile.service.ts'
-export { purgeExpired, purgeJob, purgeJobType } from './purge.job.ts'
+export { purgeJob, purgeJobType } from './purge.job.ts'
 export {
   insertProfiles,
   insertResidences,

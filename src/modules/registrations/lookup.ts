@@ -1,6 +1,8 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../database.ts'
+import { type AccountColumns, accountsSql } from '../identity/index.ts'
 import { presenceInMissions, presenceSql } from './presence.ts'
+import type { ProfileRow } from './registrations.table.ts'
 
 export interface PersonPlace {
   source: 'location' | 'trip' | 'residence'
@@ -22,14 +24,11 @@ export interface PersonSummary {
   whereNow: PersonPlace | null
 }
 
-interface SummaryRow {
-  id: string
-  name: string
-  name_latin: string | null
-  name_zh: string | null
-  phone: string | null
-  places: PersonPlace[]
-}
+/** Names and the phone to call, from the account and the profile (the profile's phone first). */
+type CardRow = Pick<AccountColumns, 'id' | 'name'> &
+  Pick<ProfileRow, 'name_latin' | 'name_zh'> & { phone: string | null }
+
+type SummaryRow = CardRow & { places: PersonPlace[] }
 
 const RANK: Record<PersonPlace['source'], number> = { location: 0, trip: 1, residence: 2 }
 
@@ -67,7 +66,7 @@ function summariesSql(ids: RawBuilder<unknown>) {
       coalesce((select json_agg(json_build_object('source', x.source, 'country', x.country,
                  'lat', ST_Y(x.location), 'lon', ST_X(x.location)) order by x.source)
                 from (${presenceSql(today())}) x where x.user_id = u.id), '[]'::json) as places
-    from users u
+    from ${accountsSql()} u
     left join profiles pr on pr.user_id = u.id
     where u.id in (${ids})
     order by u.id`
@@ -91,7 +90,7 @@ export async function personSummaries(db: Db, ids: readonly string[]): Promise<P
 export async function findPersonByPhone(db: Db, phone: string): Promise<PersonSummary | null> {
   const r = await summariesSql(sql`
     select id from (
-      select u.id, 0 as rank, u.updated_at from users u where u.phone = ${phone}
+      select u.id, 0 as rank, u.updated_at from ${accountsSql()} u where u.phone = ${phone}
       union all
       select p.user_id, 1 as rank, p.updated_at from profiles p where p.phone = ${phone}
     ) m order by rank, updated_at desc limit 1`).execute(db)
@@ -124,15 +123,9 @@ export interface PersonCard {
 
 export async function personCards(db: Db, ids: readonly string[]): Promise<Map<string, PersonCard>> {
   if (ids.length === 0) return new Map()
-  const r = await sql<{
-    id: string
-    name: string
-    name_latin: string | null
-    name_zh: string | null
-    phone: string | null
-  }>`
+  const r = await sql<CardRow>`
     select u.id, u.name, pr.name_latin, pr.name_zh, coalesce(pr.phone, u.phone) as phone
-      from users u left join profiles pr on pr.user_id = u.id
+      from ${accountsSql()} u left join profiles pr on pr.user_id = u.id
      where u.id = any(${[...ids]}::uuid[])`.execute(db)
   return new Map(
     r.rows.map((x) => [

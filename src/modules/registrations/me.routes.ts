@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { SIGNED_IN } from '../identity/index.ts'
-import { dependantBody, dependantChanges, dependantIdParams, dependantResponse } from './dependant.schema.ts'
+import {
+  dependantBody,
+  dependantChanges,
+  dependantIdParams,
+  dependantList,
+  dependantResponse,
+} from './dependant.schema.ts'
 import {
   changeDependant,
   createDependant,
@@ -14,6 +19,7 @@ import {
 import { forgetLocation, getLocation, recordLocation } from './location.service.ts'
 import { getProfile, setResidence, updateProfile } from './profile.service.ts'
 import {
+  currentLocation,
   locationBody,
   locationResponse,
   profileBody,
@@ -21,6 +27,7 @@ import {
   residenceBody,
   tripBody,
   tripIdParams,
+  tripList,
   tripResponse,
 } from './registrations.schema.ts'
 import { createTrip, getTrip, listTrips, removeTrip, updateTrip } from './trip.service.ts'
@@ -68,7 +75,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
     '/api/v1/me/trips',
     {
       config: { access: SIGNED_IN },
-      schema: { tags, summary: 'My trips', response: { 200: z.array(tripResponse) } },
+      schema: { tags, summary: 'My trips', response: { 200: tripList } },
     },
     async (request) => listTrips(ctx, me(request)),
   )
@@ -118,7 +125,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
       schema: {
         tags,
         summary: 'Family members travelling with me',
-        response: { 200: z.array(dependantResponse) },
+        response: { 200: dependantList },
       },
     },
     async (request) => listDependants(ctx, me(request)),
@@ -192,7 +199,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
     '/api/v1/me/location',
     {
       config: { access: SIGNED_IN },
-      schema: { tags, summary: 'My last recorded location', response: { 200: locationResponse.nullable() } },
+      schema: { tags, summary: 'My last recorded location', response: { 200: currentLocation } },
     },
     async (request) => getLocation(ctx, me(request)),
   )

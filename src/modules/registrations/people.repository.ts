@@ -1,6 +1,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../../database.ts'
+import { type AccountColumns, accountsSql } from '../identity/index.ts'
+import type { PersonPlace } from './lookup.ts'
 import { type PresenceWindow, presenceInArea, presenceInMissions, presenceSql } from './presence.ts'
+import type { DependantRow, ProfileRow } from './registrations.table.ts'
 
 export interface PeopleFilter {
   readonly window: PresenceWindow
@@ -11,41 +14,33 @@ export interface PeopleFilter {
   readonly text?: { like: string; phone?: string; passportDigest?: string; email?: string } | undefined
 }
 
-export interface DependantOfPerson {
-  id: string
-  relation: string
-  name_latin: string
-  name_zh: string | null
-  date_of_birth: string
-  sex: string | null
-  passport_last4: string | null
-}
+/** A dependant travelling with a person found, as staff see them (the passport masked). */
+export type DependantOfPerson = Pick<
+  DependantRow,
+  'id' | 'relation' | 'name_latin' | 'name_zh' | 'date_of_birth' | 'sex' | 'passport_last4'
+>
 
-export interface PersonRow {
-  id: string
-  name: string
-  email: string | null
-  name_latin: string | null
-  name_zh: string | null
-  phone: string | null
-  passport_last4: string | null
-  places: Array<{ source: string; country: string; lat: number | null; lon: number | null }>
-  dependants: DependantOfPerson[]
-}
+/** A person found: the account, the profile (the profile's phone first), places and dependants. */
+export type PersonRow = Pick<AccountColumns, 'id' | 'name' | 'email'> &
+  Pick<ProfileRow, 'name_latin' | 'name_zh' | 'passport_last4'> & {
+    phone: string | null
+    places: PersonPlace[]
+    dependants: DependantOfPerson[]
+  }
 
 /** Where a presence row must lie to match: the caller's districts, the country, the area. */
 function placeMatches(alias: string, filter: PeopleFilter): RawBuilder<boolean> {
   const conditions: RawBuilder<unknown>[] = [sql`true`]
   if (filter.missions) conditions.push(presenceInMissions(alias, filter.missions))
   if (filter.country) conditions.push(sql`${sql.ref(alias)}.country = ${filter.country}`)
-  if (filter.areaGeoJson) conditions.push(presenceInArea(alias, filter.areaGeoJson, false))
+  if (filter.areaGeoJson) conditions.push(presenceInArea(alias, filter.areaGeoJson))
   return sql<boolean>`(${sql.join(conditions, sql` and `)})`
 }
 
 function matching(filter: PeopleFilter): RawBuilder<{ user_id: string }> {
   const t = filter.text
   const textCondition = t
-    ? sql`and exists (select 1 from users u left join profiles pr on pr.user_id = u.id
+    ? sql`and exists (select 1 from ${accountsSql()} u left join profiles pr on pr.user_id = u.id
         where u.id = p.user_id and (
           lower(pr.name_latin) like ${t.like} or pr.name_zh like ${t.like} or lower(u.name) like ${t.like}
           ${t.phone ? sql`or pr.phone = ${t.phone} or u.phone = ${t.phone}` : sql``}
@@ -118,9 +113,9 @@ async function selectPeople(
       select m.user_id
         from (${ids}) m
         left join profiles p on p.user_id = m.user_id
-       order by coalesce(p.name_latin, (select n.name from users n where n.id = m.user_id)), m.user_id
+       order by coalesce(p.name_latin, (select n.name from ${accountsSql()} n where n.id = m.user_id)), m.user_id
        limit ${limit}) page
-    join users u on u.id = page.user_id
+    join ${accountsSql()} u on u.id = page.user_id
     left join profiles pr on pr.user_id = u.id
     order by coalesce(pr.name_latin, u.name), u.id`.execute(db)
   return r.rows

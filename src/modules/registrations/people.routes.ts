@@ -1,55 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
-import { polygon } from '../../platform/geo/geojson.schema.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
-import { countryCode } from '../reference/reference.schema.ts'
-import { type PeopleQuery, peopleCsv, revealPassport, searchPeople, viewPerson } from './people.service.ts'
-import { isoDate } from './registrations.schema.ts'
-
-const person = z.object({
-  id: z.string(),
-  name: z.string(),
-  nameLatin: z.string().nullable(),
-  nameZh: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  passportNumber: z.string().nullable(),
-  places: z.array(
-    z.object({
-      source: z.string(),
-      country: z.string(),
-      lat: z.number().nullable(),
-      lon: z.number().nullable(),
-    }),
-  ),
-  dependants: z
-    .array(
-      z.object({
-        id: z.string(),
-        relation: z.string(),
-        nameLatin: z.string(),
-        nameZh: z.string().nullable(),
-        dateOfBirth: z.string(),
-        sex: z.string().nullable(),
-        passportNumber: z.string().nullable().describe('masked'),
-      }),
-    )
-    .describe('family members on a trip with the person (in a search: on a trip that matches it)'),
-})
-const result = z.object({
-  count: z.number().describe('accounts found'),
-  dependants: z.number().describe('dependants travelling with them on matching trips'),
-  heads: z.number().describe('count + dependants: the people to account for'),
-  people: z.array(person),
-})
-const common = {
-  on: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(100),
-  format: z.enum(['json', 'csv']).default('json'),
-}
+import {
+  type PeopleQuery,
+  peopleQuery,
+  peopleResult,
+  peopleSearchBody,
+  person,
+  personIdParams,
+  revealedPassport,
+} from './people.schema.ts'
+import { type PeopleCriteria, peopleCsv, revealPassport, searchPeople, viewPerson } from './people.service.ts'
 
 export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['people']
@@ -58,7 +21,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   async function answer(
     request: FastifyRequest,
     reply: FastifyReply,
-    query: PeopleQuery & { format: 'json' | 'csv' },
+    query: PeopleCriteria & { format: PeopleQuery['format'] },
   ) {
     const found = await searchPeople(ctx, requirePrincipal(request), query, request.ip)
     if (query.format === 'json') return found
@@ -76,12 +39,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Registered people in my jurisdiction, by country and name/phone/passport/e-mail (audited)',
-        querystring: z.strictObject({
-          country: countryCode.optional(),
-          q: z.string().max(100).optional(),
-          ...common,
-        }),
-        response: { 200: result },
+        querystring: peopleQuery,
+        response: { 200: peopleResult },
       },
     },
     async (request, reply) => answer(request, reply, request.query),
@@ -94,8 +53,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Registered people inside a GeoJSON polygon in my jurisdiction (audited)',
-        body: z.strictObject({ area: polygon, q: z.string().max(100).optional(), ...common }),
-        response: { 200: result },
+        body: peopleSearchBody,
+        response: { 200: peopleResult },
       },
     },
     async (request, reply) => answer(request, reply, request.body),
@@ -108,7 +67,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'One person (audited)',
-        params: z.strictObject({ id: z.uuid() }),
+        params: personIdParams,
         response: { 200: person },
       },
     },
@@ -122,8 +81,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Reveal the full passport number (audited)',
-        params: z.strictObject({ id: z.uuid() }),
-        response: { 200: z.object({ passportNumber: z.string().nullable() }) },
+        params: personIdParams,
+        response: { 200: revealedPassport },
       },
     },
     async (request) => revealPassport(ctx, requirePrincipal(request), request.params.id, request.ip),

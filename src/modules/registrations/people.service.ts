@@ -1,7 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { notFound } from '../../platform/errors/app-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { seesEveryMission } from '../identity/index.ts'
 import {
@@ -12,16 +10,15 @@ import {
   type PersonRow,
   personInScope,
 } from './people.repository.ts'
+import type { PeopleQuery, PeopleSearchBody } from './people.schema.ts'
+import { toE164 } from './phone.schema.ts'
 import type { PresenceWindow } from './presence.ts'
+import { findSealedPassport } from './profile.repository.ts'
 import { maskPassport } from './profile.service.ts'
+import { RegistrationError } from './registrations.errors.ts'
 
-export interface PeopleQuery {
-  country?: string | undefined
-  q?: string | undefined
-  area?: unknown
-  on?: string | undefined
-  limit: number
-}
+/** What both searches ask: the listing's country or the search's area, a text, a date, how many. */
+export type PeopleCriteria = Omit<PeopleQuery, 'format'> | Omit<PeopleSearchBody, 'format'>
 
 /** Duty officers see everyone; an officer sees people in the districts of their missions. */
 function missionScope(principal: Principal): readonly string[] | null {
@@ -38,7 +35,7 @@ function textFilter(ctx: AppContext, q: string | undefined): PeopleFilter['text'
   const text = q?.trim()
   if (!text) return undefined
   const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const phone = text.startsWith('+') ? parsePhoneNumberFromString(text)?.number : undefined
+  const phone = text.startsWith('+') ? (toE164(text) ?? undefined) : undefined
   const passport = /^[A-Za-z0-9]{5,20}$/.test(text) ? ctx.secrets.blindIndex(text.toUpperCase()) : undefined
   const email = text.includes('@') ? text.toLowerCase() : undefined
   return { like, phone, passportDigest: passport, email }
@@ -66,12 +63,14 @@ function toPerson(row: PersonRow) {
   }
 }
 
-export async function searchPeople(ctx: AppContext, principal: Principal, query: PeopleQuery, ip: string) {
+export async function searchPeople(ctx: AppContext, principal: Principal, query: PeopleCriteria, ip: string) {
+  const country = 'country' in query ? query.country : undefined
+  const area = 'area' in query ? query.area : undefined
   const filter: PeopleFilter = {
     window: windowOn(query.on),
     missions: missionScope(principal),
-    country: query.country,
-    areaGeoJson: query.area ? JSON.stringify(query.area) : undefined,
+    country,
+    areaGeoJson: area ? JSON.stringify(area) : undefined,
     text: textFilter(ctx, query.q),
   }
   const [counted, rows] = await Promise.all([
@@ -84,9 +83,9 @@ export async function searchPeople(ctx: AppContext, principal: Principal, query:
     action: 'people.search',
     ip,
     details: {
-      country: query.country,
+      country,
       q: query.q,
-      area: query.area !== undefined,
+      area: area !== undefined,
       on: query.on,
       count: counted.people,
       dependants: counted.dependants,
@@ -104,13 +103,13 @@ export async function searchPeople(ctx: AppContext, principal: Principal, query:
 
 async function assertInScope(ctx: AppContext, principal: Principal, personId: string): Promise<void> {
   const ok = await personInScope(ctx.db, personId, windowOn(undefined), missionScope(principal))
-  if (!ok) throw notFound('person.not_found', 'No such person in your jurisdiction')
+  if (!ok) throw new RegistrationError('person.not_found', 'No such person in your jurisdiction')
 }
 
 export async function viewPerson(ctx: AppContext, principal: Principal, personId: string, ip: string) {
   await assertInScope(ctx, principal, personId)
   const row = await findPerson(ctx.db, personId, windowOn(undefined))
-  if (!row) throw notFound('person.not_found', 'No such person in your jurisdiction')
+  if (!row) throw new RegistrationError('person.not_found', 'No such person in your jurisdiction')
   await recordAudit(ctx.db, {
     actorId: principal.userId,
     actorRoles: principal.roles,
@@ -125,11 +124,7 @@ export async function viewPerson(ctx: AppContext, principal: Principal, personId
 
 export async function revealPassport(ctx: AppContext, principal: Principal, personId: string, ip: string) {
   await assertInScope(ctx, principal, personId)
-  const row = await ctx.db
-    .selectFrom('profiles')
-    .select('passport_sealed')
-    .where('user_id', '=', personId)
-    .executeTakeFirst()
+  const sealed = await findSealedPassport(ctx.db, personId)
   await recordAudit(ctx.db, {
     actorId: principal.userId,
     actorRoles: principal.roles,
@@ -138,7 +133,7 @@ export async function revealPassport(ctx: AppContext, principal: Principal, pers
     subjectId: personId,
     ip,
   })
-  return { passportNumber: row?.passport_sealed ? ctx.secrets.open(row.passport_sealed) : null }
+  return { passportNumber: sealed ? ctx.secrets.open(sealed) : null }
 }
 
 const CSV_HEADER = [

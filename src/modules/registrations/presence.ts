@@ -1,4 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
+import { inMissionDistrictsSql } from '../reference/index.ts'
+import type { ResidenceRow } from './registrations.table.ts'
 
 /** How long "I am here now" counts as where someone is. */
 export const LOCATION_FRESH_DAYS = 14
@@ -9,10 +11,8 @@ export interface PresenceWindow {
   readonly to: Date
 }
 
-export interface PresenceRow {
-  user_id: string
-  country: string
-  location: unknown
+/** A place a person is: the columns residences, trip destinations and locations share, and where it comes from. */
+export type PresenceRow = Pick<ResidenceRow, 'user_id' | 'country' | 'location'> & {
   source: 'residence' | 'trip' | 'location'
   /** The trip a `trip` row comes from (its dependants travel with the person); null otherwise. */
   trip_id: string | null
@@ -42,32 +42,15 @@ export function presenceSql(window: PresenceWindow): RawBuilder<PresenceRow> {
        and l.recorded_at <= ${window.to.toISOString()}::timestamptz`
 }
 
-/**
- * The presence row `p` lies in a GeoJSON area: its point inside it. Rows without a point
- * (a trip to a country, no city given) count when `countryOnly` is true and their country
- * touches the area: an alert should rather reach them than miss them.
- */
-export function presenceInArea(
-  alias: string,
-  areaGeoJson: string,
-  countryOnly: boolean,
-): RawBuilder<boolean> {
+/** The presence row `p` has a point inside a GeoJSON area (rows without a point never do). */
+export function presenceInArea(alias: string, areaGeoJson: string): RawBuilder<boolean> {
   const p = sql.ref(alias)
-  const area = sql`ST_SetSRID(ST_GeomFromGeoJSON(${areaGeoJson}), 4326)`
-  const byPoint = sql`(${p}.location is not null and ST_Intersects(${p}.location, ${area}))`
-  if (!countryOnly) return sql<boolean>`${byPoint}`
-  return sql<boolean>`(${byPoint} or (${p}.location is null and exists (
-    select 1 from country_parts cp where cp.code = ${p}.country and ST_Intersects(cp.geom, ${area}))))`
+  return sql<boolean>`(${p}.location is not null and ST_Intersects(${p}.location, ST_SetSRID(ST_GeomFromGeoJSON(${areaGeoJson}), 4326)))`
 }
 
 /** The presence row `p` lies in the consular district of one of the missions (staff scope). */
 export function presenceInMissions(alias: string, missions: readonly string[]): RawBuilder<boolean> {
-  const p = sql.ref(alias)
-  return sql<boolean>`exists (
-    select 1 from missions m
-     where m.code = any(${[...missions]}::text[])
-       and (${p}.country = any(m.district_countries)
-            or (${p}.location is not null and m.district_area is not null and ST_Intersects(m.district_area, ${p}.location))))`
+  return inMissionDistrictsSql(missions, sql.ref(`${alias}.country`), sql.ref(`${alias}.location`))
 }
 
 /** How many dependants travel with the presence row `p` (0 for residences and locations). */

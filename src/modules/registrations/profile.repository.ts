@@ -1,9 +1,12 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { sql, type Updateable } from 'kysely'
+import type { Db } from '../../database.ts'
+import { accountsSql } from '../identity/index.ts'
+import type { ProfilesTable, ResidenceRow } from './registrations.table.ts'
 
+/** The account with its profile and residence (both may be missing), for the person's own profile. */
 export function findProfileRow(db: Db, userId: string) {
   return db
-    .selectFrom('users as u')
+    .selectFrom(accountsSql().as('u'))
     .leftJoin('profiles as p', 'p.user_id', 'u.id')
     .leftJoin('residences as r', 'r.user_id', 'u.id')
     .select([
@@ -32,20 +35,9 @@ export function findProfileRow(db: Db, userId: string) {
     .executeTakeFirst()
 }
 
-export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow>>>
+export type OwnProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow>>>
 
-export interface ProfileChanges {
-  name_latin?: string | null
-  name_zh?: string | null
-  date_of_birth?: string | null
-  sex?: 'F' | 'M' | 'X' | null
-  passport_sealed?: string | null
-  passport_digest?: string | null
-  passport_last4?: string | null
-  phone?: string | null
-  consent_to_contact?: boolean
-  emergency_contacts?: string
-}
+export type ProfileChanges = Omit<Updateable<ProfilesTable>, 'user_id' | 'updated_at'>
 
 export async function upsertProfile(db: Db, userId: string, changes: ProfileChanges): Promise<void> {
   await db
@@ -55,16 +47,13 @@ export async function upsertProfile(db: Db, userId: string, changes: ProfileChan
     .execute()
 }
 
-export interface ResidenceRow {
-  country: string
-  city: string | null
-  address: string | null
+/** A residence with its point as coordinates. */
+export type ResidenceValues = Pick<ResidenceRow, 'country' | 'city' | 'address' | 'since'> & {
   lat: number | null
   lon: number | null
-  since: string | null
 }
 
-export async function upsertResidence(db: Db, userId: string, r: ResidenceRow): Promise<void> {
+export async function upsertResidence(db: Db, userId: string, r: ResidenceValues): Promise<void> {
   const location =
     r.lat === null || r.lon === null ? null : sql`ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326)`
   const values = { country: r.country, city: r.city, address: r.address, since: r.since, location }
@@ -75,6 +64,12 @@ export async function upsertResidence(db: Db, userId: string, r: ResidenceRow): 
     .execute()
 }
 
-export async function deleteResidence(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom('residences').where('user_id', '=', userId).execute()
+/** The passport number as sealed in the profile (only for the person's own export and audited reveals). */
+export async function findSealedPassport(db: Db, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('profiles')
+    .select('passport_sealed')
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row?.passport_sealed ?? null
 }

@@ -1,16 +1,16 @@
-import type { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import type { SecretBox } from '../../platform/crypto/secret-box.ts'
-import { badRequest } from '../../platform/errors/app-error.ts'
+import { setAccountLocale } from '../identity/index.ts'
 import { unknownCountries } from '../reference/index.ts'
 import {
   findProfileRow,
+  type OwnProfileRow,
   type ProfileChanges,
-  type ProfileRow,
   upsertProfile,
   upsertResidence,
 } from './profile.repository.ts'
-import type { ProfileBody, residenceBody } from './registrations.schema.ts'
+import { RegistrationError } from './registrations.errors.ts'
+import type { ProfileBody, ResidenceBody } from './registrations.schema.ts'
 import type { EmergencyContact } from './registrations.table.ts'
 
 export function maskPassport(last4: string | null): string | null {
@@ -26,7 +26,7 @@ export function passportColumns(secrets: SecretBox, passport: string | null) {
   }
 }
 
-export function toProfile(row: ProfileRow) {
+function toProfile(row: OwnProfileRow) {
   return {
     id: row.id,
     email: row.email,
@@ -70,7 +70,10 @@ function profileChanges(ctx: AppContext, body: ProfileBody): ProfileChanges {
       body.dateOfBirth &&
       (body.dateOfBirth > new Date().toISOString().slice(0, 10) || body.dateOfBirth < '1900-01-01')
     )
-      throw badRequest('profile.bad_date_of_birth', 'The date of birth must lie between 1900 and today')
+      throw new RegistrationError(
+        'profile.bad_date_of_birth',
+        'The date of birth must lie between 1900 and today',
+      )
     changes.date_of_birth = body.dateOfBirth
   }
   if (body.sex !== undefined) changes.sex = body.sex
@@ -88,19 +91,14 @@ export async function updateProfile(ctx: AppContext, userId: string, body: Profi
   const changes = profileChanges(ctx, body)
   await ctx.db.transaction().execute(async (trx) => {
     await upsertProfile(trx, userId, changes)
-    if (body.locale)
-      await trx.updateTable('users').set({ locale: body.locale }).where('id', '=', userId).execute()
+    if (body.locale) await setAccountLocale(trx, userId, body.locale)
   })
   return getProfile(ctx, userId)
 }
 
-export async function setResidence(
-  ctx: AppContext,
-  userId: string,
-  body: z.infer<typeof residenceBody>,
-): Promise<Profile> {
+export async function setResidence(ctx: AppContext, userId: string, body: ResidenceBody): Promise<Profile> {
   if ((await unknownCountries(ctx.db, [body.country])).length > 0)
-    throw badRequest('reference.unknown_country', `Unknown country ${body.country}`)
+    throw new RegistrationError('reference.unknown_country', `Unknown country ${body.country}`)
   await upsertResidence(ctx.db, userId, {
     country: body.country,
     city: body.city ?? null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { dayFromToday, expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
+import { emailTaken } from '../identity/index.ts'
 import { purgeExpired } from './purge.job.ts'
 
 const { runtime, staff, call } = withDemoRuntime()
@@ -160,9 +161,7 @@ describe('location, export and deletion', () => {
     })
     expect((await call('DELETE', '/api/v1/me', cookie)).statusCode).toBe(204)
     expect((await call('GET', '/api/v1/me/profile', cookie)).statusCode).toBe(401)
-    expect(
-      await runtime().ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst(),
-    ).toBeUndefined()
+    expect(await emailTaken(runtime().ctx.db, email)).toBe(false)
   })
 })
 
@@ -243,6 +242,17 @@ describe('people search for staff', () => {
       400,
       'validation.failed',
     )
+    // JSON takes the limit as a number only; the query string's text is read as one.
+    for (const limit of [true, [1], '5'])
+      expectProblem(
+        await call('POST', '/api/v1/people/search', staff.officerTokyo, { area, limit }),
+        400,
+        'validation.failed',
+      )
+    expect(
+      (await call('POST', '/api/v1/people/search', staff.officerTokyo, { area, limit: 1 })).statusCode,
+    ).toBe(200)
+    expect((await call('GET', '/api/v1/people?q=zhao&limit=1', staff.duty)).json().people).toHaveLength(1)
   })
 
   it('keeps citizens and operators out', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { localeSchema, phoneSchema } from '../identity/auth.schema.ts'
+import { localeSchema } from '../identity/auth.schema.ts'
 import { countryCode } from '../reference/reference.schema.ts'
+import { phoneSchema } from './phone.schema.ts'
 
 export const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' })
 const lat = z.number().min(-90).max(90)
@@ -12,6 +13,10 @@ export const nameLatin = z
   .min(1)
   .max(200)
   .regex(/^[A-Za-z][A-Za-z' ,.-]*$/, 'Latin letters as in the passport')
+
+export const SEXES = ['F', 'M', 'X'] as const
+export const sex = z.enum(SEXES)
+export type Sex = z.infer<typeof sex>
 
 export const passportNumber = z
   .string()
@@ -29,12 +34,21 @@ export const profileBody = z.strictObject({
   nameLatin: nameLatin.nullable().optional(),
   nameZh: z.string().trim().max(100).nullable().optional(),
   dateOfBirth: isoDate.nullable().optional(),
-  sex: z.enum(['F', 'M', 'X']).nullable().optional(),
+  sex: sex.nullable().optional(),
   passportNumber: passportNumber.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   locale: localeSchema.optional(),
   consentToContact: z.boolean().optional(),
   emergencyContacts: z.array(emergencyContact).max(5).optional(),
+})
+
+export const residence = z.object({
+  country: z.string(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  since: z.string().nullable(),
 })
 
 export const profileResponse = z.object({
@@ -44,22 +58,13 @@ export const profileResponse = z.object({
   nameLatin: z.string().nullable(),
   nameZh: z.string().nullable(),
   dateOfBirth: z.string().nullable(),
-  sex: z.enum(['F', 'M', 'X']).nullable(),
+  sex: sex.nullable(),
   passportNumber: z.string().nullable().describe('masked: only the last 4 characters are shown'),
   phone: z.string().nullable(),
   locale: localeSchema,
   consentToContact: z.boolean(),
   emergencyContacts: z.array(z.object({ name: z.string(), phone: z.string(), relation: z.string() })),
-  residence: z
-    .object({
-      country: z.string(),
-      city: z.string().nullable(),
-      address: z.string().nullable(),
-      lat: z.number().nullable(),
-      lon: z.number().nullable(),
-      since: z.string().nullable(),
-    })
-    .nullable(),
+  residence: residence.nullable(),
 })
 
 export const residenceBody = z
@@ -118,6 +123,8 @@ export const tripResponse = z.object({
   warnings: z.array(warning),
 })
 
+export const tripList = z.array(tripResponse)
+
 export const tripIdParams = z.strictObject({ id: z.uuid() })
 
 export const locationBody = z.strictObject({ lat, lon, accuracyM: z.number().min(0).max(100_000).optional() })
@@ -130,6 +137,11 @@ export const locationResponse = z.object({
   recordedAt: z.string(),
 })
 
+/** `null` until the person has said where they are. */
+export const currentLocation = locationResponse.nullable()
+
 export type ProfileBody = z.infer<typeof profileBody>
+export type ResidenceBody = z.infer<typeof residenceBody>
+export type LocationBody = z.infer<typeof locationBody>
 export type TripBody = z.infer<typeof tripBody>
 export type Warning = z.infer<typeof warning>

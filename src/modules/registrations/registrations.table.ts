@@ -1,4 +1,6 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { Relation } from './dependant.schema.ts'
+import type { Sex } from './registrations.schema.ts'
 
 /** PostGIS columns are written through SQL expressions and read back with ST_X/ST_Y or ST_AsGeoJSON. */
 type Geometry = ColumnType<unknown, unknown, unknown>
@@ -15,7 +17,7 @@ export interface ProfilesTable {
   name_latin: string | null
   name_zh: string | null
   date_of_birth: string | null
-  sex: 'F' | 'M' | 'X' | null
+  sex: Sex | null
   passport_sealed: string | null
   passport_digest: string | null
   passport_last4: string | null
@@ -63,16 +65,14 @@ export interface CurrentLocationsTable {
   recorded_at: Generated<Date>
 }
 
-export type DependantRelation = 'child' | 'spouse' | 'parent' | 'other'
-
 export interface DependantsTable {
   id: string
   user_id: string
-  relation: DependantRelation
+  relation: Relation
   name_latin: string
   name_zh: string | null
   date_of_birth: string
-  sex: 'F' | 'M' | 'X' | null
+  sex: Sex | null
   passport_sealed: string | null
   passport_digest: string | null
   passport_last4: string | null
@@ -95,3 +95,11 @@ export interface RegistrationTables {
   dependants: DependantsTable
   trip_travellers: TripTravellersTable
 }
+
+export type ProfileRow = Selectable<ProfilesTable>
+export type ResidenceRow = Selectable<ResidencesTable>
+export type TripRow = Selectable<TripsTable>
+export type TripDestinationRow = Selectable<TripDestinationsTable>
+export type CurrentLocationRow = Selectable<CurrentLocationsTable>
+export type DependantRow = Selectable<DependantsTable>
+export type TripTravellerRow = Selectable<TripTravellersTable>

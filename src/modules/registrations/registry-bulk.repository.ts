@@ -1,7 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database, Db } from '../../database.ts'
 import type { ProfileChanges } from './profile.repository.ts'
-import type { TripRow } from './trip.repository.ts'
+import type { TripRecord } from './trip.repository.ts'
 
 export type NewProfile = Required<Omit<ProfileChanges, 'emergency_contacts'>> & {
   readonly user_id: string
@@ -18,7 +18,7 @@ export interface NewResidence {
   readonly since: string | null
 }
 
-export type NewTrip = Omit<TripRow, 'travellers'> & { readonly user_id: string }
+export type NewTrip = Omit<TripRecord, 'travellers'> & { readonly user_id: string }
 
 const col = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.map((r) => r[key])
 

@@ -1,29 +1,27 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, Db } from '../../database.ts'
+import { sql } from 'kysely'
+import type { Db } from '../../database.ts'
+import type { TripDestinationRow, TripRow } from './registrations.table.ts'
 
-export interface DestinationRow {
-  country: string
-  city: string | null
+/** A destination with its point as coordinates. */
+export type Destination = Pick<TripDestinationRow, 'country' | 'city'> & {
   lat: number | null
   lon: number | null
 }
 
-export interface TripRow {
-  id: string
-  start_date: string
-  end_date: string
-  destinations: DestinationRow[]
+/** A trip with its destinations in order and the ids of the dependants travelling on it. */
+export type TripRecord = Pick<TripRow, 'id' | 'start_date' | 'end_date'> & {
+  destinations: Destination[]
   travellers: string[]
 }
 
-export async function listTripRows(db: Db, userId: string, tripId?: string): Promise<TripRow[]> {
+export async function listTripRows(db: Db, userId: string, tripId?: string): Promise<TripRecord[]> {
   let q = db
     .selectFrom('trips as t')
     .select([
       't.id',
       't.start_date',
       't.end_date',
-      sql<DestinationRow[]>`coalesce((
+      sql<Destination[]>`coalesce((
         select json_agg(json_build_object('country', d.country, 'city', d.city,
                  'lat', ST_Y(d.location), 'lon', ST_X(d.location)) order by d.seq)
         from trip_destinations d where d.trip_id = t.id), '[]'::json)`.as('destinations'),
@@ -36,7 +34,7 @@ export async function listTripRows(db: Db, userId: string, tripId?: string): Pro
   return q.orderBy('t.start_date').orderBy('t.id').execute()
 }
 
-export async function insertTrip(db: Db, userId: string, trip: TripRow): Promise<void> {
+export async function insertTrip(db: Db, userId: string, trip: TripRecord): Promise<void> {
   await db
     .insertInto('trips')
     .values({ id: trip.id, user_id: userId, start_date: trip.start_date, end_date: trip.end_date })
@@ -45,7 +43,7 @@ export async function insertTrip(db: Db, userId: string, trip: TripRow): Promise
   await insertTravellers(db, trip)
 }
 
-async function insertTravellers(db: Db, trip: TripRow): Promise<void> {
+async function insertTravellers(db: Db, trip: TripRecord): Promise<void> {
   if (trip.travellers.length === 0) return
   await db
     .insertInto('trip_travellers')
@@ -53,7 +51,7 @@ async function insertTravellers(db: Db, trip: TripRow): Promise<void> {
     .execute()
 }
 
-async function insertDestinations(db: Db, userId: string, trip: TripRow): Promise<void> {
+async function insertDestinations(db: Db, userId: string, trip: TripRecord): Promise<void> {
   await db
     .insertInto('trip_destinations')
     .values(
@@ -76,7 +74,7 @@ async function insertDestinations(db: Db, userId: string, trip: TripRow): Promis
 export async function replaceTrip(
   db: Db,
   userId: string,
-  trip: TripRow,
+  trip: TripRecord,
   withTravellers: boolean,
 ): Promise<boolean> {
   const updated = await db
@@ -105,7 +103,7 @@ export async function deleteTrip(db: Db, userId: string, tripId: string): Promis
 }
 
 /** Trips of the person with the same dates and the same countries in the same order. */
-export async function findSameTrip(db: Db, userId: string, trip: TripRow): Promise<string | undefined> {
+export async function findSameTrip(db: Db, userId: string, trip: TripRecord): Promise<string | undefined> {
   const countries = trip.destinations.map((d) => d.country).join(',')
   const row = await sql<{ id: string }>`
     select t.id from trips t
@@ -114,4 +112,13 @@ export async function findSameTrip(db: Db, userId: string, trip: TripRow): Promi
       and (select string_agg(d.country, ',' order by d.seq) from trip_destinations d where d.trip_id = t.id) = ${countries}
     limit 1`.execute(db)
   return row.rows[0]?.id
+}
+
+/** Trips that ended more than `days` ago (the retention purge); how many went. */
+export async function deleteTripsEndedBefore(db: Db, days: number): Promise<number> {
+  const r = await db
+    .deleteFrom('trips')
+    .where('end_date', '<', sql<string>`(current_date - make_interval(days => ${days}))::date`)
+    .executeTakeFirst()
+  return Number(r.numDeletedRows)
 }

@@ -2,9 +2,9 @@ import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
-import { badRequest, conflict, notFound } from '../../platform/errors/app-error.ts'
 import { countryAt, unknownCountries } from '../reference/index.ts'
 import { foreignDependants } from './dependant.repository.ts'
+import { RegistrationError } from './registrations.errors.ts'
 import type { TripBody, Warning } from './registrations.schema.ts'
 import {
   deleteTrip,
@@ -12,23 +12,27 @@ import {
   insertTrip,
   listTripRows,
   replaceTrip,
-  type TripRow,
+  type TripRecord,
 } from './trip.repository.ts'
 
 /** Inside the writing transaction: the dependants are locked until the trip lists them. */
 async function assertOwnTravellers(db: Transaction<Database>, userId: string, ids: readonly string[]) {
   const foreign = await foreignDependants(db, userId, ids)
   if (foreign.length > 0)
-    throw badRequest('trip.unknown_traveller', 'Only your own dependants can travel on your trip', {
-      travellers: foreign,
-    })
+    throw new RegistrationError(
+      'trip.unknown_traveller',
+      'Only your own dependants can travel on your trip',
+      {
+        travellers: foreign,
+      },
+    )
 }
 
 /** A trip that ended this long ago is history, not a registration. */
 const PAST_DAYS_ALLOWED = 7
 const FUTURE_YEARS_ALLOWED = 2
 
-function toTrip(row: TripRow, warnings: Warning[] = []) {
+function toTrip(row: TripRecord, warnings: Warning[] = []) {
   return {
     id: row.id,
     startDate: row.start_date,
@@ -47,13 +51,15 @@ async function checkTrip(
   ctx: AppContext,
   id: string,
   body: TripBody,
-): Promise<{ row: TripRow; warnings: Warning[] }> {
+): Promise<{ row: TripRecord; warnings: Warning[] }> {
   if (body.endDate < body.startDate)
-    throw badRequest('trip.dates_inverted', 'The trip ends before it starts', { startDate: body.startDate })
+    throw new RegistrationError('trip.dates_inverted', 'The trip ends before it starts', {
+      startDate: body.startDate,
+    })
   if (body.endDate < dayOffset(-PAST_DAYS_ALLOWED))
-    throw badRequest('trip.in_past', `The trip ended more than ${PAST_DAYS_ALLOWED} days ago`)
+    throw new RegistrationError('trip.in_past', `The trip ended more than ${PAST_DAYS_ALLOWED} days ago`)
   if (body.startDate > dayOffset(FUTURE_YEARS_ALLOWED * 366))
-    throw badRequest(
+    throw new RegistrationError(
       'trip.too_far_ahead',
       `A trip can be registered at most ${FUTURE_YEARS_ALLOWED} years ahead`,
     )
@@ -62,7 +68,7 @@ async function checkTrip(
     body.destinations.map((d) => d.country),
   )
   if (unknown.length > 0)
-    throw badRequest('reference.unknown_country', `Unknown country: ${unknown.join(', ')}`, {
+    throw new RegistrationError('reference.unknown_country', `Unknown country: ${unknown.join(', ')}`, {
       countries: unknown,
     })
   const warnings: Warning[] = []
@@ -76,7 +82,7 @@ async function checkTrip(
         destination: i,
       })
   }
-  const row: TripRow = {
+  const row: TripRecord = {
     id,
     start_date: body.startDate,
     end_date: body.endDate,
@@ -97,7 +103,7 @@ export async function listTrips(ctx: AppContext, userId: string) {
 
 export async function getTrip(ctx: AppContext, userId: string, id: string) {
   const [row] = await listTripRows(ctx.db, userId, id)
-  if (!row) throw notFound('trip.not_found', 'No such trip')
+  if (!row) throw new RegistrationError('trip.not_found', 'No such trip')
   return toTrip(row)
 }
 
@@ -106,7 +112,8 @@ export async function createTrip(ctx: AppContext, userId: string, body: TripBody
   await ctx.db.transaction().execute(async (trx) => {
     await assertOwnTravellers(trx, userId, row.travellers)
     const same = await findSameTrip(trx, userId, row)
-    if (same) throw conflict('trip.duplicate', 'The same trip is already registered', { tripId: same })
+    if (same)
+      throw new RegistrationError('trip.duplicate', 'The same trip is already registered', { tripId: same })
     await insertTrip(trx, userId, row)
   })
   return toTrip(row, warnings)
@@ -117,14 +124,15 @@ export async function updateTrip(ctx: AppContext, userId: string, id: string, bo
   const saved = await ctx.db.transaction().execute(async (trx) => {
     await assertOwnTravellers(trx, userId, row.travellers)
     const same = await findSameTrip(trx, userId, row)
-    if (same) throw conflict('trip.duplicate', 'The same trip is already registered', { tripId: same })
+    if (same)
+      throw new RegistrationError('trip.duplicate', 'The same trip is already registered', { tripId: same })
     if (!(await replaceTrip(trx, userId, row, body.travellers !== undefined)))
-      throw notFound('trip.not_found', 'No such trip')
+      throw new RegistrationError('trip.not_found', 'No such trip')
     return listTripRows(trx, userId, id)
   })
   return toTrip(saved[0] ?? row, warnings)
 }
 
 export async function removeTrip(ctx: AppContext, userId: string, id: string): Promise<void> {
-  if (!(await deleteTrip(ctx.db, userId, id))) throw notFound('trip.not_found', 'No such trip')
+  if (!(await deleteTrip(ctx.db, userId, id))) throw new RegistrationError('trip.not_found', 'No such trip')
 }
