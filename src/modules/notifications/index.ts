@@ -1,7 +1,7 @@
 export { type DeliveryStats, deliveryStats } from './delivery-stats.ts'
 export { dispatchJob } from './dispatch.job.ts'
 export { exportNotifications } from './inbox.service.ts'
-export { verifyActionSignature } from './message-actions.ts'
+export { signAction, verifyActionSignature } from './message-actions.ts'
 export { notificationRoutes } from './notifications.routes.ts'
 export { type Localized, type MessageInput, notify } from './notify.ts'
 export { pushJob } from './push.job.ts'

@@ -1,8 +1,9 @@
 import net, { type AddressInfo } from 'node:net'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { caller, expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
+import { caller, expectProblem } from '../../../test/helpers/http.ts'
 import { type HttpSink, startHttpSink } from '../../../test/helpers/http-sink.ts'
+import { enterpriseAccount } from '../../../test/helpers/notify.ts'
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
 import { loadConfig } from '../../config.ts'
 
@@ -19,11 +20,7 @@ afterAll(async () => {
 
 const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 
-async function enterprise() {
-  const p = await registerCitizen(rt.app, { locale: 'en' })
-  await rt.ctx.db.insertInto('user_roles').values({ user_id: p.userId, role: 'enterprise' }).execute()
-  return p
-}
+const enterprise = () => enterpriseAccount(rt)
 
 /** A port on this machine where nothing listens. */
 async function closedPort(): Promise<number> {

@@ -14,6 +14,7 @@ export { peopleRoutes } from './people.routes.ts'
 export { phoneSchema, toE164 } from './phone.schema.ts'
 export {
   dependantsWithPresence,
+  type PresenceRow,
   type PresenceWindow,
   presenceInArea,
   presenceSql,
