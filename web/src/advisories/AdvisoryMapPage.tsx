@@ -1,16 +1,19 @@
+import type { advisorySummary } from '@server/advisories/advisories.schema.ts'
 import { Empty, Input, List, Segmented, Skeleton, Space, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
+import type { z } from 'zod'
 import { get } from '../lib/api.ts'
 import { loadCountries } from '../lib/countries.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
-import type { AdvisorySummary } from '../lib/registry-types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { LevelTag } from './LevelTag.tsx'
 import { LEVEL_COLORS, levelColor } from './levels.ts'
 import { WorldMap } from './WorldMap.tsx'
+
+type AdvisorySummary = z.infer<typeof advisorySummary>
 
 type Filter = 'all' | '1' | '2' | '3'
 

@@ -11,11 +11,11 @@ import { ApiError, get, post } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
+import type { AnswerResult, MyAlert } from '../../lib/inline-shapes.ts'
 import { isStaff } from '../../lib/types.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { AnswerButtons } from './AnswerButtons.tsx'
-import type { AnswerResult, MyAlert } from './types.ts'
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })

@@ -4,9 +4,10 @@ import { Link } from 'react-router'
 import { AnswerTag, SeverityTag } from '../../alerts/labels.tsx'
 import { get } from '../../lib/api.ts'
 import { currentLocale } from '../../lib/i18n.ts'
+import type { MyAlert } from '../../lib/inline-shapes.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
-import { awaitsAnswer, type MyAlert } from './types.ts'
+import { awaitsAnswer } from './awaitsAnswer.ts'
 
 /** The alerts that reached me, newest first; those still asking whether I am safe stand out. */
 export function MyAlertsPage() {

@@ -1,13 +1,17 @@
+import type { advisorySummary } from '@server/advisories/advisories.schema.ts'
 import { Checkbox, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import type { z } from 'zod'
 import { get } from '../../lib/api.ts'
 import { localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { type DraftDesk, type DraftMeta, mayEdit } from './desk.ts'
 import { LevelTag } from './LevelTag.tsx'
-import { type AdvisorySummary, type DraftDesk, type DraftMeta, mayEdit } from './types.ts'
+
+type AdvisorySummary = z.infer<typeof advisorySummary>
 
 interface Filters {
   text: string

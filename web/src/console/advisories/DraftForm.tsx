@@ -1,12 +1,16 @@
+import type { draftResponse } from '@server/advisories/advisories.schema.ts'
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { ADVICE_SECTIONS, type AdviceText } from '../../advisories/advice.ts'
 import { put } from '../../lib/api.ts'
 import { AdviceFields, LANGS, type Lang } from './AdviceTabs.tsx'
 import { splitErrors } from './fieldErrors.ts'
 import { LevelMeaning, LevelSelect } from './LevelSelect.tsx'
 import { PublishButton } from './PublishButton.tsx'
-import { ADVICE_SECTIONS, type AdviceText, type Draft } from './types.ts'
+
+type Draft = z.infer<typeof draftResponse>
 
 interface Values {
   level: number

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { get } from '../../lib/api.ts'
-import type { AlertStats, MapCell } from './types.ts'
+import type { MapCell } from '../../lib/inline-shapes.ts'
+import type { AlertStats } from './alert.ts'
 
 const EVERY_MS = 4_000
 const HIDDEN_MS = 20_000

@@ -1,10 +1,13 @@
+import type { missionRef } from '@server/cases/common.schema.ts'
 import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { get } from '../../lib/api.ts'
 import { localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
-import type { MissionRef } from './types.ts'
+
+type MissionRef = z.infer<typeof missionRef>
 
 interface Counts {
   open: number

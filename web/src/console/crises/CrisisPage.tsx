@@ -1,3 +1,5 @@
+import { type CrisisDetail, LEG_MODES, PERSON_STATUSES } from '@server/cases/crisis/crisis.schema.ts'
+import type { Manifest } from '@server/cases/crisis/crisis-manifest.schema.ts'
 import {
   App,
   Button,
@@ -23,7 +25,6 @@ import { errorMessage } from '../../lib/errors.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { ManifestTable } from './ManifestTable.tsx'
-import { type CrisisDetail, LEG_MODES, type Manifest, PERSON_STATUSES } from './types.ts'
 
 /** One crisis: who is in the area and their status, assembly points, transport legs. */
 export function CrisisPage() {
