@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { put } from '../lib/api.ts'
-import { fieldErrors, normalizePhone } from '../lib/fields.ts'
+import { normalizePhone, putFieldErrors } from '../lib/fields.ts'
 import { FormError } from './FormError.tsx'
 import { IdentityFields } from './FormParts.tsx'
 
@@ -55,7 +55,7 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
       onSaved(saved)
     } catch (e) {
       setError(e)
-      form.setFields(fieldErrors(e, t))
+      putFieldErrors(form, e, t)
     } finally {
       setBusy(false)
     }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { api, get, post } from '../lib/api.ts'
 import { countryOptions, useCountries } from '../lib/countries.ts'
-import { fieldErrors } from '../lib/fields.ts'
+import { putFieldErrors } from '../lib/fields.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { ModalFormFooter } from './FormParts.tsx'
 
@@ -76,7 +76,7 @@ export function TripForm({
       onSaved(saved)
     } catch (e) {
       setError(e)
-      form.setFields(fieldErrors(e, t))
+      putFieldErrors(form, e, t)
     } finally {
       setBusy(false)
     }
