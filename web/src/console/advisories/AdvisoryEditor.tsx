@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Card, Result, Skeleton, Space, Typography } from 'an
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { z } from 'zod'
+import { LevelTag } from '../../advisories/LevelTag.tsx'
 import { ApiError, get } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
 import { localized } from '../../lib/i18n.ts'
@@ -11,7 +12,6 @@ import { LoadError } from '../../pages/LoadError.tsx'
 import { AdviceView } from './AdviceTabs.tsx'
 import { DraftForm } from './DraftForm.tsx'
 import { type DraftDesk, mayEdit } from './desk.ts'
-import { LevelTag } from './LevelTag.tsx'
 import { VersionHistory } from './VersionHistory.tsx'
 
 type AdvisoryDetail = z.infer<typeof advisoryDetail>

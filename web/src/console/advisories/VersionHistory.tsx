@@ -2,8 +2,8 @@ import type { advisoryDetail } from '@server/advisories/advisories.schema.ts'
 import { Card, List, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { LevelTag } from '../../advisories/LevelTag.tsx'
 import { localized } from '../../lib/i18n.ts'
-import { LevelTag } from './LevelTag.tsx'
 
 type AdvisoryDetail = z.infer<typeof advisoryDetail>
 
