@@ -1,4 +1,4 @@
-import { SAFETY_ANSWERS } from '@server/alerts/alert.schema.ts'
+import { SAFETY_ANSWERS } from '@server/alerts/alert.enums.ts'
 import type { CAP_SEVERITY } from '@server/alerts/cap/cap.model.ts'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'

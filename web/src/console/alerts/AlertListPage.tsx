@@ -1,4 +1,5 @@
-import { ALERT_STATUS, type AlertSummary } from '@server/alerts/alert.schema.ts'
+import { ALERT_STATUS } from '@server/alerts/alert.enums.ts'
+import type { AlertSummary } from '@server/alerts/alert.schema.ts'
 import { Button, Select, Space, Table, Tabs, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

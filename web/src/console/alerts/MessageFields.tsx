@@ -4,7 +4,7 @@ import {
   CAP_RESPONSE,
   CAP_SEVERITY,
   CAP_URGENCY,
-} from '@server/alerts/cap/cap.model.ts'
+} from '@server/alerts/cap/cap.enums.ts'
 import { Col, Form, Input, Row, Select, Switch, Tabs, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,9 +1,5 @@
-import {
-  CHANNELS,
-  type Channel,
-  type Contact,
-  type contactList,
-} from '@server/cases/hotline/contact.schema.ts'
+import { CHANNELS } from '@server/cases/hotline/contact.enums.ts'
+import type { Channel, Contact, contactList } from '@server/cases/hotline/contact.schema.ts'
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,4 +1,5 @@
-import { type CrisisDetail, LEG_MODES, PERSON_STATUSES } from '@server/cases/crisis/crisis.schema.ts'
+import { LEG_MODES, PERSON_STATUSES } from '@server/cases/crisis/crisis.enums.ts'
+import type { CrisisDetail } from '@server/cases/crisis/crisis.schema.ts'
 import type { Manifest } from '@server/cases/crisis/crisis-manifest.schema.ts'
 import {
   App,

@@ -1,9 +1,5 @@
-import {
-  type assemblyPoint,
-  type leg,
-  PERSON_STATUSES,
-  type PersonStatus,
-} from '@server/cases/crisis/crisis.schema.ts'
+import { PERSON_STATUSES } from '@server/cases/crisis/crisis.enums.ts'
+import type { assemblyPoint, leg, PersonStatus } from '@server/cases/crisis/crisis.schema.ts'
 import type { ManifestPerson } from '@server/cases/crisis/crisis-manifest.schema.ts'
 import { App, Select, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
