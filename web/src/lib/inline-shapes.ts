@@ -28,63 +28,6 @@ export interface Subscription {
   createdAt: string
 }
 
-/** `myAlert` in alerts/alert-me.service.ts: an alert as it reached me, with my answer. */
-export interface MyAlert {
-  id: string
-  msgType: string
-  status: string
-  event: Localized
-  severity: string
-  urgency: string
-  headline: Localized
-  description: { 'zh-CN': string | null; en: string | null }
-  instruction: { 'zh-CN': string | null; en: string | null }
-  areaDesc: Localized
-  web: string | null
-  contact: string | null
-  sent: string
-  expiresAt: string | null
-  area: unknown
-  safetyCheck: boolean
-  answer: string | null
-  answeredAt: string | null
-  inArea: boolean
-}
-
-/** `answerResult` in alerts/alert-me.routes.ts. */
-export interface AnswerResult {
-  alertId: string
-  answer: string
-  answeredAt: string
-  contactId: string | null
-}
-
-/** `recipientItem` in alerts/alert.recipient-list.ts. */
-export interface Recipient {
-  userId: string
-  name: string
-  phone: string | null
-  country: string | null
-  place: string | null
-  lat: number | null
-  lon: number | null
-  inArea: boolean
-  answer: string | null
-  answeredAt: string | null
-  contactId: string | null
-}
-
-/** `mapCells` in alerts/alert.recipient-list.ts: one cell of the live board's grid. */
-export interface MapCell {
-  lon: number
-  lat: number
-  total: number
-  safe: number
-  needHelp: number
-  notInArea: number
-  unanswered: number
-}
-
 /** `person` in registrations/people.routes.ts (the dependants it also gives are not read here). */
 export interface Person {
   id: string

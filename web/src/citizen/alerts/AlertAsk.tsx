@@ -1,9 +1,9 @@
+import type { MyAlert } from '@server/alerts/alert-me.schema.ts'
 import { Alert, Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { get } from '../../lib/api.ts'
 import { currentLocale } from '../../lib/i18n.ts'
-import type { MyAlert } from '../../lib/inline-shapes.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { awaitsAnswer } from './awaitsAnswer.ts'
 

@@ -1,4 +1,4 @@
-import type { MyAlert } from '../../lib/inline-shapes.ts'
+import type { MyAlert } from '@server/alerts/alert-me.schema.ts'
 
 /** Whether the alert still asks me "are you safe?" and I have not answered. */
 export function awaitsAnswer(a: MyAlert, now = Date.now()): boolean {

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Geo } from '../../alerts/GeoMap.tsx'
 import { ANSWER_COLOR } from '../../alerts/labels.tsx'
 import { errorMessage } from '../../lib/errors.ts'
-import type { MapCell } from '../../lib/inline-shapes.ts'
-import type { AlertStats } from './alert.ts'
+import type { AlertStats, MapCell } from './alert.ts'
 import type { Live } from './useLive.ts'
 
 const PARTS = [

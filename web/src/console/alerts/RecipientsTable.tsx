@@ -3,10 +3,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AnswerTag } from '../../alerts/labels.tsx'
 import { get } from '../../lib/api.ts'
-import type { Recipient } from '../../lib/inline-shapes.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
-import { RECIPIENT_FILTERS, type RecipientFilter } from './alert.ts'
+import { RECIPIENT_FILTERS, type Recipient, type RecipientFilter } from './alert.ts'
 import { when } from './StatusTag.tsx'
 
 const PAGE = 20

@@ -4,6 +4,7 @@ import type {
   alertStats,
   SAFETY_ANSWERS,
 } from '@server/alerts/alert.schema.ts'
+import type { mapCells, recipientItem } from '@server/alerts/alert-recipient.schema.ts'
 import type { CapAlert } from '@server/alerts/cap/cap.model.ts'
 import { ACCESS, allowedBy } from '@server/identity/role.ts'
 import type { z } from 'zod'
@@ -13,6 +14,9 @@ export type AlertDetail = Omit<AlertDetailShape, 'cap'> & { cap: CapAlert }
 export type AlertStatus = AlertSummary['status']
 export type AlertStats = z.infer<typeof alertStats>
 export type SafetyAnswer = (typeof SAFETY_ANSWERS)[number]
+export type Recipient = z.infer<typeof recipientItem>
+/** One cell of the live board's grid: recipients with a known point, counted by answer. */
+export type MapCell = z.infer<typeof mapCells>['cells'][number]
 
 /** The recipient list's filters, in the order the console offers them. */
 export const RECIPIENT_FILTERS = [
