@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { areaShapes } from '../src/modules/alerts/alert.area.ts'
 import { createAlertBody } from '../src/modules/alerts/alert.schema.ts'
+import type { CapAlert } from '../src/modules/alerts/cap/cap.model.ts'
 import { parseCapPolygon, toCapPolygon } from '../web/src/alerts/cap.ts'
 import { type ComposerValues, capBody, EMPTY_TEXT, fromCap } from '../web/src/console/alerts/capBody.ts'
-import type { CapJson } from '../web/src/console/alerts/types.ts'
 
 const TOKYO: Array<[number, number]> = [
   [139.5, 35.5],
@@ -51,7 +51,7 @@ describe('the console composer’s CAP', () => {
       { polygons: [TOKYO], circles: [], countries: [] },
       { msgType: 'Alert', references: [], senderName: { 'zh-CN': '', en: '' } },
     )
-    const again = fromCap({ identifier: 'x', sender: 'y', sent: 'z', ...body } as unknown as CapJson)
+    const again = fromCap({ identifier: 'x', sender: 'y', sent: 'z', ...body } as unknown as CapAlert)
     expect(again.area.polygons).toEqual([TOKYO])
     expect(again.values.text.en.headline).toBe('Strong earthquake in Tokyo')
     expect(again.values.text['zh-CN'].areaDesc).toBe('东京')

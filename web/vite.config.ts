@@ -1,13 +1,35 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
+const serverSrc = fileURLToPath(new URL('../src/', import.meta.url))
 const api = process.env.LINGSHI_API ?? 'http://127.0.0.1:8080'
+
+/**
+ * The web app reads the server's shapes as types (`import type`, erased from the bundle) and
+ * takes values — enum lists — only from server files that import nothing (or only other such
+ * files): a value from a schema file would bring zod and every schema in it (about 100 kB), and
+ * anything else server code. The build stops and names the import.
+ */
+function serverValuesFromPlainFilesOnly(): Plugin {
+  return {
+    name: 'lingshi:server-values-from-plain-files-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer?.startsWith(serverSrc) && !source.startsWith('.'))
+        this.error(
+          `${importer} imports "${source}": the web app may take values only from server files that import nothing`,
+        )
+      return null
+    },
+  }
+}
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [serverValuesFromPlainFilesOnly(), react()],
+  resolve: { alias: { '@server': fileURLToPath(new URL('../src/modules', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,7 +1,6 @@
 import { z } from 'zod'
+import { ROLES } from './role.enums.ts'
 
-/** Every role an account may hold; the one list the server, the database check and the web app share. */
-export const ROLES = ['citizen', 'enterprise', 'operator', 'officer', 'duty_officer', 'admin'] as const
-export type Role = (typeof ROLES)[number]
+export * from './role.enums.ts'
 
 export const roleSchema = z.enum(ROLES)

@@ -1,5 +1,4 @@
-import type { Access } from '../../platform/http/access.ts'
-import { ROLES, type Role } from './role.schema.ts'
+import { ROLES, type Role } from './role.enums.ts'
 
 export { ROLES, type Role }
 
@@ -13,7 +12,9 @@ const has = (who: HasRoles, role: Role) => who.roles.includes(role)
 
 /**
  * Who may call a route, named by what the callers do. Every route's `config.access` is one of
- * these (or `'public'`), so "who may do this?" is answered here and nowhere else.
+ * these (or `'public'`), so "who may do this?" is answered here and nowhere else. Each is an
+ * `Access` of platform/http, checked where a route declares it: this file imports nothing but
+ * the role list, so the web app can ask the same questions.
  */
 export const ACCESS = {
   /** Anyone signed in, whatever their role: their own account, inbox and channels. */
@@ -30,7 +31,7 @@ export const ACCESS = {
   admins: { roles: ['admin'] },
   /** Organisations receiving messages by webhook, and the admins who set them up. */
   webhookOwners: { roles: ['enterprise', 'admin'] },
-} as const satisfies Record<string, Access>
+} as const satisfies Record<string, { roles: readonly Role[] }>
 
 /** Route access for anyone signed in (kept for its many callers). */
 export const SIGNED_IN = ACCESS.signedIn

@@ -1,18 +1,20 @@
+import type { advisoryDetail } from '@server/advisories/advisories.schema.ts'
+import type { Mission } from '@server/reference/reference.schema.ts'
 import { Card, Collapse, Descriptions, Empty, List, Skeleton, Space, Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import type { z } from 'zod'
 import { ApiError, get } from '../lib/api.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
-import type { AdviceSections, AdvisoryDetail } from '../lib/registry-types.ts'
-import type { Mission } from '../lib/types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { NotFound } from '../pages/NotFound.tsx'
+import { ADVICE_SECTIONS, type AdviceSection } from './advice.ts'
 import { CountryAlerts } from './CountryAlerts.tsx'
 import { FollowButton } from './FollowButton.tsx'
 import { LevelTag } from './LevelTag.tsx'
 
-const SECTIONS = ['safety', 'laws', 'health', 'entry', 'contacts'] as const
+type AdvisoryDetail = z.infer<typeof advisoryDetail>
 
 export function AdvisoryCountryPage() {
   const { t } = useTranslation()
@@ -37,8 +39,8 @@ export function AdvisoryCountryPage() {
     )
   const [a, allMissions] = data
   const locale = currentLocale()
-  const advice: AdviceSections = a.advice[locale] ?? {}
-  const sections = SECTIONS.filter((s) => advice[s]?.trim())
+  const advice: Partial<Record<AdviceSection, string>> = a.advice[locale] ?? {}
+  const sections = ADVICE_SECTIONS.filter((s) => advice[s]?.trim())
   const missions = allMissions.filter((m) => m.country === a.country)
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale)
 

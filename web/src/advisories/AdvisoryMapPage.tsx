@@ -1,21 +1,25 @@
+import type { advisorySummary } from '@server/advisories/advisories.schema.ts'
 import { Empty, Input, List, Segmented, Skeleton, Space, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
+import type { z } from 'zod'
 import { get } from '../lib/api.ts'
 import { loadCountries } from '../lib/countries.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
-import type { AdvisorySummary } from '../lib/registry-types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { LevelTag } from './LevelTag.tsx'
-import { LEVEL_COLORS, levelColor } from './levels.ts'
+import { LEVEL_COLORS, levelColor, levelName } from './levels.ts'
 import { WorldMap } from './WorldMap.tsx'
+
+type AdvisorySummary = z.infer<typeof advisorySummary>
 
 type Filter = 'all' | '1' | '2' | '3'
 
 export function AdvisoryMapPage() {
   const { t } = useTranslation()
+  const locale = currentLocale()
   const navigate = useNavigate()
   const [query, setQuery] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
@@ -30,11 +34,11 @@ export function AdvisoryMapPage() {
       return {
         code: c.code,
         numeric: c.numeric,
-        label: a ? `${localized(c.name)}: ${t(`advisories.level.${a.level}`)}` : localized(c.name),
+        label: a ? `${localized(c.name)}: ${levelName(a.level, locale)}` : localized(c.name),
         color: a ? levelColor(a.level) : undefined,
       }
     })
-  }, [data, advisories, t])
+  }, [data, advisories, locale])
   const q = query.trim().toLowerCase()
   const shown = advisories
     .filter((a) => filter === 'all' || Math.max(a.level, a.maxRegionLevel ?? 0) >= Number(filter))
@@ -61,7 +65,7 @@ export function AdvisoryMapPage() {
           <Space wrap className="legend" data-testid="legend">
             {LEVEL_COLORS.map((color, level) => (
               <span key={color}>
-                <span className="swatch" style={{ background: color }} /> {t(`advisories.level.${level}`)}
+                <span className="swatch" style={{ background: color }} /> {levelName(level, locale)}
               </span>
             ))}
           </Space>

@@ -1,18 +1,13 @@
+import type { publicAlertSummary } from '@server/alerts/alert-public.schema.ts'
 import { List, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { SeverityTag } from '../alerts/labels.tsx'
 import { get } from '../lib/api.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
-interface PublicAlert {
-  id: string
-  severity: string
-  headline: { 'zh-CN': string; en: string }
-  areaDesc: { 'zh-CN': string; en: string }
-  sentAt: string | null
-  expiresAt: string | null
-}
+type PublicAlert = z.infer<typeof publicAlertSummary>
 
 /** The safety alerts in force for the country, above its advice; nothing when there are none. */
 export function CountryAlerts({ country }: { country: string }) {

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router'
 import { api, get, post } from '../lib/api.ts'
 import { useAuth } from '../lib/auth.tsx'
 import { errorMessage } from '../lib/errors.ts'
-import type { Subscription } from '../lib/registry-types.ts'
+import type { Subscription } from '../lib/inline-shapes.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
 /** Follow or unfollow a country's advisory; sends a visitor to sign in first. */

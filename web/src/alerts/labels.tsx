@@ -1,8 +1,10 @@
+import { SAFETY_ANSWERS } from '@server/alerts/alert.enums.ts'
+import type { CAP_SEVERITY } from '@server/alerts/cap/cap.model.ts'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 
-export const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const
-export const ANSWERS = ['safe', 'need_help', 'not_in_area'] as const
+/** The answers to "are you safe?", in the order the buttons show them. */
+export const ANSWERS = SAFETY_ANSWERS
 export type Answer = (typeof ANSWERS)[number]
 
 export const SEVERITY_COLOR: Record<string, string> = {
@@ -11,7 +13,7 @@ export const SEVERITY_COLOR: Record<string, string> = {
   Moderate: '#d46b08',
   Minor: '#d4b106',
   Unknown: '#8c8c8c',
-}
+} satisfies Record<(typeof CAP_SEVERITY)[number], string>
 
 export const ANSWER_COLOR: Record<Answer | 'unanswered', string> = {
   safe: '#389e0d',

@@ -1,7 +1,7 @@
+import type { Mission } from '@server/reference/reference.schema.ts'
 import { useEffect, useState } from 'react'
 import { get } from '../lib/api.ts'
 import { localized } from '../lib/i18n.ts'
-import type { Mission } from '../lib/types.ts'
 import type { Geo } from './GeoMap.tsx'
 
 let missions: Promise<Mission[]> | undefined

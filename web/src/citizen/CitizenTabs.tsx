@@ -2,7 +2,7 @@ import { Badge } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { NavLink, useLocation } from 'react-router'
 import { get } from '../lib/api.ts'
-import type { InboxItem } from '../lib/registry-types.ts'
+import type { InboxItem } from '../lib/inline-shapes.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
 const TABS = [

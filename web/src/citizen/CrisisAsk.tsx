@@ -1,16 +1,17 @@
+import type { citizenStatusBody, myCrises } from '@server/cases/crisis/crisis-manifest.schema.ts'
 import { Alert, App, Button, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { get, post } from '../lib/api.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
-interface MyCrisis {
-  id: string
-  name: string
-  myStatus: string
-}
+type MyCrisis = z.infer<typeof myCrises>['crises'][number]
 
-const ANSWERS = ['safe', 'needs_help', 'wants_to_leave'] as const
+/** The statuses a person may give themselves, in the order the buttons show them. */
+const ANSWERS = ['safe', 'needs_help', 'wants_to_leave'] as const satisfies readonly z.infer<
+  typeof citizenStatusBody
+>['status'][]
 
 /** During a crisis where the person is registered: "are you safe?", answered in one tap. */
 export function CrisisAsk() {

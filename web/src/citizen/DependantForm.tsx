@@ -1,10 +1,13 @@
+import type { dependantResponse } from '@server/registrations/dependant.schema.ts'
 import { Form, Input, Modal, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { api, post } from '../lib/api.ts'
-import { fieldErrors, normalizePhone } from '../lib/fields.ts'
-import type { Dependant } from '../lib/registry-types.ts'
+import { normalizePhone, putFieldErrors } from '../lib/fields.ts'
 import { IdentityFields, ModalFormFooter } from './FormParts.tsx'
+
+type Dependant = z.infer<typeof dependantResponse>
 
 type Values = Omit<Dependant, 'id' | 'passportNumber'> & { passportNumber?: string }
 
@@ -48,7 +51,7 @@ export function DependantForm({
       onSaved()
     } catch (e) {
       setError(e)
-      form.setFields(fieldErrors(e, t))
+      putFieldErrors(form, e, t)
     } finally {
       setBusy(false)
     }

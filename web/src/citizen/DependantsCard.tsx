@@ -1,12 +1,15 @@
+import type { dependantResponse } from '@server/registrations/dependant.schema.ts'
 import { App, Button, Card, Empty, List, Popconfirm, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { api, get } from '../lib/api.ts'
 import { errorMessage } from '../lib/errors.ts'
-import type { Dependant } from '../lib/registry-types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { DependantForm } from './DependantForm.tsx'
+
+type Dependant = z.infer<typeof dependantResponse>
 
 /** Family members who travel with the account holder, so that a crisis count is of people. */
 export function DependantsCard() {

@@ -6,7 +6,7 @@ import { api, get, post } from '../lib/api.ts'
 import { countryOptions, useCountries } from '../lib/countries.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { localized } from '../lib/i18n.ts'
-import type { Subscription } from '../lib/registry-types.ts'
+import type { Subscription } from '../lib/inline-shapes.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 

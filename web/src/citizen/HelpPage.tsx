@@ -1,14 +1,13 @@
+import type { helpResponse } from '@server/cases/hotline/contact.schema.ts'
 import { Alert, Button, Card, Input, Space, Switch, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { post } from '../lib/api.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { currentLocale } from '../lib/i18n.ts'
 
-interface HelpAnswer {
-  id: string
-  receivedAt: string
-}
+type HelpAnswer = z.infer<typeof helpResponse>
 
 function position(): Promise<GeolocationPosition | null> {
   if (!('geolocation' in navigator)) return Promise.resolve(null)

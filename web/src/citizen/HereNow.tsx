@@ -1,19 +1,15 @@
+import type { locationResponse } from '@server/registrations/registrations.schema.ts'
 import { App, Button, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { api, get, put } from '../lib/api.ts'
 import { useCountries } from '../lib/countries.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { currentLocale } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
-interface Location {
-  lat: number
-  lon: number
-  accuracyM: number | null
-  country: string | null
-  recordedAt: string
-}
+type Location = z.infer<typeof locationResponse>
 
 /** "I am here now": shares the device's position once, on the person's request. */
 export function HereNow() {

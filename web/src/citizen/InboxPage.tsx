@@ -4,7 +4,7 @@ import { Link } from 'react-router'
 import { get, post } from '../lib/api.ts'
 import { useCountries } from '../lib/countries.ts'
 import { currentLocale } from '../lib/i18n.ts'
-import type { InboxItem } from '../lib/registry-types.ts'
+import type { InboxItem } from '../lib/inline-shapes.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 

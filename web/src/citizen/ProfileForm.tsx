@@ -1,11 +1,15 @@
+import type { profileResponse } from '@server/registrations/registrations.schema.ts'
 import { App, Button, Card, Form, Input, Select, Space, Switch, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { put } from '../lib/api.ts'
-import { fieldErrors, normalizePhone } from '../lib/fields.ts'
-import type { EmergencyContact, Profile } from '../lib/registry-types.ts'
+import { normalizePhone, putFieldErrors } from '../lib/fields.ts'
 import { FormError } from './FormError.tsx'
 import { IdentityFields } from './FormParts.tsx'
+
+type Profile = z.infer<typeof profileResponse>
+type EmergencyContact = Profile['emergencyContacts'][number]
 
 interface Values {
   nameLatin?: string
@@ -51,7 +55,7 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
       onSaved(saved)
     } catch (e) {
       setError(e)
-      form.setFields(fieldErrors(e, t))
+      putFieldErrors(form, e, t)
     } finally {
       setBusy(false)
     }

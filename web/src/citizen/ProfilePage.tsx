@@ -1,12 +1,15 @@
+import type { profileResponse } from '@server/registrations/registrations.schema.ts'
 import { Card, Skeleton, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { get } from '../lib/api.ts'
-import type { Profile } from '../lib/registry-types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { DependantsCard } from './DependantsCard.tsx'
 import { ProfileForm } from './ProfileForm.tsx'
 import { ResidenceForm } from './ResidenceForm.tsx'
+
+type Profile = z.infer<typeof profileResponse>
 
 export function ProfilePage() {
   const { t } = useTranslation()

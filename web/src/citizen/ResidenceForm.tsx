@@ -1,10 +1,14 @@
+import type { profileResponse } from '@server/registrations/registrations.schema.ts'
 import { App, Button, Form, Input, Select, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { put } from '../lib/api.ts'
 import { countryOptions, useCountries } from '../lib/countries.ts'
-import type { Profile, Residence } from '../lib/registry-types.ts'
 import { FormError } from './FormError.tsx'
+
+type Profile = z.infer<typeof profileResponse>
+type Residence = NonNullable<Profile['residence']>
 
 interface Values {
   country?: string

@@ -1,12 +1,17 @@
+import type { dependantResponse } from '@server/registrations/dependant.schema.ts'
+import type { tripResponse } from '@server/registrations/registrations.schema.ts'
 import { Button, Form, Input, Modal, Select, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { api, get, post } from '../lib/api.ts'
 import { countryOptions, useCountries } from '../lib/countries.ts'
-import { fieldErrors } from '../lib/fields.ts'
-import type { Dependant, Trip } from '../lib/registry-types.ts'
+import { putFieldErrors } from '../lib/fields.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { ModalFormFooter } from './FormParts.tsx'
+
+type Dependant = z.infer<typeof dependantResponse>
+type Trip = z.infer<typeof tripResponse>
 
 interface Values {
   travellers?: string[]
@@ -71,7 +76,7 @@ export function TripForm({
       onSaved(saved)
     } catch (e) {
       setError(e)
-      form.setFields(fieldErrors(e, t))
+      putFieldErrors(form, e, t)
     } finally {
       setBusy(false)
     }

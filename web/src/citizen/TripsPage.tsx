@@ -1,15 +1,18 @@
+import type { tripResponse } from '@server/registrations/registrations.schema.ts'
 import { Alert, App, Button, Card, Empty, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import type { z } from 'zod'
 import { api, get } from '../lib/api.ts'
 import { useCountries } from '../lib/countries.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { currentLocale } from '../lib/i18n.ts'
-import type { Trip } from '../lib/registry-types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { TripForm } from './TripForm.tsx'
+
+type Trip = z.infer<typeof tripResponse>
 
 function today(): string {
   const d = new Date()

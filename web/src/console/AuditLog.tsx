@@ -1,23 +1,13 @@
+import type { AuditEntry } from '@server/identity/audit.schema.ts'
 import { Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { get } from '../lib/api.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 
-interface Entry {
-  id: string
-  at: string
-  actorId: string | null
-  actorRoles: string[]
-  action: string
-  subjectType: string | null
-  subjectId: string | null
-  ip: string | null
-}
-
 export function AuditLog() {
   const { t, i18n } = useTranslation()
-  const { data, error, loading, reload } = useLoad(() => get<Entry[]>('/api/v1/audit?limit=200'))
+  const { data, error, loading, reload } = useLoad(() => get<AuditEntry[]>('/api/v1/audit?limit=200'))
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>

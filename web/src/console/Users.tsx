@@ -1,14 +1,17 @@
+import { type Role, STAFF_ROLES } from '@server/identity/role.ts'
+import type { UserSummary } from '@server/identity/user.schema.ts'
+import type { Mission } from '@server/reference/reference.schema.ts'
 import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { get, post } from '../lib/api.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { localized } from '../lib/i18n.ts'
-import type { Mission, Role, UserSummary } from '../lib/types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 
-const ROLES: Role[] = ['operator', 'officer', 'duty_officer', 'admin', 'enterprise', 'citizen']
+/** Staff roles first: they are the ones created here. */
+const ROLES: readonly Role[] = [...STAFF_ROLES, 'enterprise', 'citizen']
 
 interface CreateValues {
   email: string

@@ -1,4 +1,4 @@
-import type { Role } from '../lib/types.ts'
+import type { Role } from '@server/identity/role.ts'
 
 export type Section =
   | 'dashboard'

@@ -1,6 +1,6 @@
+import type { Me } from '@server/identity/auth.schema.ts'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { ApiError, get, post } from './api.ts'
-import type { Me } from './types.ts'
 
 interface AuthState {
   me: Me | null

@@ -1,7 +1,7 @@
+import type { Country } from '@server/reference/reference.schema.ts'
 import { useEffect, useState } from 'react'
 import { get } from './api.ts'
 import { localized } from './i18n.ts'
-import type { Country } from './types.ts'
 
 let pending: Promise<Country[]> | undefined
 

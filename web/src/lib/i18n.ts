@@ -1,7 +1,12 @@
+import type { localeSchema } from '@server/identity/auth.schema.ts'
+import type { localized as localizedText } from '@server/reference/reference.schema.ts'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import type { z } from 'zod'
 
-export type Locale = 'zh-CN' | 'en'
+export type Locale = z.infer<typeof localeSchema>
+/** A text in both languages, as the API gives names and summaries. */
+export type Localized = z.infer<typeof localizedText>
 const STORAGE_KEY = 'lingshi.locale'
 
 function initialLocale(): Locale {
@@ -50,7 +55,7 @@ export function currentLocale(): Locale {
 }
 
 /** Picks the name in the reader's language from a `{ 'zh-CN', en }` pair. */
-export function localized(name: { 'zh-CN': string; en: string }): string {
+export function localized(name: Localized): string {
   return name[currentLocale()]
 }
 

@@ -1,9 +1,9 @@
+import type { Country, Mission } from '@server/reference/reference.schema.ts'
 import { Card, Empty, Input, List, Skeleton, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { get } from '../lib/api.ts'
 import { localized } from '../lib/i18n.ts'
-import type { Country, Mission } from '../lib/types.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from './LoadError.tsx'
 

@@ -1,4 +1,14 @@
 import { z } from 'zod'
+import {
+  CAP_CATEGORY,
+  CAP_CERTAINTY,
+  CAP_MSG_TYPE,
+  CAP_RESPONSE,
+  CAP_SCOPE,
+  CAP_SEVERITY,
+  CAP_STATUS,
+  CAP_URGENCY,
+} from './cap.enums.ts'
 
 /**
  * The CAP 1.2 alert as JSON (OASIS CAP v1.2, section 3): element names in camelCase, repeated
@@ -16,37 +26,7 @@ export const capDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/, 'CAP dateTime with offset')
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date')
 
-export const CAP_STATUS = ['Actual', 'Exercise', 'System', 'Test', 'Draft'] as const
-export const CAP_MSG_TYPE = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'] as const
-export const CAP_SCOPE = ['Public', 'Restricted', 'Private'] as const
-export const CAP_CATEGORY = [
-  'Geo',
-  'Met',
-  'Safety',
-  'Security',
-  'Rescue',
-  'Fire',
-  'Health',
-  'Env',
-  'Transport',
-  'Infra',
-  'CBRNE',
-  'Other',
-] as const
-export const CAP_RESPONSE = [
-  'Shelter',
-  'Evacuate',
-  'Prepare',
-  'Execute',
-  'Avoid',
-  'Monitor',
-  'Assess',
-  'AllClear',
-  'None',
-] as const
-export const CAP_URGENCY = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const
-export const CAP_SEVERITY = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'] as const
-export const CAP_CERTAINTY = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const
+export * from './cap.enums.ts'
 
 export const capNamedValue = z.strictObject({ valueName: text(200), value: z.string().trim().max(2000) })
 

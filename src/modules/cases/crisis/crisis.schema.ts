@@ -2,24 +2,11 @@ import { z } from 'zod'
 import { polygon } from '../../../platform/geo/geojson.schema.ts'
 import { countryCode } from '../../reference/reference.schema.ts'
 import { lat, lon } from '../common.schema.ts'
+import { CRISIS_STATUSES, LEG_MODES, PERSON_STATUSES } from './crisis.enums.ts'
 
-export const PERSON_STATUSES = [
-  'unaccounted',
-  'safe',
-  'needs_help',
-  'wants_to_leave',
-  'checked_in',
-  'boarded',
-  'left_area',
-] as const
-export type PersonStatus = (typeof PERSON_STATUSES)[number]
+export * from './crisis.enums.ts'
+
 export const personStatus = z.enum(PERSON_STATUSES)
-
-export const LEG_MODES = ['bus', 'flight', 'ship', 'train'] as const
-export type LegMode = (typeof LEG_MODES)[number]
-
-export const CRISIS_STATUSES = ['active', 'closed'] as const
-export type CrisisStatus = (typeof CRISIS_STATUSES)[number]
 
 export const createCrisisBody = z.strictObject({
   name: z.string().trim().min(1).max(200),

@@ -10,8 +10,9 @@ import {
   pointTogether,
   queryFlag,
 } from '../common.schema.ts'
+import { CHANNELS } from './contact.enums.ts'
 
-export const CHANNELS = ['phone', 'chat', 'email', 'app', 'walk_in'] as const
+export * from './contact.enums.ts'
 export type Channel = (typeof CHANNELS)[number]
 
 export const contactBody = z

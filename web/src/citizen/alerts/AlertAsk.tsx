@@ -1,10 +1,11 @@
+import type { MyAlert } from '@server/alerts/alert-me.schema.ts'
 import { Alert, Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { get } from '../../lib/api.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
-import { awaitsAnswer, type MyAlert } from './types.ts'
+import { awaitsAnswer } from './awaitsAnswer.ts'
 
 /** While an alert still asks whether I am safe, every page says so, until I answer. */
 export function AlertAsk() {

@@ -1,3 +1,4 @@
+import type { AnswerResult, MyAlert } from '@server/alerts/alert-me.schema.ts'
 import { Alert, App, Card, Result, Skeleton, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,7 +16,6 @@ import { isStaff } from '../../lib/types.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { AnswerButtons } from './AnswerButtons.tsx'
-import type { AnswerResult, MyAlert } from './types.ts'
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })

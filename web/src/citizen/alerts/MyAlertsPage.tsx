@@ -1,3 +1,4 @@
+import type { MyAlert } from '@server/alerts/alert-me.schema.ts'
 import { Empty, List, Skeleton, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -6,7 +7,7 @@ import { get } from '../../lib/api.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
-import { awaitsAnswer, type MyAlert } from './types.ts'
+import { awaitsAnswer } from './awaitsAnswer.ts'
 
 /** The alerts that reached me, newest first; those still asking whether I am safe stand out. */
 export function MyAlertsPage() {

@@ -1,6 +1,6 @@
 import { Form, Input, Tabs, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { ADVICE_SECTIONS, type AdviceText } from './types.ts'
+import { ADVICE_SECTIONS, type AdviceText } from '../../advisories/advice.ts'
 
 export const LANGS = ['zh-CN', 'en'] as const
 export type Lang = (typeof LANGS)[number]

@@ -1,6 +1,9 @@
+import type { advisoryDetail, draftResponse } from '@server/advisories/advisories.schema.ts'
 import { Alert, Breadcrumb, Card, Result, Skeleton, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import type { z } from 'zod'
+import { LevelTag } from '../../advisories/LevelTag.tsx'
 import { ApiError, get } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
 import { localized } from '../../lib/i18n.ts'
@@ -8,9 +11,11 @@ import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { AdviceView } from './AdviceTabs.tsx'
 import { DraftForm } from './DraftForm.tsx'
-import { LevelTag } from './LevelTag.tsx'
-import { type AdvisoryDetail, type Draft, type DraftDesk, mayEdit } from './types.ts'
+import { type DraftDesk, mayEdit } from './desk.ts'
 import { VersionHistory } from './VersionHistory.tsx'
+
+type AdvisoryDetail = z.infer<typeof advisoryDetail>
+type Draft = z.infer<typeof draftResponse>
 
 async function draftOrNull(country: string): Promise<Draft | null> {
   try {

@@ -1,13 +1,18 @@
+import type { advisorySummary } from '@server/advisories/advisories.schema.ts'
 import { Checkbox, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import type { z } from 'zod'
+import { LevelTag } from '../../advisories/LevelTag.tsx'
+import { LEVELS, levelName } from '../../advisories/levels.ts'
 import { get } from '../../lib/api.ts'
-import { localized } from '../../lib/i18n.ts'
+import { currentLocale, localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
-import { LevelTag } from './LevelTag.tsx'
-import { type AdvisorySummary, type DraftDesk, type DraftMeta, mayEdit } from './types.ts'
+import { type DraftDesk, type DraftMeta, mayEdit } from './desk.ts'
+
+type AdvisorySummary = z.infer<typeof advisorySummary>
 
 interface Filters {
   text: string
@@ -79,12 +84,9 @@ export function AdvisoryList() {
           style={{ minWidth: 200 }}
           value={filters.levels}
           onChange={(levels) => set({ levels })}
-          options={[0, 1, 2, 3].map((l) => ({
-            value: l,
-            label: t('advisoriesConsole.levelTag', {
-              level: l,
-              name: t(`advisoriesConsole.levels.${l}.name`),
-            }),
+          options={LEVELS.map(({ level }) => ({
+            value: level,
+            label: t('advisories.levelTag', { level, name: levelName(level, currentLocale()) }),
           }))}
           data-testid="advisories-level-filter"
         />

@@ -1,18 +1,35 @@
+import type { draftResponse } from '@server/advisories/advisories.schema.ts'
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { ADVICE_SECTIONS, type AdviceText } from '../../advisories/advice.ts'
 import { put } from '../../lib/api.ts'
+import { type PlaceError, putFieldErrors } from '../../lib/fields.ts'
 import { AdviceFields, LANGS, type Lang } from './AdviceTabs.tsx'
-import { splitErrors } from './fieldErrors.ts'
 import { LevelMeaning, LevelSelect } from './LevelSelect.tsx'
 import { PublishButton } from './PublishButton.tsx'
-import { ADVICE_SECTIONS, type AdviceText, type Draft } from './types.ts'
+
+type Draft = z.infer<typeof draftResponse>
 
 interface Values {
   level: number
   summary: { 'zh-CN': string; en: string }
   advice?: AdviceText
 }
+
+const DRAFT_FIELDS = new Set(['level', 'summary', 'advice'])
+
+/** Errors on the level, the summaries and the advice sections sit on those fields; the rest go on top. */
+const onDraftField =
+  (t: TFunction): PlaceError =>
+  (name) => {
+    const head = name[0]
+    return typeof head === 'string' && DRAFT_FIELDS.has(head)
+      ? { name, errors: [t(`advisoriesConsole.invalid.${head}`)] }
+      : undefined
+  }
 
 /** Empty sections are left out rather than saved as blank text. */
 function cleanAdvice(advice: AdviceText | undefined): AdviceText {
@@ -57,8 +74,7 @@ export function DraftForm(props: {
       setDirty(false)
       props.onChanged()
     } catch (e) {
-      const { fields, message: text } = splitErrors(e, t)
-      form.setFields(fields as Parameters<typeof form.setFields>[0])
+      const { fields, message: text } = putFieldErrors(form, e, t, onDraftField(t))
       const lang = fields.find((f) => f.name[0] === 'advice')?.name[1]
       if (lang === 'zh-CN' || lang === 'en') setTab(lang)
       setError(text)

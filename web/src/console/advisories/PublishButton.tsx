@@ -1,8 +1,10 @@
 import { Alert, App, Button, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { levelName } from '../../advisories/levels.ts'
 import { post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
+import { currentLocale } from '../../lib/i18n.ts'
 
 /** Publishing notifies people, so it asks first and says so. */
 export function PublishButton(props: {
@@ -70,7 +72,7 @@ export function PublishButton(props: {
           {t('advisoriesConsole.publish.warning', {
             country: props.countryName,
             level: props.level,
-            name: t(`advisoriesConsole.levels.${props.level}.name`),
+            name: levelName(props.level, currentLocale()),
           })}
         </Typography.Paragraph>
         {error && <Alert type="error" title={error} data-testid="publish-error" />}

@@ -1,8 +1,11 @@
+import type { advisoryDetail } from '@server/advisories/advisories.schema.ts'
 import { Card, List, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { LevelTag } from '../../advisories/LevelTag.tsx'
 import { localized } from '../../lib/i18n.ts'
-import { LevelTag } from './LevelTag.tsx'
-import type { AdvisoryDetail } from './types.ts'
+
+type AdvisoryDetail = z.infer<typeof advisoryDetail>
 
 export function VersionHistory({ history }: { history: AdvisoryDetail['history'] }) {
   const { t, i18n } = useTranslation()

@@ -1,3 +1,5 @@
+import { ALERT_STATUS } from '@server/alerts/alert.enums.ts'
+import type { AlertSummary } from '@server/alerts/alert.schema.ts'
 import { Button, Select, Space, Table, Tabs, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,9 +11,9 @@ import { countryOptions } from '../../lib/countries.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { mayCompose, reachTotal } from './alert.ts'
 import { useCountryIndex } from './places.ts'
 import { StatusTag, when } from './StatusTag.tsx'
-import { ALERT_STATUSES, type AlertSummary, mayCompose, reachTotal } from './types.ts'
 
 const PAGE = 50
 
@@ -63,7 +65,7 @@ export function AlertListPage() {
         activeKey={status}
         onChange={(k) => setFilter('status', k)}
         data-testid="alerts-status"
-        items={['', ...ALERT_STATUSES].map((s) => ({
+        items={['', ...ALERT_STATUS].map((s) => ({
           key: s,
           label: (
             <span data-testid={`status-tab-${s || 'all'}`}>{t(`alertsConsole.status.${s || 'all'}`)}</span>

@@ -1,3 +1,4 @@
+import type { Mission } from '@server/reference/reference.schema.ts'
 import { Alert, Button, Grid, Input, InputNumber, Segmented, Select, Space, Tag, Typography } from 'antd'
 import type { Geometry } from 'geojson'
 import { useEffect, useMemo, useRef, useState } from 'react'
@@ -6,7 +7,6 @@ import { type LonLat, parseCapCircle, parseCapPolygon } from '../../alerts/cap.t
 import { GeoMap } from '../../alerts/GeoMap.tsx'
 import { MissionMarkers } from '../../alerts/missions.tsx'
 import { localized } from '../../lib/i18n.ts'
-import type { Mission } from '../../lib/types.ts'
 import { DraftOverlay } from './AreaOverlay.tsx'
 import type { AreaDraft } from './capBody.ts'
 import { cityView, countryView, type useCountryIndex } from './places.ts'

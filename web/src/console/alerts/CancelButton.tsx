@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { post } from '../../lib/api.ts'
 import i18n from '../../lib/i18n.ts'
+import type { AlertDetail } from './alert.ts'
 import { cancelBody, LANGS, type Lang } from './capBody.ts'
 import { composerErrors } from './errors.ts'
-import type { AlertDetail } from './types.ts'
 
 /** Drafts the CAP Cancel of a sent alert (same area and people); it is sent from its own page. */
 export function CancelButton({ alert }: { alert: AlertDetail }) {

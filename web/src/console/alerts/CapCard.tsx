@@ -2,9 +2,9 @@ import { Card, Descriptions, Tabs, Tag, Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { currentLocale } from '../../lib/i18n.ts'
+import type { AlertDetail } from './alert.ts'
 import { infoIn, LANGS } from './capBody.ts'
 import { StatusTag, when } from './StatusTag.tsx'
-import type { AlertDetail } from './types.ts'
 
 const TEXTS = ['headline', 'description', 'instruction'] as const
 

@@ -11,6 +11,7 @@ import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { AreaDrawer } from './AreaDrawer.tsx'
 import { draftGeometry } from './AreaOverlay.tsx'
+import { type AlertDetail, mayCompose } from './alert.ts'
 import {
   type AreaDraft,
   type ComposerValues,
@@ -26,7 +27,6 @@ import { composerErrors } from './errors.ts'
 import { CodeFields, TextTabs } from './MessageFields.tsx'
 import { useCountryIndex } from './places.ts'
 import { EVENT_TYPES } from './templates.ts'
-import { type AlertDetail, mayCompose } from './types.ts'
 import { useAutoText } from './useAutoText.ts'
 
 const INITIAL: ComposerValues = {

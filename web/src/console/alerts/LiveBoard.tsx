@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Geo } from '../../alerts/GeoMap.tsx'
 import { ANSWER_COLOR } from '../../alerts/labels.tsx'
 import { errorMessage } from '../../lib/errors.ts'
-import type { AlertStats, MapCell } from './types.ts'
+import type { AlertStats, MapCell } from './alert.ts'
 import type { Live } from './useLive.ts'
 
 const PARTS = [

@@ -1,9 +1,14 @@
+import {
+  CAP_CATEGORY,
+  CAP_CERTAINTY,
+  CAP_RESPONSE,
+  CAP_SEVERITY,
+  CAP_URGENCY,
+} from '@server/alerts/cap/cap.enums.ts'
 import { Col, Form, Input, Row, Select, Switch, Tabs, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SEVERITIES } from '../../alerts/labels.tsx'
 import { expiryOf, LANGS, type Lang, TEXT_FIELDS } from './capBody.ts'
-import { CATEGORIES, CERTAINTIES, RESPONSES, URGENCIES } from './types.ts'
 
 const EXPIRY_HOURS = [6, 12, 24, 48, 72, 168, 0]
 const LONG = new Set(['description', 'instruction'])
@@ -77,22 +82,22 @@ export function CodeFields() {
     <>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          {select('severity', SEVERITIES, 'alerts.severity')}
+          {select('severity', CAP_SEVERITY, 'alerts.severity')}
         </Col>
         <Col xs={24} sm={12}>
-          {select('urgency', URGENCIES, 'alertsConsole.urgency')}
+          {select('urgency', CAP_URGENCY, 'alertsConsole.urgency')}
         </Col>
         <Col xs={24} sm={12}>
-          {select('certainty', CERTAINTIES, 'alertsConsole.certainty')}
+          {select('certainty', CAP_CERTAINTY, 'alertsConsole.certainty')}
         </Col>
         <Col xs={24} sm={12}>
-          {select('category', CATEGORIES, 'alertsConsole.category', true)}
+          {select('category', CAP_CATEGORY, 'alertsConsole.category', true)}
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="responseType" label={t('alertsConsole.codes.responseType')}>
             <Select
               mode="multiple"
-              options={RESPONSES.map((v) => ({ value: v, label: t(`alertsConsole.response.${v}`) }))}
+              options={CAP_RESPONSE.map((v) => ({ value: v, label: t(`alertsConsole.response.${v}`) }))}
             />
           </Form.Item>
         </Col>

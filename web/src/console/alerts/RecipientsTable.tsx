@@ -5,8 +5,8 @@ import { AnswerTag } from '../../alerts/labels.tsx'
 import { get } from '../../lib/api.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { RECIPIENT_FILTERS, type Recipient, type RecipientFilter } from './alert.ts'
 import { when } from './StatusTag.tsx'
-import { RECIPIENT_FILTERS, type Recipient, type RecipientFilter } from './types.ts'
 
 const PAGE = 20
 

@@ -3,8 +3,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
+import { type AlertDetail, reachTotal } from './alert.ts'
 import { when } from './StatusTag.tsx'
-import { type AlertDetail, reachTotal } from './types.ts'
 
 /**
  * Sending reaches people's phones at once, so it asks first and says how many. An officer's

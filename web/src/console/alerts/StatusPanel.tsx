@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
+import { type AlertDetail, reachTotal } from './alert.ts'
 import { CancelButton } from './CancelButton.tsx'
 import { SendButton } from './SendButton.tsx'
 import { when } from './StatusTag.tsx'
-import { type AlertDetail, reachTotal } from './types.ts'
 
 /** Before sending: who the alert would reach now, counted again on demand. */
 function ReachCard({ alert, onChanged }: { alert: AlertDetail; onChanged: (a: AlertDetail) => void }) {

@@ -1,3 +1,4 @@
+import type { ALERT_STATUS } from '@server/alerts/alert.schema.ts'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { currentLocale } from '../../lib/i18n.ts'
@@ -9,7 +10,7 @@ const COLOR: Record<string, string> = {
   sent: 'green',
   cancelled: 'purple',
   expired: 'default',
-}
+} satisfies Record<(typeof ALERT_STATUS)[number], string>
 
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation()

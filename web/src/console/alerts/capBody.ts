@@ -1,5 +1,7 @@
+import type { createAlertBody } from '@server/alerts/alert.schema.ts'
+import type { CapAlert, CapInfo, CapReference } from '@server/alerts/cap/cap.model.ts'
+import type { z } from 'zod'
 import { type LonLat, parseCapCircle, parseCapPolygon, toCapCircle, toCapPolygon } from '../../alerts/cap.ts'
-import type { CapInfoJson, CapJson } from './types.ts'
 
 export const LANGS = ['zh-CN', 'en'] as const
 export type Lang = (typeof LANGS)[number]
@@ -22,13 +24,11 @@ export interface AreaDraft {
 export const EMPTY_AREA: AreaDraft = { polygons: [], circles: [], countries: [] }
 export const isEmptyArea = (a: AreaDraft) => !a.polygons.length && !a.circles.length && !a.countries.length
 
-export interface ComposerValues {
+/** The CAP codes an alert carries, as the API's CAP model names them. */
+export type CapCodes = Pick<CapInfo, 'category' | 'responseType' | 'urgency' | 'severity' | 'certainty'>
+
+export interface ComposerValues extends CapCodes {
   type?: string
-  category: string[]
-  responseType: string[]
-  urgency: string
-  severity: string
-  certainty: string
   /** Hours from now; 0 means the `expiresAt` field (a datetime-local value). */
   expiresIn: number
   expiresAt?: string
@@ -44,12 +44,6 @@ export const EMPTY_TEXT: TextFields = {
   areaDesc: '',
 }
 
-export interface Reference {
-  sender: string
-  identifier: string
-  sent: string
-}
-
 /** CAP wants an offset; `toISOString` gives "Z". */
 export const capTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00')
 
@@ -61,11 +55,14 @@ export function expiryOf(v: Pick<ComposerValues, 'expiresIn' | 'expiresAt'>, now
 
 const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined)
 
+/** What `POST /api/v1/alerts` takes: the bodies below are checked against it when compiled. */
+type AlertBody = z.input<typeof createAlertBody>
+
 /** The `POST /api/v1/alerts` body: one info block per language, the same area in each. */
 export function capBody(
   v: ComposerValues,
   area: AreaDraft,
-  options: { msgType: 'Alert' | 'Update'; references: Reference[]; senderName: Record<Lang, string> },
+  options: { msgType: 'Alert' | 'Update'; references: CapReference[]; senderName: Record<Lang, string> },
 ) {
   const expires = expiryOf(v)
   return {
@@ -99,11 +96,11 @@ export function capBody(
         ],
       }
     }),
-  }
+  } satisfies AlertBody
 }
 
 /** A Cancel of a sent alert: its texts, areas and codes, so it reaches and names the same place. */
-export function cancelBody(cap: CapJson, ref: Reference, text: Record<Lang, string>) {
+export function cancelBody(cap: CapAlert, ref: CapReference, text: Record<Lang, string>) {
   return {
     status: 'Actual',
     msgType: 'Cancel',
@@ -115,10 +112,10 @@ export function cancelBody(cap: CapJson, ref: Reference, text: Record<Lang, stri
       const { instruction: _, ...rest } = info
       return { ...rest, responseType: ['AllClear'], description: text[lang] }
     }),
-  }
+  } satisfies AlertBody
 }
 
-export function infoIn(cap: CapJson, lang: Lang): CapInfoJson | undefined {
+export function infoIn(cap: CapAlert, lang: Lang): CapInfo | undefined {
   const prefix = lang === 'zh-CN' ? 'zh' : 'en'
   return cap.info?.find((i) => i.language.toLowerCase().startsWith(prefix)) ?? cap.info?.[0]
 }
@@ -130,7 +127,7 @@ function toLocalInput(iso: string): string {
 }
 
 /** An alert back into the composer: for an update of it, or a new draft from it. */
-export function fromCap(cap: CapJson): { values: ComposerValues; area: AreaDraft } {
+export function fromCap(cap: CapAlert): { values: ComposerValues; area: AreaDraft } {
   const first = cap.info?.[0]
   const text = {} as Record<Lang, TextFields>
   for (const lang of LANGS) {

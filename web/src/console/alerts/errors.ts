@@ -1,12 +1,15 @@
 import type { TFunction } from 'i18next'
 import { ApiError } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
+import { splitFieldErrors } from '../../lib/fields.ts'
 import { LANGS, type Lang, type TEXT_FIELDS } from './capBody.ts'
+
+type ComposerField = ['text', Lang, (typeof TEXT_FIELDS)[number]]
 
 export interface ComposerErrors {
   /** Shown under the map: the area was refused. */
   area?: string
-  fields: Array<{ name: ['text', Lang, (typeof TEXT_FIELDS)[number]]; errors: string[] }>
+  fields: Array<{ name: ComposerField; errors: string[] }>
   message?: string
 }
 
@@ -32,15 +35,13 @@ export function composerErrors(e: unknown, t: TFunction): ComposerErrors {
       fields: [],
       message: `${errorMessage(e, t)}${e.code === 'alert.invalid' ? ` (${e.detail})` : ''}`,
     }
-  const fields: ComposerErrors['fields'] = []
-  const other: string[] = []
-  for (const f of e.errors) {
-    const parts = f.path.split('.')
-    const lang = parts[0] === 'info' ? LANGS[Number(parts[1])] : undefined
-    const field = SERVER_FIELD[parts.at(-1) ?? '']
-    if (lang && field) fields.push({ name: ['text', lang, field], errors: [t('alertsConsole.errors.field')] })
-    else other.push(f.path ? `${f.path}: ${f.message}` : f.message)
-  }
+  const { fields, other } = splitFieldErrors(e, (name) => {
+    const lang = name[0] === 'info' ? LANGS[Number(name[1])] : undefined
+    const field = SERVER_FIELD[String(name.at(-1))]
+    return lang && field
+      ? { name: ['text', lang, field] as ComposerField, errors: [t('alertsConsole.errors.field')] }
+      : undefined
+  })
   const base = t('errors.codes.validation_failed')
   return { fields, message: other.length || !fields.length ? `${base} (${other.join('; ')})` : undefined }
 }

@@ -1,3 +1,4 @@
+import type { Mission } from '@server/reference/reference.schema.ts'
 import { geoArea, geoDistance } from 'd3-geo'
 import type { Geometry, MultiPolygon, Polygon } from 'geojson'
 import { useMemo } from 'react'
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next'
 import { KM_PER_DEGREE, type LonLat, loadWorld } from '../../alerts/geo.ts'
 import { useCountries } from '../../lib/countries.ts'
 import { localized } from '../../lib/i18n.ts'
-import type { Mission } from '../../lib/types.ts'
 import type { AreaDraft, Lang } from './capBody.ts'
 
 /** Alpha-2 ↔ the ISO numeric ids the world-atlas shapes carry, and names in the reader's language. */

@@ -1,5 +1,5 @@
 import i18n from '../../lib/i18n.ts'
-import { LANGS, type Lang, type TextFields } from './capBody.ts'
+import { type CapCodes, LANGS, type Lang, type TextFields } from './capBody.ts'
 
 export const EVENT_TYPES = [
   'earthquake',
@@ -12,12 +12,7 @@ export const EVENT_TYPES = [
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
-interface TemplateMeta {
-  category: string[]
-  responseType: string[]
-  urgency: string
-  severity: string
-  certainty: string
+interface TemplateMeta extends CapCodes {
   /** How long the alert targets people for, in hours. */
   hours: number
 }

@@ -1,7 +1,7 @@
+import type { Mission } from '@server/reference/reference.schema.ts'
 import type { FormInstance } from 'antd'
 import { useCallback, useEffect, useRef } from 'react'
 import i18n from '../../lib/i18n.ts'
-import type { Mission } from '../../lib/types.ts'
 import { type AreaDraft, type ComposerValues, LANGS, type Lang, type TextFields } from './capBody.ts'
 import { nearestCity, type useCountryIndex } from './places.ts'
 import { type EventType, TEMPLATES, templateTexts } from './templates.ts'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { get } from '../../lib/api.ts'
-import type { AlertStats, MapCell } from './types.ts'
+import type { AlertStats, MapCell } from './alert.ts'
 
 const EVERY_MS = 4_000
 const HIDDEN_MS = 20_000

@@ -1,12 +1,15 @@
 import { InboxOutlined } from '@ant-design/icons'
+import type { Attachment, attachmentList } from '@server/cases/case/attachment.schema.ts'
 import { App, Button, Card, Input, List, Modal, Space, Tag, Typography, Upload, type UploadProps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { del, get, postForm } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
-import type { Attachment, AttachmentList } from './types.ts'
+
+type AttachmentList = z.infer<typeof attachmentList>
 
 const KINDS: Record<string, string> = {
   'application/pdf': 'pdf',

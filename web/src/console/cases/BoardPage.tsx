@@ -1,30 +1,13 @@
+import type { Board, Stats } from '@server/cases/case/board.schema.ts'
 import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { get } from '../../lib/api.ts'
 import { localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
-import type { MissionRef } from './types.ts'
 
-interface Counts {
-  open: number
-  slaBreached: number
-  visitsOverdue: number
-}
-interface Board extends Counts {
-  byMission: Array<Counts & { mission: MissionRef | null }>
-  byType: Array<Counts & { type: string }>
-  byPriority: Array<Counts & { priority: string }>
-  byAge: Array<Counts & { bucket: string }>
-}
-interface Stats {
-  year: number
-  contactsReceived: number
-  helpRequests: number
-  casesOpened: number
-  casesHandled: number
-  peopleRescued: number
-}
+/** The counts every row of the board carries. */
+type Counts = Pick<Board, 'open' | 'slaBreached' | 'visitsOverdue'>
 
 /** Open cases by mission, type, priority and age, SLA misses, and the year's totals as reported. */
 export function BoardPage() {

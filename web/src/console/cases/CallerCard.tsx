@@ -1,10 +1,13 @@
+import type { contactList } from '@server/cases/hotline/contact.schema.ts'
 import { Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import type { z } from 'zod'
 import { useCountries } from '../../lib/countries.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { PriorityTag, StatusTag } from './Tags.tsx'
-import type { ContactList } from './types.ts'
+
+type ContactList = z.infer<typeof contactList>
 
 /** Who is calling: the registered person with that number, where they are, open cases, past contacts. */
 export function CallerCard({ result }: { result: ContactList }) {

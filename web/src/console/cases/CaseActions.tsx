@@ -1,19 +1,20 @@
+import type { CaseDetail } from '@server/cases/case/case.schema.ts'
+import { type CaseStatus, TRANSITIONS } from '@server/cases/case/case-status.ts'
 import { App, Button, Card, Input, Select, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
-import { type CaseDetail, NEXT, type Status } from './types.ts'
 
 /** What staff do to a case: move its status (with a reason where needed), add a note, log a visit. */
 export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [to, setTo] = useState<Status>()
+  const [to, setTo] = useState<CaseStatus>()
   const [note, setNote] = useState('')
   const [visitAt, setVisitAt] = useState('')
   const [busy, setBusy] = useState(false)
-  const move = NEXT[c.status].find((m) => m.to === to)
+  const move = TRANSITIONS[c.status].find((m) => m.to === to)
   const send = async (body: Record<string, unknown>) => {
     setBusy(true)
     try {
@@ -46,13 +47,13 @@ export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: () => void }
           >
             {t('cases.addNote')}
           </Button>
-          <Select<Status>
+          <Select<CaseStatus>
             placeholder={t('cases.moveTo')}
             style={{ width: 200 }}
             value={to}
             onChange={setTo}
             data-testid="status-select"
-            options={NEXT[c.status].map((m) => ({ value: m.to, label: t(`cases.status.${m.to}`) }))}
+            options={TRANSITIONS[c.status].map((m) => ({ value: m.to, label: t(`cases.status.${m.to}`) }))}
           />
           <Button
             type="primary"

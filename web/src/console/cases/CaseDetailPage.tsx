@@ -1,3 +1,4 @@
+import type { CaseDetail } from '@server/cases/case/case.schema.ts'
 import { Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -11,7 +12,6 @@ import { CaseActions } from './CaseActions.tsx'
 import { CaseTimeline } from './CaseTimeline.tsx'
 import { DetentionCard } from './DetentionCard.tsx'
 import { PriorityTag, StatusTag } from './Tags.tsx'
-import type { CaseDetail } from './types.ts'
 
 export function CaseDetailPage() {
   const { t } = useTranslation()

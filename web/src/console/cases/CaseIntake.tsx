@@ -1,11 +1,17 @@
+import type { CaseSummary } from '@server/cases/case/case.schema.ts'
+import { CASE_TYPES, type CaseType } from '@server/cases/case/case-types.ts'
+import type { Contact, contactList } from '@server/cases/hotline/contact.schema.ts'
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import type { z } from 'zod'
 import { ApiError, post } from '../../lib/api.ts'
 import { countryOptions, useCountries } from '../../lib/countries.ts'
 import { errorMessage } from '../../lib/errors.ts'
-import { CASE_TYPES, type CaseSummary, type CaseType, type Contact, type PersonSummary } from './types.ts'
+
+/** The caller found by phone: the registered person, with where they are now and their open cases. */
+type Caller = z.infer<typeof contactList>['person']
 
 interface Values {
   type: CaseType
@@ -26,7 +32,7 @@ export function CaseIntake({
   onClose,
 }: {
   contact: Contact | undefined
-  person: PersonSummary | null
+  person: Caller
   open: boolean
   onClose: () => void
 }) {

@@ -1,3 +1,6 @@
+import type { CaseSummary } from '@server/cases/case/case.schema.ts'
+import { CASE_STATUSES } from '@server/cases/case/case-status.ts'
+import { CASE_TYPES, PRIORITIES } from '@server/cases/case/case-types.ts'
 import { Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +10,6 @@ import { currentLocale, localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { PriorityTag, StatusTag } from './Tags.tsx'
-import { CASE_TYPES, type CaseSummary, PRIORITIES, STATUSES } from './types.ts'
 
 interface Filters {
   status?: string
@@ -41,7 +43,7 @@ export function CaseListPage() {
           placeholder={t('cases.filter.openOnly')}
           style={{ width: 180 }}
           onChange={set('status')}
-          options={STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
+          options={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
         />
         <Select
           allowClear

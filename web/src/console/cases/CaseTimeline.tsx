@@ -1,7 +1,10 @@
+import type { timelineEntry } from '@server/cases/case/case.schema.ts'
 import { Card, Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { currentLocale } from '../../lib/i18n.ts'
-import type { TimelineEntry } from './types.ts'
+
+type TimelineEntry = z.infer<typeof timelineEntry>
 
 function detailText(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>) => string): string {
   const d = e.details

@@ -1,10 +1,10 @@
+import type { CaseDetail } from '@server/cases/case/case.schema.ts'
 import { App, Button, Card, Descriptions, Form, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { put } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
-import type { CaseDetail } from './types.ts'
 
 const local = (iso: string | null | undefined) => (iso ? new Date(iso).toISOString().slice(0, 16) : '')
 

@@ -1,10 +1,13 @@
+import type { Contact, contactList } from '@server/cases/hotline/contact.schema.ts'
 import { Card, Empty, List, Space, Tag, Typography } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { get } from '../../lib/api.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
-import type { Contact, ContactList } from './types.ts'
+
+type ContactList = z.infer<typeof contactList>
 
 const POLL_MS = 5_000
 

@@ -1,13 +1,17 @@
+import { CHANNELS } from '@server/cases/hotline/contact.enums.ts'
+import type { Channel, Contact, contactList } from '@server/cases/hotline/contact.schema.ts'
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { get, post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { normalizePhone } from '../../lib/fields.ts'
 import { CallerCard } from './CallerCard.tsx'
 import { CaseIntake } from './CaseIntake.tsx'
 import { HelpFeed } from './HelpFeed.tsx'
-import { CHANNELS, type Channel, type Contact, type ContactList } from './types.ts'
+
+type ContactList = z.infer<typeof contactList>
 
 /** The operator's screen: find the caller by number, record the contact, open or link a case. */
 export function HotlinePage() {

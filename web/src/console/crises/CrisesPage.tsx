@@ -1,3 +1,4 @@
+import type { Crisis } from '@server/cases/crisis/crisis.schema.ts'
 import { App, Button, Card, Form, Input, List, Select, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +10,6 @@ import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { parseArea } from '../people/polygon.ts'
-import type { Crisis } from './types.ts'
 
 /** Crisis events in the caller's scope, and a form to declare one over a drawn (pasted) area. */
 export function CrisesPage() {

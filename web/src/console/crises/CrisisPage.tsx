@@ -1,3 +1,6 @@
+import { LEG_MODES, PERSON_STATUSES } from '@server/cases/crisis/crisis.enums.ts'
+import type { CrisisDetail } from '@server/cases/crisis/crisis.schema.ts'
+import type { Manifest } from '@server/cases/crisis/crisis-manifest.schema.ts'
 import {
   App,
   Button,
@@ -23,7 +26,6 @@ import { errorMessage } from '../../lib/errors.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { ManifestTable } from './ManifestTable.tsx'
-import { type CrisisDetail, LEG_MODES, type Manifest, PERSON_STATUSES } from './types.ts'
 
 /** One crisis: who is in the area and their status, assembly points, transport legs. */
 export function CrisisPage() {

@@ -1,14 +1,14 @@
+import { PERSON_STATUSES } from '@server/cases/crisis/crisis.enums.ts'
+import type { assemblyPoint, leg, PersonStatus } from '@server/cases/crisis/crisis.schema.ts'
+import type { ManifestPerson } from '@server/cases/crisis/crisis-manifest.schema.ts'
 import { App, Select, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
-import {
-  type AssemblyPoint,
-  type Leg,
-  type ManifestPerson,
-  PERSON_STATUSES,
-  type PersonStatus,
-} from './types.ts'
+
+type AssemblyPoint = z.infer<typeof assemblyPoint>
+type Leg = z.infer<typeof leg>
 
 const STATUS_COLOR: Record<PersonStatus, string> = {
   unaccounted: 'default',

@@ -2,7 +2,7 @@ import { Button, Form, Input, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseArea } from './polygon.ts'
-import type { Polygon } from './types.ts'
+import type { Polygon } from './query.ts'
 
 const EXAMPLE = JSON.stringify({
   type: 'Polygon',

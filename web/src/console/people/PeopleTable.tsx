@@ -1,8 +1,8 @@
 import { Grid, List, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import type { Localized } from '../../lib/i18n.ts'
 import { localized } from '../../lib/i18n.ts'
-import type { Localized } from '../../lib/types.ts'
-import type { Person, Place } from './types.ts'
+import type { Person, Place } from '../../lib/inline-shapes.ts'
 
 const placeKey = (p: Place) => `${p.source}:${p.country}:${p.lat ?? ''},${p.lon ?? ''}`
 

@@ -1,7 +1,7 @@
+import type { Country } from '@server/reference/reference.schema.ts'
 import { Button, Col, Form, Grid, Input, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { localized } from '../../lib/i18n.ts'
-import type { Country } from '../../lib/types.ts'
 
 export interface TextValues {
   q?: string

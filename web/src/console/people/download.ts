@@ -1,5 +1,5 @@
 import { ApiError } from '../../lib/api.ts'
-import { CSV_MAX, type PeopleQuery, SHOWN } from './types.ts'
+import { CSV_MAX, type PeopleQuery, SHOWN } from './query.ts'
 
 /** Fetches the CSV for a search and hands it to the browser as a file; errors come back as ApiError. */
 export async function downloadCsv(query: PeopleQuery): Promise<void> {

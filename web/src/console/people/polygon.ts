@@ -1,4 +1,4 @@
-import type { Polygon } from './types.ts'
+import type { Polygon } from './query.ts'
 
 export type AreaError =
   | 'empty'
@@ -39,6 +39,8 @@ export function parseArea(text: string): { area: Polygon } | { error: AreaError 
     const last = ring.at(-1) as number[]
     if (first[0] !== last[0] || first[1] !== last[1]) return { error: 'notClosed' }
   }
-  const coordinates = (rings as number[][][]).map((r) => r.map(([lon = 0, lat = 0]) => [lon, lat]))
+  const coordinates = (rings as number[][][]).map((r) =>
+    r.map(([lon = 0, lat = 0]): [number, number] => [lon, lat]),
+  )
   return { area: { type: 'Polygon', coordinates } }
 }
