@@ -1,0 +1,55 @@
+import fs from 'node:fs'
+import type { Config } from './config.ts'
+import { endAllSessions } from './modules/identity/index.ts'
+import { backupEmbedded, restoreEmbedded } from './platform/backup/embedded-backup.ts'
+import { backupServer, restoreServer } from './platform/backup/server-backup.ts'
+import { openRuntime, prepareRuntime } from './runtime.ts'
+
+export interface BackupSummary {
+  readonly engine: 'embedded' | 'server'
+  readonly bytes: number
+  readonly seconds: number
+}
+
+/** `lingshi backup FILE`: a consistent copy of the database while the platform runs. */
+export async function backupDatabase(config: Config, file: string): Promise<BackupSummary> {
+  const started = performance.now()
+  const target = config.database
+  if (target.kind === 'embedded') await backupEmbedded(target.dataDir, file)
+  else await backupServer(target.url, file)
+  return { engine: target.kind, bytes: fs.statSync(file).size, seconds: elapsed(started) }
+}
+
+export interface RestoreSummary {
+  readonly engine: 'embedded' | 'server'
+  readonly seconds: number
+  readonly sessionsEnded: number
+  /** Embedded: where the data directory that was replaced is kept. */
+  readonly previous: string | null
+}
+
+/**
+ * `lingshi restore FILE`: the database as it was in the backup, brought to the current
+ * migrations, with every session ended (a backup's sessions are not the ones people hold now).
+ */
+export async function restoreDatabase(
+  config: Config,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<RestoreSummary> {
+  const started = performance.now()
+  const target = config.database
+  let previous: string | null = null
+  if (target.kind === 'embedded') previous = (await restoreEmbedded(target.dataDir, file)).previous
+  else await restoreServer(target.url, file, options)
+  const runtime = await openRuntime(config)
+  try {
+    await prepareRuntime(runtime, { demo: false })
+    const sessionsEnded = await endAllSessions(runtime.ctx.db)
+    return { engine: target.kind, seconds: elapsed(started), sessionsEnded, previous }
+  } finally {
+    await runtime.close()
+  }
+}
+
+const elapsed = (started: number) => Math.round((performance.now() - started) / 100) / 10
