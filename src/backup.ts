@@ -9,15 +9,18 @@ export interface BackupSummary {
   readonly engine: 'embedded' | 'server'
   readonly bytes: number
   readonly seconds: number
+  /** Embedded: how long the engine was held for the copy (it answers nothing meanwhile). */
+  readonly lockedSeconds: number | null
 }
 
 /** `lingshi backup FILE`: a consistent copy of the database while the platform runs. */
 export async function backupDatabase(config: Config, file: string): Promise<BackupSummary> {
   const started = performance.now()
   const target = config.database
-  if (target.kind === 'embedded') await backupEmbedded(target.dataDir, file)
+  let lockedSeconds: number | null = null
+  if (target.kind === 'embedded') lockedSeconds = (await backupEmbedded(target.dataDir, file)).lockedSeconds
   else await backupServer(target.url, file)
-  return { engine: target.kind, bytes: fs.statSync(file).size, seconds: elapsed(started) }
+  return { engine: target.kind, bytes: fs.statSync(file).size, seconds: elapsed(started), lockedSeconds }
 }
 
 export interface RestoreSummary {

@@ -124,8 +124,10 @@ async function main(argv: string[]): Promise<number> {
       const [file] = positionals
       if (!file || positionals.length > 1) break
       const done = await backupDatabase(loadConfig(process.env, { demo: false }), file)
+      const held =
+        done.lockedSeconds === null ? '' : ` (the database was held ${done.lockedSeconds} s for the copy)`
       console.log(
-        `Backed up the ${done.engine} database to ${file}: ${(done.bytes / 1_048_576).toFixed(1)} MiB in ${done.seconds} s`,
+        `Backed up the ${done.engine} database to ${file}: ${(done.bytes / 1_048_576).toFixed(1)} MiB in ${done.seconds} s${held}`,
       )
       return 0
     }

@@ -17,16 +17,19 @@ const stamp = () =>
  * through its socket. The archive is packed from that copy afterwards, so the server waits only
  * for the copy.
  */
-export async function backupEmbedded(dataDir: string, file: string): Promise<void> {
+export async function backupEmbedded(dataDir: string, file: string): Promise<{ lockedSeconds: number }> {
   const target = path.resolve(file)
   refuseExisting(target)
   const parent = path.dirname(path.resolve(dataDir))
   const staging = path.join(parent, `${path.basename(dataDir)}.backup-${stamp()}`)
   const partial = `${target}.partial`
   try {
+    const started = performance.now()
     await copyUnderLock(dataDir, staging)
+    const lockedSeconds = Math.round((performance.now() - started) / 100) / 10
     await packDirectory(staging, partial)
     await fs.promises.rename(partial, target)
+    return { lockedSeconds }
   } finally {
     await fs.promises.rm(staging, { recursive: true, force: true })
     await fs.promises.rm(partial, { force: true })
