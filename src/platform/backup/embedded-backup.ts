@@ -24,9 +24,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<{ l
   const staging = path.join(parent, `${path.basename(dataDir)}.backup-${stamp()}`)
   const partial = `${target}.partial`
   try {
-    const started = performance.now()
-    await copyUnderLock(dataDir, staging)
-    const lockedSeconds = Math.round((performance.now() - started) / 100) / 10
+    const lockedSeconds = await copyUnderLock(dataDir, staging)
     await packDirectory(staging, partial)
     await fs.promises.rename(partial, target)
     return { lockedSeconds }
@@ -36,13 +34,15 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<{ l
   }
 }
 
-async function copyUnderLock(dataDir: string, staging: string): Promise<void> {
+/** Returns how long the engine was held for the copy. */
+async function copyUnderLock(dataDir: string, staging: string): Promise<number> {
   const holder = holderOf(dataDir)
   if (holder) {
     if (holder.host !== os.hostname() || !holder.socket)
       throw new BackupError(
         `The data directory ${dataDir} is in use by process ${holder.pid} on ${holder.host}, which takes no backup requests: stop it, or run the backup where it runs`,
       )
+    const started = performance.now()
     try {
       await requestSnapshot(holder.socket, staging)
     } catch (err) {
@@ -50,17 +50,21 @@ async function copyUnderLock(dataDir: string, staging: string): Promise<void> {
         `Process ${holder.pid} holds ${dataDir} but made no copy: ${(err as Error).message}`,
       )
     }
-    return
+    return secondsSince(started)
   }
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) throw new BackupError(`${dataDir} holds no database`)
   const handle = await connectDatabase({ kind: 'embedded', dataDir })
   try {
     if (!handle.snapshot) throw new BackupError('the embedded engine offers no copy')
+    const started = performance.now()
     await handle.snapshot(staging)
+    return secondsSince(started)
   } finally {
     await handle.close()
   }
 }
+
+const secondsSince = (started: number) => Math.round((performance.now() - started) / 100) / 10
 
 export interface EmbeddedRestore {
   /** Where the data directory that was replaced is kept (null when there was none). */
