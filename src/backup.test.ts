@@ -73,6 +73,15 @@ describe(`backup and restore (${embedded ? 'embedded' : 'server'})`, () => {
     const backup = await backupDatabase(config, file)
     expect(backup.bytes).toBe(fs.statSync(file).size)
     await expect(backupDatabase(config, file)).rejects.toThrow(/exists already/)
+    if (embedded) {
+      // Elsewhere, without the key the backup's sealed fields were made with, a restore is refused.
+      const elsewhere = loadConfig(
+        { DATA_DIR: `${config.dataDir}-elsewhere`, LOG_LEVEL: 'warn' },
+        { demo: false },
+      )
+      await expect(restoreDatabase(elsewhere, file)).rejects.toThrow(/No key for data at rest/)
+      expect(fs.existsSync(elsewhere.dataDir)).toBe(false)
+    }
 
     // Written after the backup: a citizen, her session, the officer's audit trail.
     const citizen = await registerCitizen(rt.app)

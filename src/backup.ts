@@ -1,6 +1,8 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import type { Config } from './config.ts'
 import { endAllSessions } from './modules/identity/index.ts'
+import { BackupError } from './platform/backup/backup-file.ts'
 import { backupEmbedded, restoreEmbedded } from './platform/backup/embedded-backup.ts'
 import { backupServer, restoreServer } from './platform/backup/server-backup.ts'
 import { openRuntime, prepareRuntime } from './runtime.ts'
@@ -42,6 +44,15 @@ export async function restoreDatabase(
 ): Promise<RestoreSummary> {
   const started = performance.now()
   const target = config.database
+  // Opening the restored database would otherwise make a new key, and sealed fields would be lost.
+  if (
+    target.kind === 'embedded' &&
+    !config.encryptionKey &&
+    !fs.existsSync(path.join(config.dataDir, 'secret.key'))
+  )
+    throw new BackupError(
+      `No key for data at rest in ${config.dataDir}: copy secret.key from the installation the backup comes from (or set ENCRYPTION_KEY) before restoring`,
+    )
   let previous: string | null = null
   if (target.kind === 'embedded') previous = (await restoreEmbedded(target.dataDir, file)).previous
   else await restoreServer(target.url, file, options)
