@@ -117,6 +117,15 @@ export function lockDataDir(dataDir: string, socket: string | null = null): () =
     }
     const holder = holderOf(dataDir)
     if (holder || attempt > 0) throw lockedError(dataDir, holder ?? readRecord(file) ?? record)
+    removeSocketOfDeadHolder(readRecord(file))
     fs.rmSync(file, { force: true })
   }
+}
+
+/** A holder killed outright left its socket's private directory behind; one that lives keeps it. */
+function removeSocketOfDeadHolder(stale: LockRecord | null): void {
+  if (!stale?.socket || stale.host !== os.hostname() || isAlive(stale.pid)) return
+  const dir = path.dirname(stale.socket)
+  if (path.dirname(dir) === os.tmpdir() && path.basename(dir).startsWith('lingshi-'))
+    fs.rmSync(dir, { recursive: true, force: true })
 }

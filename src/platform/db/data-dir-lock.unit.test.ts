@@ -63,8 +63,10 @@ describe('the embedded data directory lock', () => {
 
   it('takes over the lock of a process that is gone, or of a machine that rebooted since', () => {
     const gone = dataDir()
-    heldBy(gone, { pid: 2 ** 22 + 1 })
+    const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lingshi-'))
+    heldBy(gone, { pid: 2 ** 22 + 1, socket: path.join(socketDir, 'snapshot.sock') })
     lockDataDir(gone)()
+    expect(fs.existsSync(socketDir)).toBe(false)
     const rebooted = dataDir()
     heldBy(rebooted, { boot: 'an-earlier-boot' })
     if (fs.existsSync('/proc/sys/kernel/random/boot_id')) lockDataDir(rebooted)()
