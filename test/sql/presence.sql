@@ -1,5 +1,5 @@
 -- Written by `npm run sql:snapshot` from test/sql/queries.ts: do not edit; review its changes.
--- registrations/presence.ts: where people are during a window, and the conditions others compose
+-- registrations/presence.ts: where people are during a window (its conditions show in the searches that compose them)
 
 -- presenceSql, one week
 select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
@@ -20,20 +20,21 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
 -- $6 = 14
 -- $7 = "2025-03-07T23:59:59.000Z"
 
--- presenceInArea, points only
-("p".location is not null and ST_Intersects("p".location, ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)));
--- $1 = "{\"type\":\"Polygon\",\"coordinates\":[[[100.3,13.5],[100.9,13.5],[100.9,14],[100.3,14],[100.3,13.5]]]}"
-
--- presenceInArea, with the countries an area touches
-(("p".location is not null and ST_Intersects("p".location, ST_SetSRID(ST_GeomFromGeoJSON($1), 4326))) or ("p".location is null and exists (
-    select 1 from country_parts cp where cp.code = "p".country and ST_Intersects(cp.geom, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)))));
--- $1 = "{\"type\":\"Polygon\",\"coordinates\":[[[100.3,13.5],[100.9,13.5],[100.9,14],[100.3,14],[100.3,13.5]]]}"
--- $2 = "{\"type\":\"Polygon\",\"coordinates\":[[[100.3,13.5],[100.9,13.5],[100.9,14],[100.3,14],[100.3,13.5]]]}"
-
--- presenceInMissions
-exists (
-    select 1 from missions m
-     where m.code = any($1::text[])
-       and ("p".country = any(m.district_countries)
-            or ("p".location is not null and m.district_area is not null and ST_Intersects(m.district_area, "p".location))));
--- $1 = ["TH-BKK-EMB","TH-CNX-CG"]
+-- presenceSql, one instant (a crisis manifest)
+select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
+union all
+select d.user_id, d.country, d.location, 'trip' as source, d.trip_id from trip_destinations d
+ where d.start_date <= $1::date and d.end_date >= $2::date
+   and daterange(d.start_date, d.end_date, '[]') && daterange($3::date, $4::date, '[]')
+union all
+select l.user_id, l.country, l.location, 'location' as source, null::uuid as trip_id from current_locations l
+ where l.country is not null
+   and l.recorded_at >= $5::timestamptz - make_interval(days => $6)
+   and l.recorded_at <= $7::timestamptz;
+-- $1 = "2025-03-04"
+-- $2 = "2025-03-04"
+-- $3 = "2025-03-04"
+-- $4 = "2025-03-04"
+-- $5 = "2025-03-04T12:00:00.000Z"
+-- $6 = 14
+-- $7 = "2025-03-04T12:00:00.000Z"

@@ -7,7 +7,7 @@ import {
   countriesConcerned,
   insertRecipients,
 } from '../../src/modules/alerts/alert.audience.ts'
-import { presenceInArea, presenceInMissions, presenceSql } from '../../src/modules/registrations/index.ts'
+import { presenceSql } from '../../src/modules/registrations/index.ts'
 import {
   countPeople,
   findPeople,
@@ -34,6 +34,7 @@ export interface SnapshotFile {
 }
 
 const WEEK = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-07T23:59:59Z') }
+const NOON = new Date('2025-03-04T12:00:00Z')
 const BANGKOK = JSON.stringify({
   type: 'Polygon',
   coordinates: [
@@ -72,15 +73,14 @@ const dutySearch: PeopleFilter = { window: WEEK, missions: null, text: { like: '
 export const SNAPSHOTS: readonly SnapshotFile[] = [
   {
     file: 'presence.sql',
-    title: 'registrations/presence.ts: where people are during a window, and the conditions others compose',
+    title:
+      'registrations/presence.ts: where people are during a window (its conditions show in the searches that compose them)',
     queries: [
       { name: 'presenceSql, one week', send: compiled(presenceSql(WEEK)) },
-      { name: 'presenceInArea, points only', send: compiled(presenceInArea('p', BANGKOK, false)) },
       {
-        name: 'presenceInArea, with the countries an area touches',
-        send: compiled(presenceInArea('p', BANGKOK, true)),
+        name: 'presenceSql, one instant (a crisis manifest)',
+        send: compiled(presenceSql({ from: NOON, to: NOON })),
       },
-      { name: 'presenceInMissions', send: compiled(presenceInMissions('p', ['TH-BKK-EMB', 'TH-CNX-CG'])) },
     ],
   },
   {
