@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util'
+import { backupDatabase, restoreDatabase } from './backup.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { createAccount, ROLES, type Role } from './modules/identity/index.ts'
 import { loadMissionsFromFile } from './modules/reference/index.ts'
 import { ReferenceFileError } from './modules/reference/reference.loader.ts'
+import { BackupError } from './platform/backup/backup-file.ts'
+import { ArchiveError } from './platform/backup/tar.ts'
+import { DataDirLockedError } from './platform/db/data-dir-lock.ts'
 import { AppError } from './platform/errors/app-error.ts'
 import { openRuntime, prepareRuntime } from './runtime.ts'
 import { seedDemo } from './seed/demo.ts'
@@ -22,6 +26,10 @@ const USAGE = `Usage: lingshi <command>
   seed synthetic --people N [--trips-per-person 1.5] [--seed S] [--today YYYY-MM-DD]
                                       load N synthetic citizens with trips (benchmarks and tests only:
                                       every account's password is "${SYNTHETIC_PASSWORD}")
+  backup FILE                         write a consistent copy of the database to FILE, also while it runs
+                                      (server: pg_dump's custom format; embedded: the data directory, .tar.gz)
+  restore FILE [--force]              replace the database with the backup in FILE, then end every session
+                                      (stop the platform first; on a server, --force ends other sessions)
 
 Environment: DATABASE_URL (PostgreSQL server; embedded database in DATA_DIR otherwise), DATA_DIR,
 PORT, PUBLIC_URL, ENCRYPTION_KEY. See docs/operations.md.`
@@ -53,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       password: { type: 'string' },
       people: { type: 'string' },
+      force: { type: 'boolean' },
       'trips-per-person': { type: 'string' },
       seed: { type: 'string' },
       today: { type: 'string' },
@@ -111,6 +120,30 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Demo accounts created: ${created}`)
       return 0
     }
+    case 'backup': {
+      const [file] = positionals
+      if (!file || positionals.length > 1) break
+      const done = await backupDatabase(loadConfig(process.env, { demo: false }), file)
+      const held =
+        done.lockedSeconds === null ? '' : ` (the database was held ${done.lockedSeconds} s for the copy)`
+      console.log(
+        `Backed up the ${done.engine} database to ${file}: ${(done.bytes / 1_048_576).toFixed(1)} MiB in ${done.seconds} s${held}`,
+      )
+      return 0
+    }
+    case 'restore': {
+      const [file] = positionals
+      if (!file || positionals.length > 1) break
+      const done = await restoreDatabase(loadConfig(process.env, { demo: false }), file, {
+        force: values.force,
+      })
+      console.log(
+        `Restored the ${done.engine} database from ${file} in ${done.seconds} s; ${done.sessionsEnded} sessions ended`,
+      )
+      if (done.previous)
+        console.log(`The data directory it replaced is kept in ${done.previous}: delete it when done`)
+      return 0
+    }
   }
   console.error(USAGE)
   return 2
@@ -155,7 +188,10 @@ main(process.argv.slice(2)).then(
       err instanceof ConfigError ||
       err instanceof ReferenceFileError ||
       err instanceof AppError ||
-      err instanceof SyntheticOptionsError
+      err instanceof SyntheticOptionsError ||
+      err instanceof BackupError ||
+      err instanceof ArchiveError ||
+      err instanceof DataDirLockedError
     ) {
       console.error(err instanceof AppError ? `${err.code}: ${err.message}` : err.message)
       process.exitCode = 2

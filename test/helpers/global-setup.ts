@@ -34,10 +34,18 @@ async function prepareEmbeddedTemplate(key: string): Promise<void> {
     { DATA_DIR: path.dirname(dir), ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: 'warn' },
     { demo: false },
   )
+  const started = Date.now()
   const rt = await openRuntime(config)
   await prepareRuntime(rt, { demo: false })
   await rt.close()
   fs.writeFileSync(done, new Date().toISOString())
+  reportPrepared('embedded', started)
+}
+
+/** The one-off cost of a run whose migrations or reference data changed, apart from the projects' times. */
+function reportPrepared(engine: string, started: number): void {
+  const seconds = Math.round((Date.now() - started) / 1000)
+  console.log(`${process.env.CI ? 'ci: ' : ''}test template prepared (${engine}) in ${seconds} s`)
 }
 
 async function prepareServerTemplate(baseUrl: string, key: string): Promise<void> {
@@ -53,6 +61,7 @@ async function prepareServerTemplate(baseUrl: string, key: string): Promise<void
   } finally {
     await admin.end()
   }
+  const started = Date.now()
   const config = loadConfig(
     { DATABASE_URL: serverUrlFor(baseUrl, name), ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: 'warn' },
     { demo: false },
@@ -65,6 +74,7 @@ async function prepareServerTemplate(baseUrl: string, key: string): Promise<void
     .addColumn('at', 'timestamptz')
     .execute()
   await rt.close()
+  reportPrepared('server', started)
 }
 
 async function templateIsReady(url: string): Promise<boolean> {

@@ -7,8 +7,21 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const TMP = path.join(ROOT, '.test-tmp')
 export const TEST_ENCRYPTION_KEY = 'a'.repeat(64)
 
+/** Set by the `unit` project's setup file: no template was prepared for it. */
+export const NO_DATABASE_ENV = 'LINGSHI_TEST_NO_DATABASE'
+
+export class UnitTestOpenedDatabaseError extends Error {
+  constructor() {
+    super(
+      'A unit test opened a database. Files named *.unit.test.ts run without one (vitest project "unit"); ' +
+        'rename this file to *.test.ts so that it runs in the "db" project.',
+    )
+  }
+}
+
 /** Everything that shapes a freshly prepared database: when it changes, the template is rebuilt. */
 export function templateKey(): string {
+  if (process.env[NO_DATABASE_ENV]) throw new UnitTestOpenedDatabaseError()
   const hash = createHash('sha256')
   const inputs = [
     path.join(ROOT, 'src/migrations'),

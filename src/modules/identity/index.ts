@@ -22,6 +22,7 @@ export {
   seesNeedToKnow,
 } from './role.ts'
 export { visibleCountries } from './scope.ts'
+export { endAllSessions } from './session.end-all.ts'
 export { clearSessionCookie, SESSION_COOKIE } from './session-cookie.ts'
 export { purgeExpiredSessions, sessionPurgeJob, sessionPurgeJobType } from './session-purge.job.ts'
 export { findStaff, type StaffMember, staffWithRoleSql } from './staff.ts'

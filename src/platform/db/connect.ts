@@ -4,6 +4,8 @@ import type { DatabaseTarget } from '../../config.ts'
 import { openEmbedded } from './embedded.ts'
 import { Mutex } from './mutex.ts'
 import { PGliteDialect } from './pglite-driver.ts'
+import { snapshotDataDir } from './snapshot.ts'
+import { listenForSnapshots, privateSocketPath } from './snapshot-socket.ts'
 import type { SqlExecutor } from './sql-executor.ts'
 import { textParsers } from './type-parsers.ts'
 
@@ -12,6 +14,11 @@ export interface DbHandle<DB> {
   readonly engine: 'embedded' | 'server'
   /** Runs SQL outside any transaction (used by pg-boss); on PGlite it takes the shared lock. */
   readonly executor: SqlExecutor
+  /**
+   * Embedded only: copies the data directory to `target` (new), consistent, under the lock. Other
+   * processes (`lingshi backup`) ask for the same through the socket named in the lock file.
+   */
+  readonly snapshot?: (target: string) => Promise<void>
   close(): Promise<void>
 }
 
@@ -30,8 +37,18 @@ export async function connectDatabase<DB>(
 }
 
 async function connectEmbedded<DB>(dataDir: string): Promise<DbHandle<DB>> {
-  const { pg: lite, unlock } = await openEmbedded(dataDir)
+  const { socket, remove: removeSocket } = privateSocketPath()
+  let opened: Awaited<ReturnType<typeof openEmbedded>>
+  try {
+    opened = await openEmbedded(dataDir, socket)
+  } catch (err) {
+    removeSocket()
+    throw err
+  }
+  const { pg: lite, unlock } = opened
   const mutex = new Mutex()
+  const snapshot = (target: string) => mutex.run(() => snapshotDataDir(lite, dataDir, target))
+  const listener = await listenForSnapshots(socket, snapshot).catch(() => null)
   const db = new Kysely<DB>({ dialect: new PGliteDialect(lite, mutex) })
   const executor: SqlExecutor = {
     executeSql: (text, values) =>
@@ -45,11 +62,17 @@ async function connectEmbedded<DB>(dataDir: string): Promise<DbHandle<DB>> {
         return { rows: result.rows }
       }),
   }
+  let closed = false
   return {
     db,
     engine: 'embedded',
     executor,
+    snapshot,
     async close() {
+      if (closed) return
+      closed = true
+      await listener?.close()
+      removeSocket()
       await db.destroy()
       await mutex.run(() => lite.close())
       unlock()
@@ -77,11 +100,14 @@ async function connectServer<DB>(url: string, options: ConnectOptions): Promise<
       return { rows: last?.rows ?? [] }
     },
   }
+  let closed = false
   return {
     db,
     engine: 'server',
     executor,
     async close() {
+      if (closed) return
+      closed = true
       await db.destroy()
     },
   }
