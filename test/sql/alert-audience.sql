@@ -2,7 +2,7 @@
 -- alerts/alert.audience.ts: who an alert reaches (an alert with a drawn area and ISO geocodes)
 
 -- areaGeometrySql, a polygon and a circle
-ST_UnaryUnion(ST_Collect(ARRAY[ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)), ST_Buffer(ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, $4::float8, 32)::geometry]::geometry[]));
+ST_UnaryUnion(ST_Collect(ARRAY[ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)), 180, -360), -180, 360), (select ST_WrapX(ST_WrapX(case when ST_XMax(b.g) - ST_XMin(b.g) > 180 then ST_ShiftLongitude(b.g) else b.g end, 180, -360), -180, 360) from (select ST_Buffer(ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326)::geography, $4::float8, 32)::geometry as g) b)]::geometry[]));
 -- $1 = "{\"type\":\"Polygon\",\"coordinates\":[[[100.3,13.5],[100.9,13.5],[100.9,14],[100.3,14],[100.3,13.5]]]}"
 -- $2 = 100.5
 -- $3 = 13.75
@@ -11,8 +11,7 @@ ST_UnaryUnion(ST_Collect(ARRAY[ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4
 -- countriesConcerned
 select array(
   select distinct code from (
-    select cp.code from country_parts cp, alerts a
-     where a.id = $1 and a.area is not null and ST_Intersects(cp.geom, a.area)
+    select cp.code from country_parts cp where ST_Intersects(cp.geom, (select a.area from alerts a where a.id = $1))
     union
     select unnest(a.geocode_countries) from alerts a where a.id = $2
   ) c order by 1) as codes;
