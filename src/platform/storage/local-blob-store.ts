@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Readable, Transform } from 'node:stream'
@@ -40,15 +40,19 @@ export class LocalBlobStore implements BlobStore {
         done(null, chunk)
       },
     })
+    // The file is opened before any byte flows, so a refusal mid-stream can always remove it:
+    // a write stream that opens lazily could create it after the clean-up ran.
+    const handle = await fs.open(tmp, 'wx', 0o640)
     try {
-      await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o640 }))
-      const handle = await fs.open(tmp, 'r')
+      await pipeline(source, meter, handle.createWriteStream())
+      const written = await fs.open(tmp, 'r')
       try {
-        await handle.sync()
+        await written.sync()
       } finally {
-        await handle.close()
+        await written.close()
       }
     } catch (err) {
+      await handle.close().catch(() => undefined)
       await fs.rm(tmp, { force: true })
       throw err
     }
