@@ -37,7 +37,6 @@ const STATUS = {
   'case.not_detention': 409,
   'case.possible_duplicate': 409,
 
-  /** Thrown by hotline/phone.ts, which keeps its own call until phone parsing is shared. */
   'contact.bad_phone': 400,
   'contact.caller_required': 400,
   'contact.unknown_person': 400,
