@@ -66,7 +66,10 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   app.get(
     '/api/v1/public/applications/status',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
+      config: {
+        access: 'public',
+        rateLimit: { max: ctx.config.rateLimits.authPerIpPerMinute, timeWindow: 60_000 },
+      },
       schema: {
         tags,
         summary: "An application's status by reference and the applicant's date of birth (nothing personal)",
