@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { phoneSchema } from '../registrations/index.ts'
+import { phoneSchema } from '../registrations/phone.schema.ts'
 import {
   APPLICATION_STATUSES,
   CORRECTABLE,
