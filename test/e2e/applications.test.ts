@@ -113,6 +113,10 @@ describe('a passport renewal from the phone to the counter', () => {
     await page.getByTestId('upload-passport_data_page').getByText('已上传').waitFor()
     await page.getByTestId('submit-application').click()
     await page.locator('[data-testid=application-status][data-status=submitted]').waitFor()
+    const receipt = await page.request.get(
+      (await page.getByTestId('receipt-link').getAttribute('href')) ?? '',
+    )
+    expect(receipt.headers()['content-type']).toBe('application/pdf')
     await page.screenshot({ path: path.join(SHOTS, 'applications-390-zh-submitted.png'), fullPage: true })
     await context.close()
   })

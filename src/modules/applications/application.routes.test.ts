@@ -373,6 +373,28 @@ describe('the review', () => {
     expectProblem(await event({ action: 'post' }), 409, 'application.bad_transition')
   })
 
+  it('gives a PDF receipt once submitted, none for a draft, none to another citizen', async () => {
+    const me = await registerCitizen(app())
+    const other = await registerCitizen(app())
+    const { id } = await submittedRenewal(app(), me.cookie)
+    const res = await call('GET', `/api/v1/me/applications/${id}/receipt.pdf`, me.cookie)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/pdf')
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(res.rawPayload.toString('latin1')).toContain('NotoSansSC')
+    expectProblem(
+      await call('GET', `/api/v1/me/applications/${id}/receipt.pdf`, other.cookie),
+      404,
+      'application.not_found',
+    )
+    const draft = await submittedRenewal(app(), me.cookie, { submit: false })
+    expectProblem(
+      await call('GET', `/api/v1/me/applications/${draft.id}/receipt.pdf`, me.cookie),
+      409,
+      'application.not_submitted',
+    )
+  })
+
   it('lets the citizen withdraw a submitted application, and nothing moves after', async () => {
     const me = await registerCitizen(app())
     const { id } = await submittedRenewal(app(), me.cookie)

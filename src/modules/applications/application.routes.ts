@@ -20,6 +20,7 @@ import {
   createApplication,
   getOwnApplication,
   listMyApplications,
+  ownReceipt,
   patchApplication,
   submitApplication,
   withdrawApplication,
@@ -148,6 +149,24 @@ export const myApplicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
       },
     },
     async (request) => submitApplication(ctx, requirePrincipal(request), request.params.id),
+  )
+  app.get(
+    '/api/v1/me/applications/:id/receipt.pdf',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The acknowledgement of a submitted application (PDF, bilingual, QR of the reference)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const { reference, pdf } = await ownReceipt(ctx, requirePrincipal(request), request.params.id)
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="receipt-${reference}.pdf"`)
+        .send(pdf)
+    },
   )
   app.post(
     '/api/v1/me/applications/:id/withdraw',

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import type { Db } from '../../database.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { missionNames } from '../reference/index.ts'
 import { knownDependantOf, knownDetailsOf, passportColumns } from '../registrations/index.ts'
 import {
   addEvent,
@@ -23,6 +24,7 @@ import type { ApplicationForm, ApplicationRow, Correction } from './applications
 import { serviceOfMission, servicesOfMission } from './catalogue.repository.ts'
 import { listServices } from './catalogue.service.ts'
 import { mrzLines } from './mrz.ts'
+import { receiptPdf } from './receipt.pdf.ts'
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
@@ -302,4 +304,24 @@ export async function listMyApplications(
   for (const m of new Set(rows.map((r) => r.mission_code)))
     for (const s of await servicesOfMission(ctx.db, m)) days.set(`${m}/${s.code}`, s.processing_days)
   return rows.map((r) => toSummary(r, days.get(`${r.mission_code}/${r.service}`) ?? 30))
+}
+
+/** The acknowledgement PDF of a submitted application (a draft has none yet). */
+export async function ownReceipt(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+): Promise<{ reference: string; pdf: Buffer }> {
+  const row = await ownApplication(ctx, principal.userId, id)
+  if (row.status === 'draft')
+    throw applicationsError(
+      'application.not_submitted',
+      'A receipt is given once the application is submitted',
+    )
+  const names = await missionNames(ctx.db, [row.mission_code])
+  const name = names.get(row.mission_code) ?? { 'zh-CN': row.mission_code, en: row.mission_code }
+  return {
+    reference: row.reference,
+    pdf: await receiptPdf(await presentApplication(ctx, ctx.db, row, false), name),
+  }
 }

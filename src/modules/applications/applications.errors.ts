@@ -21,6 +21,7 @@ const STATUS = {
   'application.not_editable': 409,
   'application.field_locked': 409,
   'application.unpaid': 409,
+  'application.not_submitted': 409,
   'application.already_paid': 409,
   'application.incomplete': 422,
   'photo.rejected': 422,

@@ -54,6 +54,7 @@ export const applicationsMatrix: Matrix = {
     request: () => ({ body: { service: 'passport_renewal', mission: 'JP-TYO-EMB' } }),
   },
   'GET /api/v1/me/applications/{id}': { roles: CITIZENS, params: tokyo, notFound: notB },
+  'GET /api/v1/me/applications/{id}/receipt.pdf': { roles: CITIZENS, params: tokyo, notFound: notB },
   'PATCH /api/v1/me/applications/{id}': {
     roles: CITIZENS,
     params: draftA,

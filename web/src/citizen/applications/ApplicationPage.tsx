@@ -73,6 +73,15 @@ export function ApplicationPage() {
           {a.fee.paid ? t('applications.paid') : t('applications.unpaid')}
         </Descriptions.Item>
       </Descriptions>
+      {a.status !== 'draft' && (
+        <a
+          href={`/api/v1/me/applications/${a.id}/receipt.pdf`}
+          data-testid="receipt-link"
+          style={{ display: 'inline-block', marginTop: 12 }}
+        >
+          {t('applications.receipt')}
+        </a>
+      )}
       {a.status === 'returned' && (
         <Alert
           type="warning"
