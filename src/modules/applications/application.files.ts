@@ -10,7 +10,7 @@ import { assertEditable, ownApplication } from './application.service.ts'
 import { UPLOAD_KINDS, type UploadKind } from './applications.enums.ts'
 import { applicationsError } from './applications.errors.ts'
 import { serviceOfMission } from './catalogue.repository.ts'
-import { blockingFailures, checkPhoto } from './photo.checks.ts'
+import { blockingFailures, judgePhoto } from './photo.checks.ts'
 
 /** One file part, as the HTTP layer hands it over. */
 export interface IncomingFile {
@@ -69,7 +69,7 @@ export async function uploadPhoto(ctx: AppContext, principal: Principal, id: str
     maxBytes: service?.photo_max_bytes ?? 5_242_880,
   }
   const blob = await stage(ctx, file, Math.max(limits.maxBytes * 2, ctx.config.attachments.maxBytes))
-  const checks = await checkPhoto(await bytesOf(blob), limits).catch(async (err) => {
+  const checks = await judgePhoto(await bytesOf(blob), limits).catch(async (err) => {
     await blob.discard()
     throw err
   })

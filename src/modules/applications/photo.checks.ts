@@ -1,6 +1,7 @@
 import sharp, { type Metadata } from 'sharp'
 import type { PhotoCheckCode } from './applications.enums.ts'
 import type { PhotoCheck } from './applications.table.ts'
+import { checkFace } from './face.checks.ts'
 
 /** The blocking rules of a passport photo (ICAO 9303 part 3 and the Chinese passport's 33 × 48 mm). */
 export const PHOTO_RULES = {
@@ -101,3 +102,16 @@ export async function checkPhoto(bytes: Buffer, limits: PhotoLimits): Promise<Ph
 
 export const blockingFailures = (checks: readonly PhotoCheck[]) =>
   checks.filter((c) => c.blocking && !c.passed)
+
+/**
+ * Every check of a photo: the blocking ones, then (for an image that could be read) the face
+ * detector's. A detector that fails on an odd file gives failed face checks, never an error.
+ */
+export async function judgePhoto(bytes: Buffer, limits: PhotoLimits): Promise<PhotoCheck[]> {
+  const checks = await checkPhoto(bytes, limits)
+  if (!checks.find((c) => c.code === 'format')?.passed) return checks
+  const face = await checkFace(bytes).catch(() =>
+    (['face', 'head_size', 'centring', 'eyes'] as const).map((code) => check(code, false, false)),
+  )
+  return [...checks, ...face]
+}
