@@ -128,6 +128,11 @@ describe('a passport renewal from the phone to the counter', () => {
     await page.getByTestId('queue-item').filter({ hasText: reference }).click()
     await page.getByTestId('review-page').waitFor()
     await page.getByTestId('review-mrz').getByText('MRZ matches the form').waitFor()
+    await expect
+      .poll(() =>
+        page.getByTestId('review-photo').evaluate((img) => (img as { naturalWidth: number }).naturalWidth),
+      )
+      .toBe(420)
     await page.screenshot({ path: path.join(SHOTS, 'applications-1280-en-review.png'), fullPage: true })
     await page.getByTestId('action-return').click()
     await page.getByTestId('dialog-reason').fill('The address abroad lacks the postcode')

@@ -279,6 +279,14 @@ describe('the review', () => {
     expect(queue.items.map((a: { id: string }) => a.id)).toContain(id)
     const read = await call('GET', `/api/v1/applications/${id}`, officer)
     expect(read.json().form.currentPassport.number).toBe('L898902C3')
+    const photo = await call('GET', `/api/v1/applications/${id}/photo`, officer)
+    expect(photo.statusCode).toBe(200)
+    expect(photo.headers['content-type']).toBe('image/jpeg')
+    expectProblem(
+      await call('GET', `/api/v1/applications/${id}/photo`, staff.officerParis),
+      404,
+      'application.not_found',
+    )
 
     expectProblem(await event({ action: 'approve' }), 409, 'application.bad_transition')
     expectProblem(

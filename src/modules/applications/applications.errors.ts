@@ -15,6 +15,7 @@ const STATUS = {
   'application.too_large': 413,
   'application.type_not_allowed': 415,
   'application.not_found': 404,
+  'application.no_photo': 404,
   'application.unknown_mission': 404,
   'application.service_unavailable': 404,
   'application.bad_transition': 409,

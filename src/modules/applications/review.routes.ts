@@ -4,6 +4,7 @@ import { requirePrincipal } from '../../platform/http/access.ts'
 import { ACCESS } from '../identity/index.ts'
 import { application, eventBody, idParams, paymentBody, queuePage, queueQuery } from './application.schema.ts'
 import {
+  openPhoto,
   recordPayment,
   recordReviewEvent,
   reviewApplication,
@@ -41,6 +42,21 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => reviewApplication(ctx, requirePrincipal(request), request.params.id, request.ip),
+  )
+  app.get(
+    '/api/v1/applications/:id/photo',
+    {
+      config: { access },
+      schema: { tags, summary: "The application's photo, for the review screen (audited)", params: idParams },
+    },
+    async (request, reply) => {
+      const photo = await openPhoto(ctx, requirePrincipal(request), request.params.id, request.ip)
+      return reply
+        .header('content-type', photo.mediaType)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(photo.bytes)
+    },
   )
   app.post(
     '/api/v1/applications/:id/events',

@@ -264,3 +264,23 @@ export async function sendToProduction(ctx: AppContext, principal: Principal, id
     return presentApplication(ctx, trx, { ...row, status: 'in_production', updated_at: now }, true)
   })
 }
+
+/** The photo's bytes for the review screen (audited like any staff read of the application). */
+export async function openPhoto(ctx: AppContext, principal: Principal, id: string, ip: string) {
+  const row = await scoped(ctx.db, principal, id)
+  const stored = row.photo_sha256 ? await ctx.blobs.open(row.photo_sha256) : undefined
+  if (!stored) throw applicationsError('application.no_photo', 'No photo was uploaded for this application')
+  const chunks: Buffer[] = []
+  for await (const chunk of stored.stream as AsyncIterable<Buffer>) chunks.push(chunk)
+  const bytes = Buffer.concat(chunks)
+  await recordAudit(ctx.db, {
+    actorId: principal.userId,
+    actorRoles: principal.roles,
+    action: 'application.photo_read',
+    subjectType: 'application',
+    subjectId: id,
+    ip,
+    details: { reference: row.reference },
+  })
+  return { bytes, mediaType: bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : 'image/png' }
+}

@@ -95,6 +95,7 @@ export const applicationsMatrix: Matrix = {
   },
   'GET /api/v1/applications': { roles: OFFICERS },
   'GET /api/v1/applications/{id}': { roles: OFFICERS, params: tokyo, notFound: notParis },
+  'GET /api/v1/applications/{id}/photo': { roles: OFFICERS, params: tokyo, notFound: notParis },
   'POST /api/v1/applications/{id}/events': {
     roles: OFFICERS,
     params: tokyo,

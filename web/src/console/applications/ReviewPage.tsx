@@ -189,7 +189,19 @@ export function ReviewPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('review.photoChecks')} style={{ marginBottom: 16 }}>
-            {a.photo ? <PhotoChecks checks={a.photo.checks} /> : '—'}
+            {a.photo ? (
+              <>
+                <img
+                  src={`/api/v1/applications/${a.id}/photo`}
+                  alt={t('applications.fields.photo')}
+                  data-testid="review-photo"
+                  style={{ display: 'block', width: 180, border: '1px solid #eee', marginBottom: 8 }}
+                />
+                <PhotoChecks checks={a.photo.checks} />
+              </>
+            ) : (
+              '—'
+            )}
           </Card>
           <Card size="small" title={t('applications.timeline')}>
             <Timeline entries={a.timeline} />
