@@ -55,6 +55,8 @@ describe('a passport renewal from the phone to the counter', () => {
     await page.keyboard.press('Enter')
     await choose(page, 'new-service', '护照换发')
     await page.getByTestId('service-facts').getByText('护照资料页').waitFor()
+    // Let the drop-down finish closing before the picture is taken.
+    await page.waitForTimeout(500)
     await page.screenshot({ path: path.join(SHOTS, 'applications-390-zh-new.png'), fullPage: true })
     await page.getByTestId('start-application').click()
     await page.waitForURL(/\/me\/applications\/[0-9a-f-]{36}$/)

@@ -96,7 +96,7 @@ export function MyApplicationsPage() {
               <Descriptions.Item label={t('applications.fee')}>
                 {chosen.fee.amount.toLocaleString(lang, { style: 'currency', currency: chosen.fee.currency })}
               </Descriptions.Item>
-              <Descriptions.Item label={t('applications.status')}>
+              <Descriptions.Item label={t('applications.processing')}>
                 {t('applications.days', { count: chosen.processingDays })} ·{' '}
                 {chosen.requiresAppointment ? t('applications.appointment') : t('applications.noAppointment')}
               </Descriptions.Item>
@@ -106,7 +106,9 @@ export function MyApplicationsPage() {
               <Descriptions.Item label={t('applications.collection')}>
                 {chosen.collection.map((c) => t(`applications.collections.${c}`)).join(' / ')}
               </Descriptions.Item>
-              <Descriptions.Item label="">{chosen.eligibility[lang]}</Descriptions.Item>
+              <Descriptions.Item label={t('applications.eligibility')}>
+                {chosen.eligibility[lang]}
+              </Descriptions.Item>
             </Descriptions>
           )}
           <Form.Item label={t('applications.forWhom')}>
