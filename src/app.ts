@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppContext } from './context.ts'
 import { advisoryRoutes } from './modules/advisories/index.ts'
 import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
+import { catalogueRoutes, myApplicationRoutes, reviewRoutes } from './modules/applications/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
 import { authRoutes, resolveSession, SESSION_COOKIE, userRoutes } from './modules/identity/index.ts'
@@ -104,6 +105,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(alertRoutes, { ctx })
   await app.register(alertMeRoutes, { ctx })
   await app.register(alertFeedRoutes, { ctx })
+  await app.register(catalogueRoutes, { ctx })
+  await app.register(myApplicationRoutes, { ctx })
+  await app.register(reviewRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })

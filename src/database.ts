@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { AdvisoryTables } from './modules/advisories/advisories.table.ts'
 import type { AlertTables } from './modules/alerts/alerts.table.ts'
+import type { ApplicationTables } from './modules/applications/applications.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
 import type { CrisisTables } from './modules/cases/crisis/crisis.table.ts'
 import type { IdentityTables } from './modules/identity/identity.table.ts'
@@ -18,7 +19,8 @@ export interface Database
     NotificationTables,
     AdvisoryTables,
     CaseTables,
-    CrisisTables {
+    CrisisTables,
+    ApplicationTables {
   audit_log: AuditLogTable
 }
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts'
+import { seedDemoCatalogue } from '../modules/applications/index.ts'
 import { createAccount, type Role } from '../modules/identity/index.ts'
 import { seedDemoAdvisories } from './demo-advisories.ts'
 
@@ -57,5 +58,6 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
     .where('email', '=', 'duty@demo.lingshi')
     .executeTakeFirstOrThrow()
   await seedDemoAdvisories(ctx, duty.id)
+  await seedDemoCatalogue(ctx)
   return created
 }

@@ -8,6 +8,9 @@ import { AdvisoryMapPage } from './advisories/AdvisoryMapPage.tsx'
 import { AnswerLinkPage } from './citizen/alerts/AnswerLinkPage.tsx'
 import { MyAlertPage } from './citizen/alerts/MyAlertPage.tsx'
 import { MyAlertsPage } from './citizen/alerts/MyAlertsPage.tsx'
+import { ApplicationPage } from './citizen/applications/ApplicationPage.tsx'
+import { MyApplicationsPage } from './citizen/applications/MyApplicationsPage.tsx'
+import { StatusCheckPage } from './citizen/applications/StatusCheckPage.tsx'
 import { HelpPage } from './citizen/HelpPage.tsx'
 import { InboxPage } from './citizen/InboxPage.tsx'
 import { ProfilePage } from './citizen/ProfilePage.tsx'
@@ -58,6 +61,23 @@ function Routed() {
           element={
             <RequireSignIn>
               <MyAlertsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route path="applications/status" element={<StatusCheckPage />} />
+        <Route
+          path="me/applications"
+          element={
+            <RequireSignIn>
+              <MyApplicationsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/applications/:id"
+          element={
+            <RequireSignIn>
+              <ApplicationPage />
             </RequireSignIn>
           }
         />

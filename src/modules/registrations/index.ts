@@ -1,5 +1,6 @@
 export { contactPhoneSql } from './contact-phone.ts'
 export { exportRegistration } from './export.service.ts'
+export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'
 export {
   findPersonByPhone,
   type PersonCard,
@@ -19,7 +20,7 @@ export {
   presenceInArea,
   presenceSql,
 } from './presence.ts'
-export { passportColumns } from './profile.service.ts'
+export { maskPassport, passportColumns } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
 export {
   insertProfiles,

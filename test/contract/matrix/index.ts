@@ -1,5 +1,6 @@
 import { advisoriesMatrix } from './advisories.ts'
 import { alertsMatrix } from './alerts.ts'
+import { applicationsMatrix } from './applications.ts'
 import { casesMatrix } from './cases.ts'
 import { crisesMatrix } from './crises.ts'
 import type { Matrix } from './entry.ts'
@@ -17,6 +18,7 @@ const PARTS: readonly Matrix[] = [
   casesMatrix,
   crisesMatrix,
   alertsMatrix,
+  applicationsMatrix,
 ]
 
 function merge(parts: readonly Matrix[]): Matrix {

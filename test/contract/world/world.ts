@@ -7,6 +7,7 @@ import { TOKYO_PERSON } from '../canaries.ts'
 import { type Method, send } from '../client.ts'
 import type { SignedIn, Who } from '../principals.ts'
 import { addAdvisories, addAlerts } from './alerts.ts'
+import { addApplications } from './applications.ts'
 import { type Builder, expectStatus } from './builder.ts'
 import { addCases, addCrises } from './hotline.ts'
 import { addCitizens, addEndpoints, addSpareStaff } from './people.ts'
@@ -63,6 +64,13 @@ export interface WorldIds {
   readonly spareStaff: string
   /** A signature that lets A answer "safe" to the Tokyo alert from a one-click link. */
   readonly answerLinkSig: string
+  /** A's passport renewal, submitted at the Tokyo embassy (born 1974-08-12, as the ICAO specimen). */
+  readonly applicationTokyo: string
+  readonly applicationTokyoReference: string
+  /** A second submitted renewal of A's, for withdrawal. */
+  readonly applicationTokyoSpare: string
+  /** A's draft, for the form, photo, signature and upload routes. */
+  readonly applicationDraftA: string
 }
 
 export interface World {
@@ -172,5 +180,6 @@ async function populate(b: Builder, pushSubscriptions: boolean): Promise<WorldId
   // Browsers subscribe after the alert went out, so that nothing was sent to a push service.
   const endpoints = await addEndpoints(b, pushSubscriptions)
   const staff = await addSpareStaff(b)
-  return { ...people, ...cases, ...crises, ...alerts, ...endpoints, ...staff }
+  const applications = await addApplications(b)
+  return { ...people, ...cases, ...crises, ...alerts, ...endpoints, ...staff, ...applications }
 }

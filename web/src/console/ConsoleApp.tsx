@@ -12,6 +12,8 @@ import { AdvisoryList } from './advisories/AdvisoryList.tsx'
 import { AlertDetailPage } from './alerts/AlertDetailPage.tsx'
 import { AlertListPage } from './alerts/AlertListPage.tsx'
 import { ComposerPage } from './alerts/ComposerPage.tsx'
+import { ReviewPage } from './applications/ReviewPage.tsx'
+import { ReviewQueuePage } from './applications/ReviewQueuePage.tsx'
 import { BoardPage } from './cases/BoardPage.tsx'
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx'
 import { CaseListPage } from './cases/CaseListPage.tsx'
@@ -136,6 +138,8 @@ export function ConsoleApp() {
             {sections.includes('crises') && <Route path="crises/:id" element={<CrisisPage />} />}
             {sections.includes('cases') && <Route path="cases" element={<CaseListPage />} />}
             {sections.includes('cases') && <Route path="cases/:id" element={<CaseDetailPage />} />}
+            {sections.includes('services') && <Route path="services" element={<ReviewQueuePage />} />}
+            {sections.includes('services') && <Route path="services/:id" element={<ReviewPage />} />}
             {sections
               .filter((s) => !BUILT.has(s))
               .map((s) => (

@@ -18,7 +18,7 @@ export type Section =
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
   operator: ['hotline', 'cases', 'alerts'],
   officer: ['cases', 'people', 'advisories', 'alerts', 'services'],
-  duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises'],
+  duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises', 'services'],
   admin: ['users', 'missions', 'audit', 'outbox'],
 }
 
@@ -35,6 +35,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'dashboard',
   'crises',
   'alerts',
+  'services',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

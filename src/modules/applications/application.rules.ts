@@ -1,0 +1,49 @@
+import {
+  type FormField,
+  RENEWAL_REASONS,
+  REPLACEMENT_REASONS,
+  type Reason,
+  type ServiceCode,
+  type UploadKind,
+} from './applications.enums.ts'
+
+const PERSON: readonly FormField[] = [
+  'surname',
+  'givenNames',
+  'sex',
+  'dateOfBirth',
+  'birthPlace',
+  'phone',
+  'addressAbroad',
+]
+
+/** The form fields a complete application of each service has. */
+export const REQUIRED_FIELDS: Readonly<Record<ServiceCode, readonly FormField[]>> = {
+  passport_renewal: [...PERSON, 'reason', 'currentPassport'],
+  passport_replacement: [...PERSON, 'reason'],
+  passport_first: PERSON,
+  travel_document: [...PERSON, 'addressChina'],
+}
+
+/** The reasons a service takes; the others take none. */
+export const REASONS_OF: Readonly<Record<ServiceCode, readonly Reason[]>> = {
+  passport_renewal: RENEWAL_REASONS,
+  passport_replacement: REPLACEMENT_REASONS,
+  passport_first: [],
+  travel_document: [],
+}
+
+/** The uploads a complete application holds: the catalogue's, and proof of relationship for a child. */
+export function requiredUploads(catalogue: readonly UploadKind[], minor: boolean): UploadKind[] {
+  const kinds = new Set(catalogue)
+  if (minor) kinds.add('relationship_proof')
+  return [...kinds]
+}
+
+/** Under 16 on the given day: the account holder applies as guardian. */
+export function isMinor(dateOfBirth: string | null, today = new Date()): boolean {
+  if (!dateOfBirth) return false
+  const sixteenth = new Date(`${dateOfBirth}T00:00:00Z`)
+  sixteenth.setUTCFullYear(sixteenth.getUTCFullYear() + 16)
+  return sixteenth > today
+}

@@ -1,0 +1,47 @@
+import { AppError } from '../../platform/errors/app-error.ts'
+
+/** Every code the applications module answers with, and its HTTP status. Clients and tests rely on both. */
+const STATUS = {
+  'application.bad_reason': 400,
+  'application.bad_dependant': 400,
+  'application.bad_correction': 400,
+  'application.reason_required': 400,
+  'application.corrections_required': 400,
+  'application.not_multipart': 415,
+  'application.malformed': 400,
+  'application.file_missing': 400,
+  'application.bad_kind': 400,
+  'application.upload_broken': 400,
+  'application.too_large': 413,
+  'application.type_not_allowed': 415,
+  'application.not_found': 404,
+  'application.no_photo': 404,
+  'application.unknown_mission': 404,
+  'application.service_unavailable': 404,
+  'application.bad_transition': 409,
+  'application.not_editable': 409,
+  'application.field_locked': 409,
+  'application.unpaid': 409,
+  'application.not_submitted': 409,
+  'application.already_paid': 409,
+  'application.incomplete': 422,
+  'photo.rejected': 422,
+  'signature.rejected': 422,
+  'mrz.format': 422,
+  'catalogue.unknown_mission': 404,
+  'catalogue.unknown_service': 404,
+  'catalogue.bad_photo_range': 400,
+} as const satisfies Record<string, 400 | 404 | 409 | 413 | 415 | 422>
+
+export type ApplicationsErrorCode = keyof typeof STATUS
+
+export function applicationsError(
+  code: ApplicationsErrorCode,
+  detail: string,
+  extra?: Record<string, unknown>,
+): AppError {
+  return new AppError(STATUS[code], code, detail, extra)
+}
+
+/** The answer for an application that does not exist and for one the caller may not see alike. */
+export const applicationNotFound = () => applicationsError('application.not_found', 'No such application')
