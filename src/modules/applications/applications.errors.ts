@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /** Every code the applications module answers with, and its HTTP status. Clients and tests rely on both. */
 const STATUS = {
@@ -35,13 +35,8 @@ const STATUS = {
 
 export type ApplicationsErrorCode = keyof typeof STATUS
 
-export function applicationsError(
-  code: ApplicationsErrorCode,
-  detail: string,
-  extra?: Record<string, unknown>,
-): AppError {
-  return new AppError(STATUS[code], code, detail, extra)
-}
+/** An error of the applications module: its status follows from its code. */
+export const applicationsError = moduleErrors(STATUS)
 
 /** The answer for an application that does not exist and for one the caller may not see alike. */
 export const applicationNotFound = () => applicationsError('application.not_found', 'No such application')
