@@ -6,6 +6,7 @@ import type { AppContext } from './context.ts'
 import { advisoryRoutes } from './modules/advisories/index.ts'
 import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
+import { healthRoutes } from './modules/health/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
 import { authRoutes, resolveSession, SESSION_COOKIE, userRoutes } from './modules/identity/index.ts'
 import { notificationRoutes, pushRoutes, webhookRoutes } from './modules/notifications/index.ts'
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(alertRoutes, { ctx })
   await app.register(alertMeRoutes, { ctx })
   await app.register(alertFeedRoutes, { ctx })
+  await app.register(healthRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })

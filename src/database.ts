@@ -3,6 +3,7 @@ import type { AdvisoryTables } from './modules/advisories/advisories.table.ts'
 import type { AlertTables } from './modules/alerts/alerts.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
 import type { CrisisTables } from './modules/cases/crisis/crisis.table.ts'
+import type { HealthTables } from './modules/health/health.table.ts'
 import type { IdentityTables } from './modules/identity/identity.table.ts'
 import type { NotificationTables } from './modules/notifications/notifications.table.ts'
 import type { ReferenceTables } from './modules/reference/reference.table.ts'
@@ -18,7 +19,8 @@ export interface Database
     NotificationTables,
     AdvisoryTables,
     CaseTables,
-    CrisisTables {
+    CrisisTables,
+    HealthTables {
   audit_log: AuditLogTable
 }
 

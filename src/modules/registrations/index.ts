@@ -1,6 +1,12 @@
 export { contactPhoneSql } from './contact-phone.ts'
 export { exportRegistration } from './export.service.ts'
 export {
+  type CertificateNames,
+  certificateNames,
+  findPeopleByPassport,
+  type PassportMatch,
+} from './health-identity.ts'
+export {
   findPersonByPhone,
   type PersonCard,
   type PersonPlace,
@@ -19,7 +25,7 @@ export {
   presenceInArea,
   presenceSql,
 } from './presence.ts'
-export { passportColumns } from './profile.service.ts'
+export { passportColumns, updateProfile } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
 export {
   insertProfiles,

@@ -3,6 +3,7 @@ import { alertsMatrix } from './alerts.ts'
 import { casesMatrix } from './cases.ts'
 import { crisesMatrix } from './crises.ts'
 import type { Matrix } from './entry.ts'
+import { healthMatrix } from './health.ts'
 import { identityMatrix } from './identity.ts'
 import { notificationsMatrix } from './notifications.ts'
 import { registrationsMatrix } from './registrations.ts'
@@ -17,6 +18,7 @@ const PARTS: readonly Matrix[] = [
   casesMatrix,
   crisesMatrix,
   alertsMatrix,
+  healthMatrix,
 ]
 
 function merge(parts: readonly Matrix[]): Matrix {
