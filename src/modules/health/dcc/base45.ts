@@ -1,6 +1,8 @@
 /** Base45 (RFC 9285), the QR alphanumeric alphabet: the DCC's text encoding. No Node or DOM imports. */
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'
-const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]))
+/** Character code → value, -1 outside the alphabet: a table, as decoding runs once per scan. */
+const VALUE = new Int8Array(128).fill(-1)
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
 
 export function encodeBase45(bytes: Uint8Array): string {
   let out = ''
@@ -27,8 +29,9 @@ export function decodeBase45(text: string): Uint8Array {
   const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0))
   let o = 0
   const at = (i: number) => {
-    const v = VALUE.get(text[i] as string)
-    if (v === undefined) throw new Base45Error(`Base45: "${text[i]}" is not in the alphabet`)
+    const code = text.charCodeAt(i)
+    const v = code < 128 ? (VALUE[code] as number) : -1
+    if (v < 0) throw new Base45Error(`Base45: "${text[i]}" is not in the alphabet`)
     return v
   }
   for (let i = 0; i < text.length; i += 3) {
