@@ -1,9 +1,24 @@
 import { constants, createHash, type KeyObject, sign, verify, X509Certificate } from 'node:crypto'
 import { deflateSync, inflateSync } from 'node:zlib'
-import { Tag } from 'cbor-x'
+import { Decoder, Encoder, Tag } from 'cbor-x'
 import { encodeBase45 } from './base45.ts'
 import type { DccPayload } from './dcc.payload.ts'
-import { encodeCbor, type TrustedKey, toBase64, type VerifyEnv } from './dcc.verify.ts'
+import { type Cbor, type TrustedKey, toBase64, type VerifyEnv } from './dcc.verify.ts'
+
+const decoder = new Decoder({ mapsAsObjects: false, useRecords: false })
+const encoder = new Encoder({
+  useRecords: false,
+  mapsAsObjects: false,
+  variableMapSize: true,
+  tagUint8Array: false,
+})
+
+/** cbor-x set for the DCC: maps stay Maps, byte strings plain (not typed-array tags), no records. */
+export const nodeCbor: Cbor = {
+  decode: (bytes) => decoder.decode(bytes),
+  encode: (value) => encoder.encode(value),
+}
+const encodeCbor = nodeCbor.encode
 
 /** kid: the first 8 bytes of the SHA-256 of the signer certificate's DER, Base64. */
 export function kidOf(der: Uint8Array): string {
@@ -52,6 +67,7 @@ export function nodeVerifyEnv(
   isRevoked: (hash: string) => boolean,
 ): VerifyEnv {
   return {
+    cbor: nodeCbor,
     inflate: (bytes) => inflateSync(bytes),
     sha256: (bytes) => createHash('sha256').update(bytes).digest(),
     keys,

@@ -1,10 +1,9 @@
-import { Decoder, Encoder } from 'cbor-x'
 import { decodeBase45 } from './base45.ts'
-import { dccPayload } from './dcc.payload.ts'
+import { isDccPayload } from './dcc.check.ts'
 
 /**
- * The DCC verification steps, in the order of the specification. No Node or DOM imports: the
- * server and the browser verifier run this with their own zlib, SHA-256 and signature check.
+ * The DCC verification steps, in the order of the specification. No imports but plain files: the
+ * server and the browser verifier run this with their own CBOR, zlib, SHA-256 and signature check.
  */
 export const CHECKS = [
   'prefix',
@@ -42,7 +41,14 @@ export interface TrustedKey {
   verify(alg: number, signature: Uint8Array, data: Uint8Array): boolean | Promise<boolean>
 }
 
+/** CBOR as the DCC needs it: maps as Map, byte strings as Uint8Array, tags as {tag, value}. */
+export interface Cbor {
+  decode(bytes: Uint8Array): unknown
+  encode(value: unknown): Uint8Array
+}
+
 export interface VerifyEnv {
+  readonly cbor: Cbor
   inflate(bytes: Uint8Array): Uint8Array | Promise<Uint8Array>
   sha256(bytes: Uint8Array): Uint8Array | Promise<Uint8Array>
   /** The keys with this kid (Base64), or every trusted key when the certificate names none. */
@@ -64,18 +70,6 @@ export interface Verdict {
   issuer: string | null
   type: DccType | null
   holder?: Holder
-}
-
-const decoder = new Decoder({ mapsAsObjects: false, useRecords: false })
-const encoder = new Encoder({
-  useRecords: false,
-  mapsAsObjects: false,
-  variableMapSize: true,
-  tagUint8Array: false,
-})
-
-export function encodeCbor(value: unknown): Uint8Array {
-  return encoder.encode(value)
 }
 
 /** CBOR maps with text keys as plain objects, recursively (the payload is JSON-shaped). */
@@ -114,7 +108,7 @@ interface Decoded {
 }
 
 /** COSE_Sign1 (tagged 18 or bare) carrying a CWT with the health certificate claim -260 → 1. */
-function decodeCose(bytes: Uint8Array): Decoded {
+function decodeCose(decoder: Cbor, bytes: Uint8Array): Decoded {
   let top = decoder.decode(bytes) as unknown
   if (top && typeof top === 'object' && 'tag' in top && 'value' in top) {
     if ((top as { tag: number }).tag !== 18) throw new Error('not COSE_Sign1')
@@ -147,13 +141,13 @@ function decodeCose(bytes: Uint8Array): Decoded {
   }
 }
 
-function sigStructure(d: Decoded): Uint8Array {
-  return encodeCbor(['Signature1', d.protectedBytes, new Uint8Array(0), d.payloadBytes])
+function sigStructure(cbor: Cbor, d: Decoded): Uint8Array {
+  return cbor.encode(['Signature1', d.protectedBytes, new Uint8Array(0), d.payloadBytes])
 }
 
 async function findSigner(d: Decoded, env: VerifyEnv): Promise<TrustedKey | null> {
   if (d.alg === null) return null
-  const data = sigStructure(d)
+  const data = sigStructure(env.cbor, d)
   for (const key of env.keys(d.kid)) {
     try {
       if (await key.verify(d.alg, d.signature, data)) return key
@@ -229,7 +223,7 @@ export async function verifyHc1(qr: string, at: Date, env: VerifyEnv): Promise<V
   }
   let d: Decoded
   try {
-    d = decodeCose(coseBytes)
+    d = decodeCose(env.cbor, coseBytes)
     checks.cose = true
   } catch {
     checks.cose = false
@@ -239,8 +233,7 @@ export async function verifyHc1(qr: string, at: Date, env: VerifyEnv): Promise<V
   const iss = d.claims.get(1)
   verdict.issuer = typeof iss === 'string' ? iss : null
   verdict.type = typeOf(d.hcert)
-  const schema = dccPayload.safeParse(d.hcert)
-  checks.schema = schema.success
+  checks.schema = isDccPayload(d.hcert)
   const holder = holderOf(d.hcert)
   if (holder) verdict.holder = holder
 
