@@ -28,6 +28,7 @@ export const personFound = z.object({
   dateOfBirth: z.string().nullable(),
   passportNumber: z.string().nullable().describe('masked: only the last 4 characters are shown'),
 })
+export type PersonFound = z.infer<typeof personFound>
 export const peopleFound = z.object({ people: z.array(personFound) })
 
 export const doseBody = z

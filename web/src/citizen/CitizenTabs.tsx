@@ -8,6 +8,7 @@ import { useLoad } from '../lib/useLoad.ts'
 const TABS = [
   { to: '/me/help', key: 'help' },
   { to: '/me/trips', key: 'trips' },
+  { to: '/me/health', key: 'health' },
   { to: '/advisories', key: 'advisories' },
   { to: '/me/inbox', key: 'inbox' },
   { to: '/me/profile', key: 'profile' },
