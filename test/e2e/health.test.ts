@@ -53,7 +53,9 @@ describe('healthy travel, from the dose to the verifier', () => {
     await expect.poll(() => page.getByTestId('wallet-certificate').count()).toBe(1)
     expect(await page.getByTestId('wallet-certificate').textContent()).toContain('疫苗接种')
     const qr = page.getByTestId('wallet-qr')
-    await expect.poll(() => qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    await expect
+      .poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0)
     await qr.screenshot({ path: qrFile })
     await shot(page, 'health-wallet-390-zh.png')
     await page.setViewportSize({ width: 1280, height: 800 })

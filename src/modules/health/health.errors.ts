@@ -6,6 +6,7 @@ const STATUS = {
   'health.unknown_country': 422,
   'health.person_not_found': 404,
   'health.site_not_found': 404,
+  'health.clinician_not_found': 404,
   'health.not_your_site': 403,
   'health.no_site': 403,
   'health.certificate_not_found': 404,

@@ -402,3 +402,43 @@ describe('trust list', () => {
     )
   })
 })
+
+describe('clinicians and their sites', () => {
+  it('lets an administrator move a clinician to another site, and only a clinician', async () => {
+    const me = (await call('GET', '/api/v1/me', clinician)).json()
+    const officerId = (await call('GET', '/api/v1/me', officer)).json().id
+    expectProblem(
+      await call('PUT', `/api/v1/health/clinicians/${officerId}`, admin, { siteId: parisSite }),
+      404,
+      'health.clinician_not_found',
+    )
+    expectProblem(
+      await call('PUT', `/api/v1/health/clinicians/${me.id}`, admin, {
+        siteId: '0190a6f4-0000-7000-8000-000000000000',
+      }),
+      404,
+      'health.site_not_found',
+    )
+    expectProblem(
+      await call('PUT', `/api/v1/health/clinicians/${me.id}`, clinician, { siteId: parisSite }),
+      403,
+      'auth.forbidden',
+    )
+    const moved = await call('PUT', `/api/v1/health/clinicians/${me.id}`, admin, { siteId: parisSite })
+    expect(moved.statusCode, moved.body).toBe(200)
+    expect((await call('GET', '/api/v1/me', clinician)).json().healthSite.id).toBe(parisSite)
+    await call('PUT', `/api/v1/health/clinicians/${me.id}`, admin, { siteId: tokyoSite })
+  })
+
+  it('initialises the PKI once: a second `pki init` changes nothing', async () => {
+    const { initPki } = await import('./pki.ts')
+    const again = await initPki(rt.ctx)
+    expect(again.created).toBe(false)
+    const cscas = await rt.ctx.db
+      .selectFrom('health_signer_keys')
+      .select('id')
+      .where('kind', '=', 'csca')
+      .execute()
+    expect(cscas).toHaveLength(1)
+  })
+})

@@ -5,6 +5,9 @@ import { ACCESS } from '../identity/index.ts'
 import { certificatePdf, certificatePng } from './certificate.render.ts'
 import { recordDose } from './dose.service.ts'
 import {
+  clinicianBody,
+  clinicianParams,
+  clinicianSite,
   doseBody,
   doseCreated,
   idParams,
@@ -22,6 +25,7 @@ import {
   verifyBody,
 } from './health.schema.ts'
 import {
+  assignClinicianSite,
   findPeopleForDose,
   myCertificate,
   myCertificates,
@@ -45,6 +49,27 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: { tags, summary: 'Vaccination sites', response: { 200: siteList } },
     },
     async () => sites(ctx),
+  )
+  app.put(
+    '/api/v1/health/clinicians/:userId',
+    {
+      config: { access: ACCESS.admins },
+      schema: {
+        tags,
+        summary: 'Put a clinician at a vaccination site',
+        params: clinicianParams,
+        body: clinicianBody,
+        response: { 200: clinicianSite },
+      },
+    },
+    async (request) =>
+      assignClinicianSite(
+        ctx,
+        requirePrincipal(request),
+        request.params.userId,
+        request.body.siteId,
+        request.ip,
+      ),
   )
   app.get(
     '/api/v1/health/people',

@@ -120,3 +120,7 @@ export const verdictResponse = z.object({
   type: certificateType.nullable(),
   holder: z.object({ fn: z.string().nullable(), gn: z.string().nullable(), dob: z.string() }).optional(),
 })
+
+export const clinicianParams = z.strictObject({ userId: uuid })
+export const clinicianBody = z.strictObject({ siteId: uuid })
+export const clinicianSite = z.object({ userId: z.string(), site })

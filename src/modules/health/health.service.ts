@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { findStaff } from '../identity/index.ts'
 import { findPeopleByPassport } from '../registrations/index.ts'
 import {
   certificatesOf,
@@ -12,7 +13,7 @@ import { ISSUING_COUNTRY } from './health.enums.ts'
 import { HealthError } from './health.errors.ts'
 import type { MyCertificate, RevocationList } from './health.schema.ts'
 import { revocationHashOf } from './revocation.ts'
-import { listSites, siteOfClinician } from './site.repository.ts'
+import { assignClinician, findSite, listSites, siteOfClinician } from './site.repository.ts'
 import { forgetVerifierState } from './trust.service.ts'
 
 type SiteRow = { id: string; name_zh: string; name_en: string; mission_code: string | null }
@@ -30,6 +31,34 @@ export async function sites(ctx: AppContext) {
 export async function healthSiteOf(ctx: AppContext, userId: string) {
   const site = await siteOfClinician(ctx.db, userId)
   return site ? { id: site.id, name: { 'zh-CN': site.name_zh, en: site.name_en } } : null
+}
+
+/** An administrator puts a clinician at a site (a clinician works at one site at a time). */
+export async function assignClinicianSite(
+  ctx: AppContext,
+  principal: Principal,
+  userId: string,
+  siteId: string,
+  ip: string | null,
+) {
+  const [member] = await findStaff(ctx.db, [userId])
+  if (!member?.roles.includes('clinician'))
+    throw new HealthError('health.clinician_not_found', 'No clinician with this id')
+  const site = await findSite(ctx.db, siteId)
+  if (!site) throw new HealthError('health.site_not_found', 'No such vaccination site')
+  await ctx.db.transaction().execute(async (trx) => {
+    await assignClinician(trx, userId, siteId)
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'health.clinician_assigned',
+      subjectType: 'user',
+      subjectId: userId,
+      ip,
+      details: { siteId },
+    })
+  })
+  return { userId, site: toSite(site) }
 }
 
 /** A clinician finds the person to vaccinate by passport number (audited: a staff read of people). */
