@@ -12,6 +12,11 @@ const notA = allBut(['citizenA'], SIGNED_IN_PRINCIPALS)
 /** Vaccination sites, doses, certificates, the trust list, revocations and verification. */
 export const healthMatrix: Matrix = {
   'GET /api/v1/health/sites': { roles: HEALTH_STAFF },
+  'PUT /api/v1/health/clinicians/{userId}': {
+    roles: ADMINS,
+    params: (ids) => ({ userId: ids.clinicianTokyo }),
+    request: (w) => ({ body: { siteId: w.ids.healthSiteTokyo } }),
+  },
   'GET /api/v1/health/people': {
     roles: CLINICIANS,
     request: () => ({ query: { passport: TOKYO_PERSON.passportNumber } }),

@@ -3,7 +3,7 @@ import type { Builder } from './builder.ts'
 
 /** Two doses recorded for citizen A at the Tokyo site: a certificate to read, one to revoke. */
 export async function addHealth(b: Builder, people: { citizenA: string }) {
-  const me = await b.made<{ healthSite: { id: string } }>(
+  const me = await b.made<{ id: string; healthSite: { id: string } }>(
     'clinicianTokyo',
     'GET',
     '/api/v1/me',
@@ -37,6 +37,7 @@ export async function addHealth(b: Builder, people: { citizenA: string }) {
   )
   return {
     healthSiteTokyo: me.healthSite.id,
+    clinicianTokyo: me.id,
     certificateA: second.certificateId,
     certificateARevocable: first.certificateId,
   }

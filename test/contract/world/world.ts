@@ -65,6 +65,7 @@ export interface WorldIds {
   readonly spareStaff: string
   /** The Tokyo vaccination site, A's certificate (dose 2) and one an administrator may revoke (dose 1). */
   readonly healthSiteTokyo: string
+  readonly clinicianTokyo: string
   readonly certificateA: string
   readonly certificateARevocable: string
   /** A signature that lets A answer "safe" to the Tokyo alert from a one-click link. */
