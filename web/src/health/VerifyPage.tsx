@@ -64,6 +64,7 @@ export function VerifyPage() {
   const [camera, setCamera] = useState(false)
   const video = useRef<HTMLVideoElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
   const verify = useMemo(() => (lists ? browserVerifier(lists) : null), [lists])
 
   async function refresh() {
@@ -153,29 +154,30 @@ export function VerifyPage() {
           >
             {camera ? t('health.verify.stopCamera') : t('health.verify.camera')}
           </Button>
-          <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center' }}>
+          <Button onClick={() => fileInput.current?.click()} disabled={!verify}>
             {t('health.verify.image')}
-            <input
-              type="file"
-              accept="image/*"
-              hidden
-              data-testid="verify-image"
-              disabled={!verify}
-              onChange={async (e) => {
-                const file = e.target.files?.[0]
-                e.target.value = ''
-                if (!file) return
-                const qr = await readQrFromFile(file)
-                if (!qr) {
-                  setVerdict(undefined)
-                  setNotFound(true)
-                  return
-                }
-                setText(qr)
-                await check(qr)
-              }}
-            />
-          </label>
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            hidden
+            data-testid="verify-image"
+            disabled={!verify}
+            onChange={async (e) => {
+              const file = e.target.files?.[0]
+              e.target.value = ''
+              if (!file) return
+              const qr = await readQrFromFile(file)
+              if (!qr) {
+                setVerdict(undefined)
+                setNotFound(true)
+                return
+              }
+              setText(qr)
+              await check(qr)
+            }}
+          />
         </Space>
         {camera && (
           <video
