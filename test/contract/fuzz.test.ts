@@ -16,13 +16,8 @@ const SEED = 16_2026
 /** Random cases per operation, on top of one systematic case per place and kind of bad value. */
 const RANDOM_RUNS = 10
 
-/**
- * Defects of issue #16 that other branches are fixing: tolerated here until their fix is merged,
- * then removed (the run prints the entries it no longer needed). Any other defect fails the test.
- */
-const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  { operation: 'POST /api/v1/people/search', kind: 'accepted-invalid', where: 'body.limit', finding: 8 },
-]
+/** Defects tolerated until their fix is merged (the run prints entries it no longer needs). None now. */
+const KNOWN_DEFECTS: readonly KnownDefect[] = []
 
 describe.skipIf(skipOnServer('the fuzz test'))('malformed requests to every operation', () => {
   let w: World

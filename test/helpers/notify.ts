@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { isValidPhoneNumber } from 'libphonenumber-js/max'
 import { uuidv7 } from 'uuidv7'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { AppContext } from '../../src/context.ts'
 import { createAccount } from '../../src/modules/identity/index.ts'
 import { type MessageInput, notify } from '../../src/modules/notifications/index.ts'
 import { login, type Session, uniqueEmail } from './http.ts'
+import { type HttpSink, startHttpSink } from './http-sink.ts'
+import { startTestRuntime, type TestRuntime } from './test-runtime.ts'
 
 /** A safety alert as the alerts module sends it: emergency, with one-click answers. */
 export function alertMessage(overrides: Partial<MessageInput> = {}): MessageInput {
@@ -79,4 +81,33 @@ export async function enterpriseAccount(rt: {
   })
   expect(res.statusCode, res.body).toBe(200)
   return { ...session, email }
+}
+
+/**
+ * A test runtime whose webhooks may post to plain HTTP on 127.0.0.1, and a sink listening there:
+ * both started before the file's tests and closed after them.
+ */
+export function withWebhookSink(): { readonly rt: TestRuntime; readonly sink: HttpSink } {
+  let rt: TestRuntime | undefined
+  let sink: HttpSink | undefined
+  beforeAll(async () => {
+    sink = await startHttpSink()
+    rt = await startTestRuntime({ env: { WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1' } })
+  })
+  afterAll(async () => {
+    await rt?.close()
+    await sink?.close()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('withWebhookSink: used before beforeAll ran')
+    return value
+  }
+  return {
+    get rt() {
+      return started(rt)
+    },
+    get sink() {
+      return started(sink)
+    },
+  }
 }

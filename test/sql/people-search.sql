@@ -18,7 +18,7 @@ where (true and exists (
 select 1 from missions m
  where m.code = any($8::text[])
    and ("p"."country" = any(m.district_countries)
-        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $9 and ("p".location is not null and ST_Intersects("p".location, ST_SetSRID(ST_GeomFromGeoJSON($10), 4326)))) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
+        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $9 and ("p".location is not null and ST_Intersects("p".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($10), 4326)), 180, -360), -180, 360), 3))))) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
     where u.id = p.user_id and (
       lower(pr.name_latin) like $11 or pr.name_zh like $12 or lower(u.name) like $13
       or pr.phone = $14 or u.phone = $15
@@ -42,7 +42,7 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
 select 1 from missions m
  where m.code = any($25::text[])
    and ("p"."country" = any(m.district_countries)
-        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $26 and ("p".location is not null and ST_Intersects("p".location, ST_SetSRID(ST_GeomFromGeoJSON($27), 4326))))) as dependants;
+        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $26 and ("p".location is not null and ST_Intersects("p".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($27), 4326)), 180, -360), -180, 360), 3)))))) as dependants;
 -- $1 = "2025-03-07"
 -- $2 = "2025-03-01"
 -- $3 = "2025-03-01"
@@ -108,7 +108,7 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
 select 1 from missions m
  where m.code = any($15::text[])
    and ("x"."country" = any(m.district_countries)
-        or ("x"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "x"."location")))) and "x".country = $16 and ("x".location is not null and ST_Intersects("x".location, ST_SetSRID(ST_GeomFromGeoJSON($17), 4326)))))), '[]'::json) as dependants
+        or ("x"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "x"."location")))) and "x".country = $16 and ("x".location is not null and ST_Intersects("x".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($17), 4326)), 180, -360), -180, 360), 3))))))), '[]'::json) as dependants
 from (
   select m.user_id
     from (
@@ -127,7 +127,7 @@ where (true and exists (
 select 1 from missions m
  where m.code = any($25::text[])
    and ("p"."country" = any(m.district_countries)
-        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $26 and ("p".location is not null and ST_Intersects("p".location, ST_SetSRID(ST_GeomFromGeoJSON($27), 4326)))) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
+        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $26 and ("p".location is not null and ST_Intersects("p".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($27), 4326)), 180, -360), -180, 360), 3))))) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
     where u.id = p.user_id and (
       lower(pr.name_latin) like $28 or pr.name_zh like $29 or lower(u.name) like $30
       or pr.phone = $31 or u.phone = $32

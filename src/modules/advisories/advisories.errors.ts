@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { AppError, moduleErrors } from '../../platform/errors/app-error.ts'
 
 /** Every error the advisories module answers with, and its HTTP status. */
 const STATUS = {
@@ -16,12 +16,8 @@ const STATUS = {
 
 export type AdvisoryErrorCode = keyof typeof STATUS
 
-export class AdvisoryError extends AppError {
-  constructor(code: AdvisoryErrorCode, detail: string) {
-    super(STATUS[code], code, detail)
-    this.name = 'AdvisoryError'
-  }
-}
+/** An error of this module: its status follows from its code. */
+export const advisoryError = moduleErrors(STATUS)
 
 /** A country to follow, given in a request body, that names no country: bad input rather than "not found". */
 export function unknownCountryToFollow(country: string): AppError {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS, SIGNED_IN } from '../identity/index.ts'
 import {
   advisoryDetail,
@@ -32,39 +33,29 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.get(
     '/api/v1/advisories',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Every country with its current risk level',
-        response: { 200: advisoryList },
-      },
-    },
+    routeOptions('public', tags, 'Every country with its current risk level', {
+      response: { 200: advisoryList },
+    }),
     async () => listAdvisories(ctx),
   )
   app.get(
     '/api/v1/advisories/drafts',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'The countries I may draft for ("all" for duty officers) and the drafts waiting there',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'The countries I may draft for ("all" for duty officers) and the drafts waiting there',
+      {
         response: { 200: draftList },
       },
-    },
+    ),
     async (request) => listDrafts(ctx, requirePrincipal(request)),
   )
   app.get(
     '/api/v1/advisories/:country',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'One country: level, advice, history',
-        params: countryParams,
-        response: { 200: advisoryDetail },
-      },
-    },
+    routeOptions('public', tags, 'One country: level, advice, history', {
+      params: countryParams,
+      response: { 200: advisoryDetail },
+    }),
     async (request) => getAdvisory(ctx, request.params.country),
   )
   app.get(
@@ -77,43 +68,38 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   )
   app.put(
     '/api/v1/advisories/:country',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Write the draft (officers of missions covering the country, duty officers)',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Write the draft (officers of missions covering the country, duty officers)',
+      {
         params: countryParams,
         body: draftBody,
         response: { 200: draftResponse },
       },
-    },
+    ),
     async (request) => saveDraft(ctx, requirePrincipal(request), request.params.country, request.body),
   )
   app.post(
     '/api/v1/advisories/:country/publish',
-    {
-      config: { access: ACCESS.dutyOfficers },
-      schema: {
-        tags,
-        summary: 'Publish the draft and notify subscribers and people registered there',
+    routeOptions(
+      ACCESS.dutyOfficers,
+      tags,
+      'Publish the draft and notify subscribers and people registered there',
+      {
         params: countryParams,
         response: { 200: publishedAdvisory },
       },
-    },
+    ),
     async (request) => publishDraft(ctx, requirePrincipal(request), request.params.country),
   )
   await app.register(regionRoutes, { ctx })
 
   app.get(
     '/api/v1/feeds/advisories.atom',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Atom feed of advisory changes, countries and regions',
-        querystring: feedQuery,
-      },
-    },
+    routeOptions('public', tags, 'Atom feed of advisory changes, countries and regions', {
+      querystring: feedQuery,
+    }),
     async (request, reply) => {
       const base = ctx.config.publicUrl ?? `${request.protocol}://${request.host}`
       const xml = advisoriesAtom(await feedEntries(ctx, 50), request.query.lang, base.replace(/\/$/, ''))
@@ -131,15 +117,10 @@ export const advisoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   )
   app.post(
     '/api/v1/me/subscriptions',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Follow a country (201 when new, 200 when already followed)',
-        body: subscribeBody,
-        response: { 200: subscriptionList, 201: subscriptionList },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Follow a country (201 when new, 200 when already followed)', {
+      body: subscribeBody,
+      response: { 200: subscriptionList, 201: subscriptionList },
+    }),
     async (request, reply) => {
       const r = await subscribe(ctx, requirePrincipal(request).userId, request.body.country)
       return reply.status(r.created ? 201 : 200).send(r.subscriptions)

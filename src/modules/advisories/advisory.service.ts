@@ -7,7 +7,7 @@ import { visibleCountries } from '../identity/index.ts'
 import { notify } from '../notifications/index.ts'
 import { countryNames } from '../reference/index.ts'
 import { presenceSql } from '../registrations/index.ts'
-import { AdvisoryError } from './advisories.errors.ts'
+import { advisoryError } from './advisories.errors.ts'
 import type { DraftBody } from './advisories.schema.ts'
 import type { AdviceText } from './advisories.table.ts'
 import {
@@ -48,7 +48,7 @@ export async function listAdvisories(ctx: AppContext) {
 
 export async function getAdvisory(ctx: AppContext, country: string) {
   const [row] = await currentRows(ctx.db, country)
-  if (!row) throw new AdvisoryError('reference.unknown_country', `Unknown country ${country}`)
+  if (!row) throw advisoryError('reference.unknown_country', `Unknown country ${country}`)
   const history = await historyRows(ctx.db, country)
   return {
     ...toSummary(row),
@@ -93,7 +93,7 @@ export async function getDraft(ctx: AppContext, principal: Principal, country: s
   await assertCountry(ctx, country)
   await assertMayDraft(ctx, principal, country)
   const d = await draftRow(ctx.db, country)
-  if (!d) throw new AdvisoryError('advisory.no_draft', `No draft for ${country}`)
+  if (!d) throw advisoryError('advisory.no_draft', `No draft for ${country}`)
   return toDraft(d)
 }
 
@@ -143,7 +143,7 @@ export async function publishDraft(ctx: AppContext, principal: Principal, countr
   await assertCountry(ctx, country)
   const notified = await ctx.db.transaction().execute(async (trx) => {
     const draft = await draftRow(trx, country)
-    if (!draft) throw new AdvisoryError('advisory.no_draft', `No draft for ${country} to publish`)
+    if (!draft) throw advisoryError('advisory.no_draft', `No draft for ${country} to publish`)
     const version = await nextVersion(trx, country)
     await markPublished(trx, draft.id, version, principal.userId)
     const names = (await countryNames(trx, [country])).get(country)

@@ -1,5 +1,6 @@
 import { type Insertable, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
+import { drawnAreaSql, placedAreaSql } from '../../platform/geo/antimeridian.ts'
 import { countryNamesSql } from '../reference/index.ts'
 import type { AdvisoryRegionVersionsTable } from './advisories.table.ts'
 
@@ -78,8 +79,7 @@ export type RegionDraftValues = Pick<
 /** Writes the one open draft of the region, whether or not there was one. */
 export async function upsertRegionDraft(db: Db, id: string, v: RegionDraftValues): Promise<void> {
   const { areaGeoJson, ...values } = v
-  const area =
-    areaGeoJson === null ? null : sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${areaGeoJson}), 4326))`
+  const area = areaGeoJson === null ? null : placedAreaSql(areaGeoJson)
   const changes = { ...values, area, drafted_at: sql<Date>`now()` }
   await db
     .insertInto('advisory_region_versions')
@@ -161,7 +161,7 @@ export async function areaProblem(db: Db, geojson: string): Promise<string | nul
   try {
     const r = await sql<{ valid: boolean; reason: string }>`
       select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason
-        from (select ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326) as g) x`.execute(db)
+        from (select ${drawnAreaSql(geojson)} as g) x`.execute(db)
     const row = r.rows[0]
     return row?.valid ? null : (row?.reason ?? 'not a valid area')
   } catch (err) {

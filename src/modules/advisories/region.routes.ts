@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import {
   publishedRegion,
@@ -24,43 +25,33 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     path,
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'One region of a country: level, advice, area, history',
-        params: regionParams,
-        response: { 200: regionDetail },
-      },
-    },
+    routeOptions('public', tags, 'One region of a country: level, advice, area, history', {
+      params: regionParams,
+      response: { 200: regionDetail },
+    }),
     async (request) => getRegion(ctx, request.params.country, request.params.regionKey),
   )
   app.get(
     `${path}/draft`,
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'The open draft of a region',
-        params: regionParams,
-        response: { 200: regionDraftResponse },
-      },
-    },
+    routeOptions(ACCESS.officers, tags, 'The open draft of a region', {
+      params: regionParams,
+      response: { 200: regionDraftResponse },
+    }),
     async (request) =>
       getRegionDraft(ctx, requirePrincipal(request), request.params.country, request.params.regionKey),
   )
   app.put(
     path,
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Write the draft of a region (officers of missions covering the country, duty officers)',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Write the draft of a region (officers of missions covering the country, duty officers)',
+      {
         params: regionParams,
         body: regionDraftBody,
         response: { 200: regionDraftResponse },
       },
-    },
+    ),
     async (request) =>
       saveRegionDraft(
         ctx,
@@ -72,30 +63,29 @@ export const regionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   )
   app.post(
     `${path}/publish`,
-    {
-      config: { access: ACCESS.dutyOfficers },
-      schema: {
-        tags,
-        summary:
-          "Publish a region's draft; notify the country's subscribers and the people inside the region",
+    routeOptions(
+      ACCESS.dutyOfficers,
+      tags,
+      "Publish a region's draft; notify the country's subscribers and the people inside the region",
+      {
         params: regionParams,
         response: { 200: publishedRegion },
       },
-    },
+    ),
     async (request) =>
       publishRegionDraft(ctx, requirePrincipal(request), request.params.country, request.params.regionKey),
   )
   app.delete(
     path,
-    {
-      config: { access: ACCESS.dutyOfficers },
-      schema: {
-        tags,
-        summary: 'Retire a region advisory (published and notified like any change)',
+    routeOptions(
+      ACCESS.dutyOfficers,
+      tags,
+      'Retire a region advisory (published and notified like any change)',
+      {
         params: regionParams,
         response: { 200: publishedRegion },
       },
-    },
+    ),
     async (request) =>
       retireRegion(ctx, requirePrincipal(request), request.params.country, request.params.regionKey),
   )

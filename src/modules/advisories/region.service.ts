@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { areaInCountry } from '../reference/index.ts'
-import { AdvisoryError } from './advisories.errors.ts'
+import { advisoryError } from './advisories.errors.ts'
 import type { AdviceText } from './advisories.table.ts'
 import { assertCountry, assertMayDraft } from './advisory.scope.ts'
 import { levelInfo } from './levels.ts'
@@ -48,13 +48,12 @@ export async function listRegions(ctx: AppContext, country: string) {
 function assertKeyFits(country: string, key: string): void {
   const code = subdivisionCode(key)
   if (code && !code.startsWith(`${country}-`))
-    throw new AdvisoryError('advisory.region_code_mismatch', `${code} is not a subdivision of ${country}`)
+    throw advisoryError('advisory.region_code_mismatch', `${code} is not a subdivision of ${country}`)
 }
 
 export async function getRegion(ctx: AppContext, country: string, key: string) {
   const [row] = await currentRegionRows(ctx.db, country, key)
-  if (!row)
-    throw new AdvisoryError('advisory.region_not_found', `No advisory for region ${key} of ${country}`)
+  if (!row) throw advisoryError('advisory.region_not_found', `No advisory for region ${key} of ${country}`)
   const history = await regionHistoryRows(ctx.db, country, key)
   return {
     ...toRegionSummary(row),
@@ -96,7 +95,7 @@ async function assertMayDraftRegion(ctx: AppContext, principal: Principal, count
 export async function getRegionDraft(ctx: AppContext, principal: Principal, country: string, key: string) {
   await assertMayDraftRegion(ctx, principal, country, key)
   const d = await regionDraftRow(ctx.db, country, key)
-  if (!d) throw new AdvisoryError('advisory.no_draft', `No draft for region ${key} of ${country}`)
+  if (!d) throw advisoryError('advisory.no_draft', `No draft for region ${key} of ${country}`)
   return toRegionDraft(d)
 }
 
@@ -104,13 +103,13 @@ export async function getRegionDraft(ctx: AppContext, principal: Principal, coun
 async function checkArea(ctx: AppContext, country: string, key: string, body: RegionDraftBody) {
   if (!body.area) {
     if (subdivisionCode(key)) return null
-    throw new AdvisoryError('advisory.region_area_required', 'A region named by a slug needs a drawn area')
+    throw advisoryError('advisory.region_area_required', 'A region named by a slug needs a drawn area')
   }
   const geojson = JSON.stringify(body.area)
   const problem = await areaProblem(ctx.db, geojson)
-  if (problem) throw new AdvisoryError('advisory.region_invalid_area', `The area is not valid: ${problem}`)
+  if (problem) throw advisoryError('advisory.region_invalid_area', `The area is not valid: ${problem}`)
   if ((await areaInCountry(ctx.db, country, geojson)) === false)
-    throw new AdvisoryError('advisory.region_outside_country', `The area lies outside ${country}`)
+    throw advisoryError('advisory.region_outside_country', `The area lies outside ${country}`)
   return geojson
 }
 
@@ -163,7 +162,7 @@ export async function publishRegionDraft(
     await lockRegion(trx, country, key)
     const draft = await regionDraftRow(trx, country, key)
     if (!draft)
-      throw new AdvisoryError('advisory.no_draft', `No draft for region ${key} of ${country} to publish`)
+      throw advisoryError('advisory.no_draft', `No draft for region ${key} of ${country} to publish`)
     const version = await nextRegionVersion(trx, country, key)
     await markRegionPublished(trx, draft.id, version, principal.userId)
     const recipients = await notifyRegionChange(ctx, trx, draft, false)
@@ -188,10 +187,7 @@ export async function retireRegion(ctx: AppContext, principal: Principal, countr
     await lockRegion(trx, country, key)
     const [current] = await currentRegionRows(trx, country, key)
     if (!current || current.retired)
-      throw new AdvisoryError(
-        'advisory.region_not_found',
-        `No advisory in force for region ${key} of ${country}`,
-      )
+      throw advisoryError('advisory.region_not_found', `No advisory in force for region ${key} of ${country}`)
     const version = await nextRegionVersion(trx, country, key)
     await insertRetirement(trx, uuidv7(), current.id, version, principal.userId)
     const recipients = await notifyRegionChange(ctx, trx, current, true)

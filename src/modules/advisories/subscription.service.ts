@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts'
 import { unknownCountries } from '../reference/index.ts'
-import { AdvisoryError, unknownCountryToFollow } from './advisories.errors.ts'
+import { advisoryError, unknownCountryToFollow } from './advisories.errors.ts'
 import { deleteSubscription, insertSubscription, listSubscriptionRows } from './subscription.repository.ts'
 
 export async function listSubscriptions(ctx: AppContext, userId: string) {
@@ -20,5 +20,5 @@ export async function subscribe(ctx: AppContext, userId: string, country: string
 
 export async function unsubscribe(ctx: AppContext, userId: string, country: string): Promise<void> {
   if (!(await deleteSubscription(ctx.db, userId, country)))
-    throw new AdvisoryError('subscription.not_found', `Not subscribed to ${country}`)
+    throw advisoryError('subscription.not_found', `Not subscribed to ${country}`)
 }

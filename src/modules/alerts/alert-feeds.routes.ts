@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import { ingestCapXml, ingestFeed } from './alert.ingest.ts'
 import { alertDetail, alertIdParams } from './alert.schema.ts'
@@ -74,14 +75,9 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get(
     '/api/v1/alerts/:id.cap',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The alert as CAP 1.2 XML (public alerts for anyone; others for staff)',
-        params: alertIdParams,
-      },
-    },
+    routeOptions('public', tags, 'The alert as CAP 1.2 XML (public alerts for anyone; others for staff)', {
+      params: alertIdParams,
+    }),
     async (request, reply) =>
       reply
         .type('application/cap+xml; charset=utf-8')
@@ -90,14 +86,9 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get(
     '/api/v1/feeds/alerts.atom',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Atom feed of public alerts as CAP, global or for one country',
-        querystring: alertsAtomQuery,
-      },
-    },
+    routeOptions('public', tags, 'Atom feed of public alerts as CAP, global or for one country', {
+      querystring: alertsAtomQuery,
+    }),
     async (request, reply) =>
       reply
         .type('application/atom+xml; charset=utf-8')
@@ -106,15 +97,10 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get(
     '/api/v1/feeds/alerts/:country.atom',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Atom feed of one country’s public alerts as CAP',
-        params: countryAtomParams,
-        querystring: countryAtomQuery,
-      },
-    },
+    routeOptions('public', tags, 'Atom feed of one country’s public alerts as CAP', {
+      params: countryAtomParams,
+      querystring: countryAtomQuery,
+    }),
     async (request, reply) =>
       reply
         .type('application/atom+xml; charset=utf-8')
@@ -130,15 +116,10 @@ export const alertFeedRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get(
     '/api/v1/public/alerts',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Public alerts in force, for a country page or the map',
-        querystring: publicAlertsQuery,
-        response: { 200: publicAlertList },
-      },
-    },
+    routeOptions('public', tags, 'Public alerts in force, for a country page or the map', {
+      querystring: publicAlertsQuery,
+      response: { 200: publicAlertList },
+    }),
     async (request) => ({ items: await activePublicAlerts(ctx, request.query.country) }),
   )
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import { answerSafetyCheck } from './alert.answer.ts'
 import { answerByLink, answerLinkView } from './alert.answer-link.ts'
@@ -30,30 +31,25 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.get(
     '/api/v1/me/alerts/:id',
-    {
-      config: { access: ACCESS.registered },
-      schema: {
-        tags,
-        summary: 'One alert that reached me',
-        params: alertIdParams,
-        response: { 200: myAlert },
-      },
-    },
+    routeOptions(ACCESS.registered, tags, 'One alert that reached me', {
+      params: alertIdParams,
+      response: { 200: myAlert },
+    }),
     async (request) => getMyAlert(ctx, requirePrincipal(request).userId, request.params.id),
   )
 
   app.post(
     '/api/v1/me/alerts/:id/answer',
-    {
-      config: { access: ACCESS.registered },
-      schema: {
-        tags,
-        summary: 'Answer the safety check: safe, need_help (opens a P1 help request) or not_in_area',
+    routeOptions(
+      ACCESS.registered,
+      tags,
+      'Answer the safety check: safe, need_help (opens a P1 help request) or not_in_area',
+      {
         params: alertIdParams,
         body: answerBody,
         response: { 200: answerResult },
       },
-    },
+    ),
     async (request) =>
       answerSafetyCheck(ctx, {
         userId: requirePrincipal(request).userId,
@@ -65,33 +61,31 @@ export const alertMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.get(
     '/api/v1/alerts/:id/answer-link',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          'What a signed one-click link asks, and whether it still takes an answer (no sign-in; reading it answers nothing)',
+    routeOptions(
+      'public',
+      tags,
+      'What a signed one-click link asks, and whether it still takes an answer (no sign-in; reading it answers nothing)',
+      {
         params: alertIdParams,
         querystring: answerLinkQuery,
         response: { 200: answerLinkViewSchema },
       },
-    },
+    ),
     async (request) => answerLinkView(ctx, request.params.id, request.query),
   )
 
   app.post(
     '/api/v1/alerts/:id/answer-link',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary:
-          'Answer the safety check with the answer tapped on a signed link’s page (no sign-in; the signature names alert, person and answer); 409 alert.cancelled, 410 alert.link_expired',
+    routeOptions(
+      'public',
+      tags,
+      'Answer the safety check with the answer tapped on a signed link’s page (no sign-in; the signature names alert, person and answer); 409 alert.cancelled, 410 alert.link_expired',
+      {
         params: alertIdParams,
         body: answerLinkBody,
         response: { 200: answerResult },
       },
-    },
+    ),
     async (request) => answerByLink(ctx, request.params.id, request.body),
   )
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import { recordHotlineAnswer } from './alert.answer.ts'
 import { alertStats, listRecipients, recipientMap, recipientsCsv } from './alert.recipient-list.ts'
@@ -28,16 +29,15 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/api/v1/alerts',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary:
-          'Draft an alert from CAP-shaped JSON; 201 with its reach, 200 if that message is already held',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Draft an alert from CAP-shaped JSON; 201 with its reach, 200 if that message is already held',
+      {
         body: createAlertBody,
         response: { 200: alertDetail, 201: alertDetail },
       },
-    },
+    ),
     async (request, reply) => {
       const result = await createFromJson(ctx, requirePrincipal(request), request.body)
       return reply.status(result.created ? 201 : 200).send(result.alert)
@@ -46,102 +46,76 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.get(
     '/api/v1/alerts',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Alerts I may see, newest first',
-        querystring: alertListQuery,
-        response: { 200: alertList },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Alerts I may see, newest first', {
+      querystring: alertListQuery,
+      response: { 200: alertList },
+    }),
     async (request) => listAlerts(ctx, requirePrincipal(request), request.query),
   )
 
   app.get(
     '/api/v1/alerts/:id',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'One alert with its CAP, area, reach and thread',
-        params: alertIdParams,
-        response: { 200: alertDetail },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'One alert with its CAP, area, reach and thread', {
+      params: alertIdParams,
+      response: { 200: alertDetail },
+    }),
     async (request) => getAlert(ctx, requirePrincipal(request), request.params.id),
   )
 
   app.post(
     '/api/v1/alerts/:id/reach',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Count the reach again (people move)',
-        params: alertIdParams,
-        response: { 200: alertDetail },
-      },
-    },
+    routeOptions(ACCESS.officers, tags, 'Count the reach again (people move)', {
+      params: alertIdParams,
+      response: { 200: alertDetail },
+    }),
     async (request) => recountReach(ctx, requirePrincipal(request), request.params.id),
   )
 
   app.post(
     '/api/v1/alerts/:id/send',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary:
-          'Send the draft (or approve an officer’s Severe/Extreme alert); an officer’s Severe/Extreme alert waits for approval',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Send the draft (or approve an officer’s Severe/Extreme alert); an officer’s Severe/Extreme alert waits for approval',
+      {
         params: alertIdParams,
         response: { 200: alertDetail },
       },
-    },
+    ),
     async (request) => sendAlert(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 
   app.get(
     '/api/v1/alerts/:id/stats',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Reached, delivered, answered by kind, unanswered',
-        params: alertIdParams,
-        response: { 200: alertStatsSchema },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Reached, delivered, answered by kind, unanswered', {
+      params: alertIdParams,
+      response: { 200: alertStatsSchema },
+    }),
     async (request) => alertStats(ctx, requirePrincipal(request), request.params.id),
   )
 
   app.get(
     '/api/v1/alerts/:id/recipients',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Recipients with their answers (e.g. the unanswered list), by page; audited',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Recipients with their answers (e.g. the unanswered list), by page; audited',
+      {
         params: alertIdParams,
         querystring: recipientsQuery,
         response: { 200: recipientList },
       },
-    },
+    ),
     async (request) =>
       listRecipients(ctx, requirePrincipal(request), request.params.id, request.query, request.ip),
   )
 
   app.get(
     '/api/v1/alerts/:id/recipients.csv',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'The recipients list as CSV; audited',
-        params: alertIdParams,
-        querystring: recipientsCsvQuery,
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'The recipients list as CSV; audited', {
+      params: alertIdParams,
+      querystring: recipientsCsvQuery,
+    }),
     async (request, reply) =>
       reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -159,31 +133,25 @@ export const alertRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.get(
     '/api/v1/alerts/:id/map',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Recipients with a known point, counted by answer on a ~5 km grid',
-        params: alertIdParams,
-        response: { 200: mapCells },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Recipients with a known point, counted by answer on a ~5 km grid', {
+      params: alertIdParams,
+      response: { 200: mapCells },
+    }),
     async (request) => recipientMap(ctx, requirePrincipal(request), request.params.id),
   )
 
   app.post(
     '/api/v1/alerts/:id/recipients/:userId/answer',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary:
-          'Record the answer a recipient gave the hotline on the phone; it becomes the current one (a standing need_help is resolved this way); audited',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Record the answer a recipient gave the hotline on the phone; it becomes the current one (a standing need_help is resolved this way); audited',
+      {
         params: recipientAnswerParams,
         body: answerBody,
         response: { 200: answerResult },
       },
-    },
+    ),
     async (request) =>
       recordHotlineAnswer(
         ctx,

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /**
  * Every code the alerts module answers with (besides the CAP parser's `cap.*` in
@@ -38,8 +38,6 @@ const STATUS = {
 export type AlertErrorCode = keyof typeof STATUS
 
 /** An alerts error: the status follows from the code. */
-export function alertError(code: AlertErrorCode, detail: string, extra?: Record<string, unknown>): AppError {
-  return new AppError(STATUS[code], code, detail, extra)
-}
+export const alertError = moduleErrors(STATUS)
 
 export const alertNotFound = (id: string) => alertError('alert.not_found', `No alert ${id}`)

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /** Every code the cases module answers with, and its HTTP status. Clients and tests rely on both. */
 const STATUS = {
@@ -37,7 +37,6 @@ const STATUS = {
   'case.not_detention': 409,
   'case.possible_duplicate': 409,
 
-  /** Thrown by hotline/phone.ts, which keeps its own call until phone parsing is shared. */
   'contact.bad_phone': 400,
   'contact.caller_required': 400,
   'contact.unknown_person': 400,
@@ -69,9 +68,7 @@ const STATUS = {
 export type CasesErrorCode = keyof typeof STATUS
 
 /** An error of the cases module: its status follows from its code, so neither can drift apart. */
-export function casesError(code: CasesErrorCode, detail: string, extra?: Record<string, unknown>): AppError {
-  return new AppError(STATUS[code], code, detail, extra)
-}
+export const casesError = moduleErrors(STATUS)
 
 /** The answer for a case that does not exist and for one the caller may not see alike. */
 export const caseNotFound = () => casesError('case.not_found', 'No such case')

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { certificateNames } from '../registrations/index.ts'
 import { insertCertificate, insertDose } from './certificate.repository.ts'
-import { HealthError } from './health.errors.ts'
+import { healthError } from './health.errors.ts'
 import type { DoseBody } from './health.schema.ts'
 import { newUvci, signPayload, vaccinationPayload } from './issue.ts'
 import { activeSigner } from './signer.ts'
@@ -17,20 +17,19 @@ import { lotKnown, siteOfClinician } from './site.repository.ts'
  */
 export async function recordDose(ctx: AppContext, principal: Principal, body: DoseBody, ip: string | null) {
   const site = await siteOfClinician(ctx.db, principal.userId)
-  if (!site) throw new HealthError('health.no_site', 'Your account is not assigned to a vaccination site')
-  if (site.id !== body.siteId)
-    throw new HealthError('health.site_not_found', 'No such vaccination site of yours')
+  if (!site) throw healthError('health.no_site', 'Your account is not assigned to a vaccination site')
+  if (site.id !== body.siteId) throw healthError('health.site_not_found', 'No such vaccination site of yours')
   if (body.date > new Date().toISOString().slice(0, 10))
-    throw new HealthError('health.dose_in_future', 'A dose cannot be recorded before it is given')
+    throw healthError('health.dose_in_future', 'A dose cannot be recorded before it is given')
   const names = await certificateNames(ctx, body.personId)
-  if (!names) throw new HealthError('health.person_not_found', 'No such person')
+  if (!names) throw healthError('health.person_not_found', 'No such person')
   if (!names.surname)
-    throw new HealthError(
+    throw healthError(
       'health.no_names',
       'The person has no Latin surname in their profile (as in the passport)',
     )
   if (!names.dateOfBirth)
-    throw new HealthError('health.no_date_of_birth', 'The person has no date of birth in their profile')
+    throw healthError('health.no_date_of_birth', 'The person has no date of birth in their profile')
   const signer = await activeSigner(ctx)
   const known = await lotKnown(ctx.db, site.id, body.product, body.lot)
   const doseId = uuidv7()

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /** Every error the health module answers with, and its HTTP status. */
 const STATUS = {
@@ -19,9 +19,5 @@ const STATUS = {
 
 export type HealthErrorCode = keyof typeof STATUS
 
-export class HealthError extends AppError {
-  constructor(code: HealthErrorCode, detail: string) {
-    super(STATUS[code], code, detail)
-    this.name = 'HealthError'
-  }
-}
+/** An error of this module: its status follows from its code. */
+export const healthError = moduleErrors(STATUS)

@@ -10,7 +10,7 @@ import {
   revokedCertificates,
 } from './certificate.repository.ts'
 import { ISSUING_COUNTRY } from './health.enums.ts'
-import { HealthError } from './health.errors.ts'
+import { healthError } from './health.errors.ts'
 import type { MyCertificate, RevocationList } from './health.schema.ts'
 import { revocationHashOf } from './revocation.ts'
 import { assignClinician, findSite, listSites, siteOfClinician } from './site.repository.ts'
@@ -43,9 +43,9 @@ export async function assignClinicianSite(
 ) {
   const [member] = await findStaff(ctx.db, [userId])
   if (!member?.roles.includes('clinician'))
-    throw new HealthError('health.clinician_not_found', 'No clinician with this id')
+    throw healthError('health.clinician_not_found', 'No clinician with this id')
   const site = await findSite(ctx.db, siteId)
-  if (!site) throw new HealthError('health.site_not_found', 'No such vaccination site')
+  if (!site) throw healthError('health.site_not_found', 'No such vaccination site')
   await ctx.db.transaction().execute(async (trx) => {
     await assignClinician(trx, userId, siteId)
     await recordAudit(trx, {
@@ -94,8 +94,7 @@ export async function myCertificates(ctx: AppContext, userId: string): Promise<M
 /** One of my certificates; another person's id is not found. */
 export async function myCertificate(ctx: AppContext, userId: string, id: string) {
   const c = await findCertificate(ctx.db, id)
-  if (!c || c.person_id !== userId)
-    throw new HealthError('health.certificate_not_found', 'No such certificate')
+  if (!c || c.person_id !== userId) throw healthError('health.certificate_not_found', 'No such certificate')
   return c
 }
 
@@ -107,11 +106,11 @@ export async function revokeCertificate(
   ip: string | null,
 ) {
   const c = await findCertificate(ctx.db, id)
-  if (!c) throw new HealthError('health.certificate_not_found', 'No such certificate')
+  if (!c) throw healthError('health.certificate_not_found', 'No such certificate')
   const at = new Date()
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await markRevoked(trx, id, principal.userId, reason, at)))
-      throw new HealthError('health.already_revoked', 'The certificate was revoked already')
+      throw healthError('health.already_revoked', 'The certificate was revoked already')
     await recordAudit(trx, {
       actorId: principal.userId,
       actorRoles: principal.roles,

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts'
 import { kidOf, thumbprintOf } from './dcc/dcc.node.ts'
 import { DCC_EKU } from './dcc/dcc.verify.ts'
 import { ISSUING_COUNTRY } from './health.enums.ts'
-import { HealthError } from './health.errors.ts'
+import { healthError } from './health.errors.ts'
 import type { SignerKeyRow } from './health.table.ts'
 import { activeSignerKey, insertSignerKey, retireSignerKey } from './signer.repository.ts'
 import { upsertTrustEntry } from './trust.repository.ts'
@@ -139,7 +139,7 @@ export async function initPki(ctx: AppContext, now = new Date()): Promise<PkiRes
 /** `lingshi pki rotate`: a new DSC signs from now on; the old one stays on the trust list. */
 export async function rotatePki(ctx: AppContext, now = new Date()): Promise<PkiResult> {
   const cscaRow = await activeSignerKey(ctx.db, 'csca')
-  if (!cscaRow) throw new HealthError('health.pki_not_initialised', 'Run "lingshi pki init" first')
+  if (!cscaRow) throw healthError('health.pki_not_initialised', 'Run "lingshi pki init" first')
   const csca = new x509.X509Certificate(Buffer.from(cscaRow.certificate, 'base64'))
   const pkcs8 = Buffer.from(ctx.secrets.open(cscaRow.private_key_sealed), 'base64')
   const cscaKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, ALG, false, ['sign'])

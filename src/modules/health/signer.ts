@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto'
 import type { AppContext } from '../../context.ts'
 import type { Db } from '../../database.ts'
-import { HealthError } from './health.errors.ts'
+import { healthError } from './health.errors.ts'
 import { openPrivateKey } from './pki.ts'
 import { activeSignerKey } from './signer.repository.ts'
 
@@ -18,8 +18,7 @@ const opened = new Map<string, ActiveSigner>()
 
 export async function activeSigner(ctx: AppContext, db: Db = ctx.db): Promise<ActiveSigner> {
   const row = await activeSignerKey(db, 'dsc')
-  if (!row)
-    throw new HealthError('health.pki_not_initialised', 'No document signer yet: run "lingshi pki init"')
+  if (!row) throw healthError('health.pki_not_initialised', 'No document signer yet: run "lingshi pki init"')
   const known = opened.get(row.id)
   if (known) return known
   const signer: ActiveSigner = {

@@ -4,7 +4,7 @@ import { unknownCountries } from '../reference/index.ts'
 import { revokedCertificates } from './certificate.repository.ts'
 import { kidOf, nodeTrustedKey, thumbprintOf } from './dcc/dcc.node.ts'
 import type { TrustedKey } from './dcc/dcc.verify.ts'
-import { HealthError } from './health.errors.ts'
+import { healthError } from './health.errors.ts'
 import type { TrustCertificate } from './health.schema.ts'
 import { revocationHashOf } from './revocation.ts'
 import { listTrustEntries, upsertTrustEntry } from './trust.repository.ts'
@@ -14,12 +14,12 @@ export function parseCertificate(text: string): { der: Buffer; cert: X509Certifi
   const pem = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(text)
   const b64 = (pem ? pem[1] : text)?.replace(/\s+/g, '') ?? ''
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
-    throw new HealthError('health.not_a_certificate', 'Not a certificate: expected Base64 DER or PEM')
+    throw healthError('health.not_a_certificate', 'Not a certificate: expected Base64 DER or PEM')
   const der = Buffer.from(b64, 'base64')
   try {
     return { der, cert: new X509Certificate(der) }
   } catch {
-    throw new HealthError('health.not_a_certificate', 'Not an X.509 certificate')
+    throw healthError('health.not_a_certificate', 'Not an X.509 certificate')
   }
 }
 
@@ -31,7 +31,7 @@ export async function addTrustEntry(
 ): Promise<{ created: boolean; kid: string; country: string }> {
   const { der, cert } = parseCertificate(body.certificate)
   if ((await unknownCountries(ctx.db, [body.country])).length > 0)
-    throw new HealthError('health.unknown_country', `Unknown country ${body.country}`)
+    throw healthError('health.unknown_country', `Unknown country ${body.country}`)
   const kid = kidOf(der)
   const created = await upsertTrustEntry(ctx.db, {
     thumbprint: thumbprintOf(der),

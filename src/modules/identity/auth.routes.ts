@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import {
   enrolStartResponse,
   loginBody,
@@ -61,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'public' }, schema: { tags, summary: 'Sign out', response: { 204: noContent } } },
+    routeOptions('public', tags, 'Sign out', { response: { 204: noContent } }),
     async (request, reply) => {
       await logout(ctx, request.principal, requestMeta(request))
       clearSessionCookie(reply, ctx.config)

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /** Every code the identity module answers with; the web app translates each one. */
 export type IdentityErrorCode =
@@ -35,12 +35,4 @@ const STATUS: Record<IdentityErrorCode, number> = {
 }
 
 /** An identity refusal: its status follows from its code. A 429 carries `retryAfterSeconds`. */
-export class IdentityError extends AppError {
-  constructor(code: IdentityErrorCode, detail: string, extra: Record<string, unknown> = {}) {
-    super(STATUS[code], code, detail, extra)
-    this.name = 'IdentityError'
-  }
-}
-
-export const identityError = (code: IdentityErrorCode, detail: string, extra?: Record<string, unknown>) =>
-  new IdentityError(code, detail, extra)
+export const identityError = moduleErrors(STATUS)

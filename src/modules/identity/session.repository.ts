@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../database.ts'
 import type { NewSessionRow } from './identity.table.ts'
 import type { Role } from './role.schema.ts'
+import { accessColumns } from './user.repository.ts'
 
 export interface SessionPrincipalRow {
   session_id: string
@@ -28,22 +29,7 @@ export function findLiveSession(
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id as session_id',
-      's.user_id',
-      's.mfa_pending',
-      's.last_seen_at',
-      sql<
-        Role[]
-      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
-        'roles',
-      ),
-      sql<
-        string[]
-      >`coalesce((select array_agg(m.mission_code order by m.mission_code) from user_missions m where m.user_id = u.id), '{}')`.as(
-        'mission_codes',
-      ),
-    ])
+    .select(['s.id as session_id', 's.user_id', 's.mfa_pending', 's.last_seen_at', ...accessColumns])
     .where('s.id', '=', id)
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('s.last_seen_at', '>', sql<Date>`now() - ${`${idleMs} milliseconds`}::interval`)

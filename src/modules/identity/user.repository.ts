@@ -8,22 +8,25 @@ export interface UserWithAccess extends UserRow {
   mission_codes: string[]
 }
 
+/** The roles and missions of the user aliased `u`, sorted: what a session and the staff lists carry. */
+export const accessColumns = [
+  sql<
+    Role[]
+  >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
+    'roles',
+  ),
+  sql<
+    string[]
+  >`coalesce((select array_agg(m.mission_code order by m.mission_code) from user_missions m where m.user_id = u.id), '{}')`.as(
+    'mission_codes',
+  ),
+] as const
+
 function withAccess(db: Db) {
   return db
     .selectFrom('users as u')
     .selectAll('u')
-    .select([
-      sql<
-        Role[]
-      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
-        'roles',
-      ),
-      sql<
-        string[]
-      >`coalesce((select array_agg(m.mission_code order by m.mission_code) from user_missions m where m.user_id = u.id), '{}')`.as(
-        'mission_codes',
-      ),
-    ])
+    .select([...accessColumns])
 }
 
 export function findUserById(db: Db, id: string): Promise<UserWithAccess | undefined> {

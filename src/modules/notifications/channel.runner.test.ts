@@ -1,9 +1,7 @@
 import { sql } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type HttpSink, startHttpSink } from '../../../test/helpers/http-sink.ts'
-import { alertMessage, notifyUsers } from '../../../test/helpers/notify.ts'
-import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
+import { describe, expect, it } from 'vitest'
+import { alertMessage, notifyUsers, withWebhookSink } from '../../../test/helpers/notify.ts'
 import { insertCitizens } from '../identity/index.ts'
 import { drainChannel } from './channel.runner.ts'
 import { claimQueued, recordOutcomes } from './delivery.repository.ts'
@@ -11,18 +9,9 @@ import { webhookDriver } from './webhook.delivery.ts'
 import { webhookJob } from './webhook.job.ts'
 
 // No background workers: the test plays the workers, and their crashes.
-let rt: TestRuntime
-let sink: HttpSink
-beforeAll(async () => {
-  sink = await startHttpSink()
-  rt = await startTestRuntime({ env: { WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1' } })
-})
-afterAll(async () => {
-  await rt?.close()
-  await sink?.close()
-})
+const w = withWebhookSink()
 
-/** `n` people, each with one webhook endpoint at the sink under `/<tag>/<i>`. */
+/** `n` people, each with one webhook endpoint at the w.sink under `/<tag>/<i>`. */
 async function peopleWithEndpoints(tag: string, n: number): Promise<string[]> {
   const people = Array.from({ length: n }, (_, i) => ({
     id: uuidv7(),
@@ -30,15 +19,15 @@ async function peopleWithEndpoints(tag: string, n: number): Promise<string[]> {
     name: `Person ${i}`,
     locale: 'en',
   }))
-  await insertCitizens(rt.ctx.db, people, 'not-a-hash')
-  await rt.ctx.db
+  await insertCitizens(w.rt.ctx.db, people, 'not-a-hash')
+  await w.rt.ctx.db
     .insertInto('webhook_endpoints')
     .values(
       people.map((p, i) => ({
         id: uuidv7(),
         user_id: p.id,
-        url: `${sink.origin}/${tag}/${i}`,
-        secret_sealed: rt.ctx.secrets.seal(`whsec_${tag}`),
+        url: `${w.sink.origin}/${tag}/${i}`,
+        secret_sealed: w.rt.ctx.secrets.seal(`whsec_${tag}`),
         description: null,
       })),
     )
@@ -46,31 +35,34 @@ async function peopleWithEndpoints(tag: string, n: number): Promise<string[]> {
   return people.map((p) => p.id)
 }
 
-const run = (messageId: string) => webhookJob(rt.ctx).handle({ messageId }, { jobId: 'test', retryCount: 0 })
+const run = (messageId: string) =>
+  webhookJob(w.rt.ctx).handle({ messageId }, { jobId: 'test', retryCount: 0 })
 
 /** The leases of workers that died have run out. */
 async function expireLeases(messageId: string) {
   await sql`update deliveries set next_attempt_at = now() where message_id = ${messageId}::uuid and state = 'queued'`.execute(
-    rt.ctx.db,
+    w.rt.ctx.db,
   )
 }
 
 async function states(messageId: string) {
   const r = await sql<{ state: string; n: number }>`
     select state, count(*)::int as n from deliveries where message_id = ${messageId}::uuid and channel = 'webhook'
-    group by state order by state`.execute(rt.ctx.db)
+    group by state order by state`.execute(w.rt.ctx.db)
   return Object.fromEntries(r.rows.map((x) => [x.state, x.n]))
 }
 
 const idsAt = (tag: string) =>
-  sink.received.filter((r) => r.path.startsWith(`/${tag}/`)).map((r) => String(r.headers['idempotency-key']))
+  w.sink.received
+    .filter((r) => r.path.startsWith(`/${tag}/`))
+    .map((r) => String(r.headers['idempotency-key']))
 
 describe('the channel runner', () => {
   it('sends what a dead worker had claimed once its lease runs out, and nothing twice', async () => {
     const users = await peopleWithEndpoints('lease', 30)
-    const { messageId } = await notifyUsers(rt.ctx, users, alertMessage())
+    const { messageId } = await notifyUsers(w.rt.ctx, users, alertMessage())
     // A worker claims ten deliveries and dies before sending them.
-    expect(await claimQueued(rt.ctx.db, messageId, 'webhook', 10)).toHaveLength(10)
+    expect(await claimQueued(w.rt.ctx.db, messageId, 'webhook', 10)).toHaveLength(10)
 
     await run(messageId)
     expect(idsAt('lease')).toHaveLength(20)
@@ -89,9 +81,9 @@ describe('the channel runner', () => {
 
   it('sends again, with the same id, only what a worker sent but did not live to record', async () => {
     const users = await peopleWithEndpoints('unrecorded', 12)
-    const { messageId } = await notifyUsers(rt.ctx, users, alertMessage())
-    const driver = webhookDriver(rt.ctx)
-    const claimed = await claimQueued(rt.ctx.db, messageId, 'webhook', 5)
+    const { messageId } = await notifyUsers(w.rt.ctx, users, alertMessage())
+    const driver = webhookDriver(w.rt.ctx)
+    const claimed = await claimQueued(w.rt.ctx.db, messageId, 'webhook', 5)
     const outcomes = await driver.deliver(claimed)
     driver.close?.()
     // The worker dies here: five were sent, none recorded.
@@ -106,7 +98,7 @@ describe('the channel runner', () => {
 
     // Had the worker woken up late, its outcome would not count over the newer claim.
     await recordOutcomes(
-      rt.ctx.db,
+      w.rt.ctx.db,
       claimed.map((d) => ({
         id: d.id,
         attempts: d.attempts,
@@ -119,10 +111,10 @@ describe('the channel runner', () => {
 
   it('lets several workers share one message without sending any delivery twice', async () => {
     const users = await peopleWithEndpoints('shared', 80)
-    const { messageId } = await notifyUsers(rt.ctx, users, alertMessage())
+    const { messageId } = await notifyUsers(w.rt.ctx, users, alertMessage())
     const deadline = Date.now() + 60_000
-    const drivers = [webhookDriver(rt.ctx), webhookDriver(rt.ctx)]
-    await Promise.all(drivers.map((d) => drainChannel(rt.ctx, d, messageId, deadline)))
+    const drivers = [webhookDriver(w.rt.ctx), webhookDriver(w.rt.ctx)]
+    await Promise.all(drivers.map((d) => drainChannel(w.rt.ctx, d, messageId, deadline)))
     for (const d of drivers) d.close?.()
     expect(await states(messageId)).toEqual({ sent: 80 })
     const ids = idsAt('shared')

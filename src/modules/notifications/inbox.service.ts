@@ -6,7 +6,7 @@ import {
   markInboxRead,
   upsertPreferences,
 } from './inbox.repository.ts'
-import { NotificationError } from './notifications.errors.ts'
+import { notificationError } from './notifications.errors.ts'
 import type { PreferencesBody } from './notifications.schema.ts'
 import { listPushSubscriptions } from './push-subscription.service.ts'
 import { listWebhookEndpoints } from './webhook-endpoint.service.ts'
@@ -43,7 +43,7 @@ export async function listInbox(ctx: AppContext, userId: string, limit: number, 
 
 export async function markRead(ctx: AppContext, userId: string, id: string): Promise<void> {
   if (!(await markInboxRead(ctx.db, userId, id)))
-    throw new NotificationError('inbox.not_found', 'No such message in your inbox')
+    throw notificationError('inbox.not_found', 'No such message in your inbox')
 }
 
 export async function getPreferences(ctx: AppContext, userId: string) {

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /**
  * Every error the notifications module answers with, and its HTTP status. The webhook URL checks
@@ -16,9 +16,5 @@ const STATUS = {
 
 export type NotificationErrorCode = keyof typeof STATUS
 
-export class NotificationError extends AppError {
-  constructor(code: NotificationErrorCode, detail: string, extra?: Record<string, unknown>) {
-    super(STATUS[code], code, detail, extra)
-    this.name = 'NotificationError'
-  }
-}
+/** An error of this module: its status follows from its code. */
+export const notificationError = moduleErrors(STATUS)

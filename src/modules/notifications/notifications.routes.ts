@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS, SIGNED_IN } from '../identity/index.ts'
 import { getPreferences, listCapturedMail, listInbox, markRead, setPreferences } from './inbox.service.ts'
 import {
@@ -17,15 +18,10 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
   const tags = ['notifications']
   app.get(
     '/api/v1/me/inbox',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'My messages, newest first, in my language (page with `before`)',
-        querystring: inboxQuery,
-        response: { 200: inboxList },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'My messages, newest first, in my language (page with `before`)', {
+      querystring: inboxQuery,
+      response: { 200: inboxList },
+    }),
     async (request) =>
       listInbox(ctx, requirePrincipal(request).userId, request.query.limit, request.query.before),
   )
@@ -53,29 +49,29 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
 
   app.put(
     '/api/v1/me/notification-preferences',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Choose channels (the inbox is always on); a channel left out keeps its setting',
+    routeOptions(
+      SIGNED_IN,
+      tags,
+      'Choose channels (the inbox is always on); a channel left out keeps its setting',
+      {
         body: preferencesBody,
         response: { 200: preferences },
       },
-    },
+    ),
     async (request) => setPreferences(ctx, requirePrincipal(request).userId, request.body),
   )
 
   app.get(
     '/api/v1/outbox',
-    {
-      config: { access: ACCESS.admins },
-      schema: {
-        tags,
-        summary: 'E-mail captured instead of sent (no SMTP server configured), newest first',
+    routeOptions(
+      ACCESS.admins,
+      tags,
+      'E-mail captured instead of sent (no SMTP server configured), newest first',
+      {
         querystring: outboxQuery,
         response: { 200: capturedMailList },
       },
-    },
+    ),
     async (request) => listCapturedMail(ctx, request.query.limit),
   )
 }

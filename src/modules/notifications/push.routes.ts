@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { SIGNED_IN } from '../identity/index.ts'
 import {
   deleteByEndpoint,
@@ -22,28 +23,23 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.get(
     '/api/v1/push/vapid-public-key',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The key browsers subscribe with (`applicationServerKey`)',
-        response: { 200: vapidPublicKey },
-      },
-    },
+    routeOptions('public', tags, 'The key browsers subscribe with (`applicationServerKey`)', {
+      response: { 200: vapidPublicKey },
+    }),
     async () => ({ publicKey: (await vapidDetails(ctx)).publicKey }),
   )
 
   app.post(
     '/api/v1/me/push-subscriptions',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Receive notifications in this browser: its PushSubscription JSON (201 new, 200 updated)',
+    routeOptions(
+      SIGNED_IN,
+      tags,
+      'Receive notifications in this browser: its PushSubscription JSON (201 new, 200 updated)',
+      {
         body: pushSubscriptionInput,
         response: { 200: pushSubscription, 201: pushSubscription },
       },
-    },
+    ),
     async (request, reply) => {
       const { created, subscription } = await savePushSubscription(
         ctx,
@@ -57,27 +53,17 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.get(
     '/api/v1/me/push-subscriptions',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Browsers that receive my notifications',
-        response: { 200: pushSubscriptionList },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Browsers that receive my notifications', {
+      response: { 200: pushSubscriptionList },
+    }),
     async (request) => listPushSubscriptions(ctx, requirePrincipal(request).userId),
   )
 
   app.delete(
     '/api/v1/me/push-subscriptions',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Stop notifications to the browser with this endpoint',
-        querystring: deleteByEndpoint,
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Stop notifications to the browser with this endpoint', {
+      querystring: deleteByEndpoint,
+    }),
     async (request, reply) => {
       await deletePushSubscription(ctx, requirePrincipal(request).userId, {
         endpoint: request.query.endpoint,
@@ -88,14 +74,9 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.delete(
     '/api/v1/me/push-subscriptions/:id',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Stop notifications to one of my browsers',
-        params: pushSubscriptionParams,
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Stop notifications to one of my browsers', {
+      params: pushSubscriptionParams,
+    }),
     async (request, reply) => {
       await deletePushSubscription(ctx, requirePrincipal(request).userId, { id: request.params.id })
       return reply.status(204).send()

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import { badRequest } from '../../platform/errors/app-error.ts'
-import { NotificationError } from './notifications.errors.ts'
+import { notificationError } from './notifications.errors.ts'
 import type { WebhookEndpointRow } from './notifications.table.ts'
 import { webhookUrlProblem } from './webhook.address.ts'
 import type { WebhookEndpoint, WebhookEndpointInput, WebhookTestResult } from './webhook.schema.ts'
@@ -45,7 +45,7 @@ export async function createWebhookEndpoint(
   const problem = await webhookUrlProblem(input.url, ctx.config.webhooks)
   if (problem) throw badRequest(problem.code, problem.detail)
   if ((await countEndpointsOf(ctx.db, userId)) >= MAX_ENDPOINTS_PER_PERSON) {
-    throw new NotificationError(
+    throw notificationError(
       'webhook.too_many_endpoints',
       `At most ${MAX_ENDPOINTS_PER_PERSON} webhook endpoints; remove one first`,
     )
@@ -67,7 +67,7 @@ export async function listWebhookEndpoints(ctx: AppContext, userId: string): Pro
 
 export async function deleteWebhookEndpoint(ctx: AppContext, userId: string, id: string): Promise<void> {
   if (!(await deleteEndpointOf(ctx.db, userId, id))) {
-    throw new NotificationError('webhook.not_found', 'You have no such webhook endpoint')
+    throw notificationError('webhook.not_found', 'You have no such webhook endpoint')
   }
 }
 
@@ -86,7 +86,7 @@ export async function testWebhookEndpoint(
   id: string,
 ): Promise<WebhookTestResult> {
   const endpoint = await findEndpointOf(ctx.db, userId, id)
-  if (!endpoint) throw new NotificationError('webhook.not_found', 'You have no such webhook endpoint')
+  if (!endpoint) throw notificationError('webhook.not_found', 'You have no such webhook endpoint')
   const locale = (await localeOf(ctx.db, userId)) === 'en' ? 'en' : 'zh-CN'
   const deliveryId = uuidv7()
   const body = JSON.stringify({

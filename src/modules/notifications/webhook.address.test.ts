@@ -1,26 +1,15 @@
 import net, { type AddressInfo } from 'node:net'
 import { uuidv7 } from 'uuidv7'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { caller, expectProblem } from '../../../test/helpers/http.ts'
-import { type HttpSink, startHttpSink } from '../../../test/helpers/http-sink.ts'
-import { enterpriseAccount } from '../../../test/helpers/notify.ts'
-import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
+import { enterpriseAccount, withWebhookSink } from '../../../test/helpers/notify.ts'
 import { loadConfig } from '../../config.ts'
 
-let rt: TestRuntime
-let sink: HttpSink
-beforeAll(async () => {
-  sink = await startHttpSink()
-  rt = await startTestRuntime({ env: { WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1' } })
-})
-afterAll(async () => {
-  await rt?.close()
-  await sink?.close()
-})
+const w = withWebhookSink()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
+const call: ReturnType<typeof caller> = (...args) => caller(w.rt.app)(...args)
 
-const enterprise = () => enterpriseAccount(rt)
+const enterprise = () => enterpriseAccount(w.rt)
 
 /** A port on this machine where nothing listens. */
 async function closedPort(): Promise<number> {
@@ -77,31 +66,31 @@ describe('webhook addresses (issue #16, finding 10)', () => {
     expect(JSON.stringify(verdict)).not.toMatch(/ECONNREFUSED|connect|127\.0\.0\.1|\d{4,5}/)
 
     const answered = (
-      await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/inner` })
+      await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${w.sink.origin}/inner` })
     ).json()
-    sink.answer('/inner', { status: 500, body: 'Redis at 10.0.0.7:6379 refused: internal stack trace' })
+    w.sink.answer('/inner', { status: 500, body: 'Redis at 10.0.0.7:6379 refused: internal stack trace' })
     const refused = (await call('POST', `/api/v1/me/webhooks/${answered.id}/test`, me.cookie)).json()
     expect(refused).toEqual({ delivered: false, status: 500, detail: 'The endpoint answered 500' })
   })
 
   it('checks a stored URL again when connecting (stored before the rules, or by hand)', async () => {
     const me = await enterprise()
-    const before = sink.received.length
+    const before = w.sink.received.length
     for (const url of ['https://[2002:7f00:1::]/hook', 'https://93.184.215.14:8443/hook']) {
       const id = uuidv7()
-      await rt.ctx.db
+      await w.rt.ctx.db
         .insertInto('webhook_endpoints')
         .values({
           id,
           user_id: me.userId,
           url,
-          secret_sealed: rt.ctx.secrets.seal('whsec_x'),
+          secret_sealed: w.rt.ctx.secrets.seal('whsec_x'),
           description: null,
         })
         .execute()
       const verdict = (await call('POST', `/api/v1/me/webhooks/${id}/test`, me.cookie)).json()
       expect(verdict).toEqual({ delivered: false, status: null, detail: 'The endpoint could not be reached' })
     }
-    expect(sink.received.length).toBe(before)
+    expect(w.sink.received.length).toBe(before)
   })
 })

@@ -1,36 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { caller, expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
-import { type HttpSink, startHttpSink, verifyWebhookRequest } from '../../../test/helpers/http-sink.ts'
-import { enterpriseAccount } from '../../../test/helpers/notify.ts'
-import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
+import { verifyWebhookRequest } from '../../../test/helpers/http-sink.ts'
+import { enterpriseAccount, withWebhookSink } from '../../../test/helpers/notify.ts'
 import { MAX_ENDPOINTS_PER_PERSON } from './webhook-endpoint.service.ts'
 
-let rt: TestRuntime
-let sink: HttpSink
-beforeAll(async () => {
-  sink = await startHttpSink()
-  rt = await startTestRuntime({ env: { WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1' } })
-})
-afterAll(async () => {
-  await rt?.close()
-  await sink?.close()
-})
+const w = withWebhookSink()
 
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
+const call: ReturnType<typeof caller> = (...args) => caller(w.rt.app)(...args)
 
-const enterprise = () => enterpriseAccount(rt)
+const enterprise = () => enterpriseAccount(w.rt)
 
 describe('webhook endpoints', () => {
   it('shows the secret once, keeps it sealed, and lists endpoints without it', async () => {
     const me = await enterprise()
     const res = await call('POST', '/api/v1/me/webhooks', me.cookie, {
-      url: `${sink.origin}/hooks/a`,
+      url: `${w.sink.origin}/hooks/a`,
       description: 'Security desk',
     })
     expect(res.statusCode, res.body).toBe(201)
     const created = res.json()
     expect(created).toMatchObject({
-      url: `${sink.origin}/hooks/a`,
+      url: `${w.sink.origin}/hooks/a`,
       description: 'Security desk',
       active: true,
       failureCount: 0,
@@ -41,13 +31,13 @@ describe('webhook endpoints', () => {
     const { secret: _, ...shown } = created
     expect(listed).toEqual([shown])
     expect(JSON.stringify(listed)).not.toContain(created.secret)
-    const row = await rt.ctx.db
+    const row = await w.rt.ctx.db
       .selectFrom('webhook_endpoints')
       .select('secret_sealed')
       .where('id', '=', created.id)
       .executeTakeFirstOrThrow()
     expect(row.secret_sealed).not.toContain(created.secret.slice(6))
-    expect(rt.ctx.secrets.open(row.secret_sealed)).toBe(created.secret)
+    expect(w.rt.ctx.secrets.open(row.secret_sealed)).toBe(created.secret)
   })
 
   it('refuses URLs the server must not call: plain http, private addresses, credentials, non-URLs', async () => {
@@ -70,7 +60,7 @@ describe('webhook endpoints', () => {
     }
     expectProblem(await call('POST', '/api/v1/me/webhooks', me.cookie, { url: '' }), 400, 'validation.failed')
     expectProblem(
-      await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/x`, extra: 1 }),
+      await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${w.sink.origin}/x`, extra: 1 }),
       400,
       'validation.failed',
     )
@@ -78,17 +68,17 @@ describe('webhook endpoints', () => {
   })
 
   it('is for enterprise officers and administrators, each seeing and deleting only their own', async () => {
-    const citizen = await registerCitizen(rt.app)
+    const citizen = await registerCitizen(w.rt.app)
     expectProblem(await call('GET', '/api/v1/me/webhooks', citizen.cookie), 403, 'auth.forbidden')
     expectProblem(
-      await call('POST', '/api/v1/me/webhooks', citizen.cookie, { url: `${sink.origin}/c` }),
+      await call('POST', '/api/v1/me/webhooks', citizen.cookie, { url: `${w.sink.origin}/c` }),
       403,
       'auth.forbidden',
     )
     expectProblem(await call('GET', '/api/v1/me/webhooks'), 401, 'auth.unauthenticated')
     const a = await enterprise()
     const b = await enterprise()
-    const id = (await call('POST', '/api/v1/me/webhooks', a.cookie, { url: `${sink.origin}/a` })).json().id
+    const id = (await call('POST', '/api/v1/me/webhooks', a.cookie, { url: `${w.sink.origin}/a` })).json().id
     expectProblem(await call('DELETE', `/api/v1/me/webhooks/${id}`, b.cookie), 404, 'webhook.not_found')
     expectProblem(await call('POST', `/api/v1/me/webhooks/${id}/test`, b.cookie), 404, 'webhook.not_found')
     expectProblem(await call('DELETE', '/api/v1/me/webhooks/not-an-id', a.cookie), 400, 'validation.failed')
@@ -100,11 +90,11 @@ describe('webhook endpoints', () => {
     const me = await enterprise()
     for (let i = 0; i < MAX_ENDPOINTS_PER_PERSON; i++) {
       expect(
-        (await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/n${i}` })).statusCode,
+        (await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${w.sink.origin}/n${i}` })).statusCode,
       ).toBe(201)
     }
     expectProblem(
-      await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/more` }),
+      await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${w.sink.origin}/more` }),
       409,
       'webhook.too_many_endpoints',
     )
@@ -112,8 +102,10 @@ describe('webhook endpoints', () => {
 
   it('sends a signed test event, says what the receiver answered, and a success turns the endpoint on again', async () => {
     const me = await enterprise()
-    const created = (await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${sink.origin}/t` })).json()
-    sink.answer('/t', { status: 410, body: 'gone' })
+    const created = (
+      await call('POST', '/api/v1/me/webhooks', me.cookie, { url: `${w.sink.origin}/t` })
+    ).json()
+    w.sink.answer('/t', { status: 410, body: 'gone' })
     expect((await call('POST', `/api/v1/me/webhooks/${created.id}/test`, me.cookie)).json()).toEqual({
       delivered: false,
       status: 410,
@@ -126,7 +118,7 @@ describe('webhook endpoints', () => {
 
     const res = await call('POST', `/api/v1/me/webhooks/${created.id}/test`, me.cookie)
     expect(res.json()).toEqual({ delivered: true, status: 204, detail: null })
-    const got = sink.received.filter((r) => r.path === '/t').at(-1)
+    const got = w.sink.received.filter((r) => r.path === '/t').at(-1)
     if (!got) throw new Error('no test event')
     expect(verifyWebhookRequest(created.secret, got)).toBe(true)
     const body = JSON.parse(got.body)

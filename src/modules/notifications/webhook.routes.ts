@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import {
   createdWebhookEndpoint,
@@ -24,28 +25,23 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.get(
     '/api/v1/me/webhooks',
-    {
-      config: { access: ACCESS.webhookOwners },
-      schema: {
-        tags,
-        summary: 'My webhook endpoints (secrets are never shown again)',
-        response: { 200: webhookEndpointList },
-      },
-    },
+    routeOptions(ACCESS.webhookOwners, tags, 'My webhook endpoints (secrets are never shown again)', {
+      response: { 200: webhookEndpointList },
+    }),
     async (request) => listWebhookEndpoints(ctx, requirePrincipal(request).userId),
   )
 
   app.post(
     '/api/v1/me/webhooks',
-    {
-      config: { access: ACCESS.webhookOwners },
-      schema: {
-        tags,
-        summary: 'Receive my messages as signed POSTs to this URL; the answer shows the secret, once',
+    routeOptions(
+      ACCESS.webhookOwners,
+      tags,
+      'Receive my messages as signed POSTs to this URL; the answer shows the secret, once',
+      {
         body: webhookEndpointInput,
         response: { 201: createdWebhookEndpoint },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -66,15 +62,15 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.post(
     '/api/v1/me/webhooks/:id/test',
-    {
-      config: { access: ACCESS.webhookOwners },
-      schema: {
-        tags,
-        summary: 'Send a signed test event now; a success turns a disabled endpoint on again',
+    routeOptions(
+      ACCESS.webhookOwners,
+      tags,
+      'Send a signed test event now; a success turns a disabled endpoint on again',
+      {
         params: byId,
         response: { 200: webhookTestResult },
       },
-    },
+    ),
     async (request) => testWebhookEndpoint(ctx, requirePrincipal(request).userId, request.params.id),
   )
 }

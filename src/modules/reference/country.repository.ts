@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../database.ts'
+import { placedAreaSql } from '../../platform/geo/antimeridian.ts'
 import type { CountryRow } from './reference.table.ts'
 
 /** A country without its shape (which only PostGIS reads). */
@@ -116,9 +117,7 @@ export async function areaTouchesCountryShape(
     select exists (select 1 from country_parts where code = ${code}) as has_shape,
            exists (select 1 from country_parts
                     where code = ${code}
-                      and ST_Intersects(geom, ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326))) as touches`.execute(
-    db,
-  )
+                      and ST_Intersects(geom, ${placedAreaSql(geojson)})) as touches`.execute(db)
   const row = r.rows[0]
   return row?.has_shape ? row.touches : null
 }

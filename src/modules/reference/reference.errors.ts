@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /** Every error the reference module answers with, and its HTTP status. */
 const STATUS = {
@@ -10,10 +10,5 @@ const STATUS = {
 
 export type ReferenceErrorCode = keyof typeof STATUS
 
-/** Named so, not ReferenceError: that is JavaScript's own. */
-export class ReferenceDataError extends AppError {
-  constructor(code: ReferenceErrorCode, detail: string) {
-    super(STATUS[code], code, detail)
-    this.name = 'ReferenceDataError'
-  }
-}
+/** An error of this module: its status follows from its code. */
+export const referenceError = moduleErrors(STATUS)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import {
   countryAtResponse,
   countryDetail,
@@ -26,28 +27,18 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get(
     '/api/v1/countries',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Every ISO 3166-1 country, in zh-CN and English',
-        response: { 200: countryList },
-      },
-    },
+    routeOptions('public', tags, 'Every ISO 3166-1 country, in zh-CN and English', {
+      response: { 200: countryList },
+    }),
     async (_request, reply) => reply.headers(cache).send(await listCountries(ctx)),
   )
 
   app.get(
     '/api/v1/countries/:code',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'One country',
-        params: countryParams,
-        response: { 200: countryDetail },
-      },
-    },
+    routeOptions('public', tags, 'One country', {
+      params: countryParams,
+      response: { 200: countryDetail },
+    }),
     async (request) => getCountry(ctx, request.params.code),
   )
 
@@ -62,43 +53,28 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get(
     '/api/v1/missions/:code',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'One mission with its consular district',
-        params: missionParams,
-        response: { 200: missionDetail },
-      },
-    },
+    routeOptions('public', tags, 'One mission with its consular district', {
+      params: missionParams,
+      response: { 200: missionDetail },
+    }),
     async (request) => getMission(ctx, request.params.code),
   )
 
   app.get(
     '/api/v1/geo/country-at',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The country a coordinate lies in',
-        querystring: latLonQuery,
-        response: { 200: countryAtResponse },
-      },
-    },
+    routeOptions('public', tags, 'The country a coordinate lies in', {
+      querystring: latLonQuery,
+      response: { 200: countryAtResponse },
+    }),
     async (request) => locateCountry(ctx, request.query.lat, request.query.lon),
   )
 
   app.get(
     '/api/v1/geo/mission-at',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The mission whose consular district holds a coordinate',
-        querystring: latLonQuery,
-        response: { 200: missionAtResponse },
-      },
-    },
+    routeOptions('public', tags, 'The mission whose consular district holds a coordinate', {
+      querystring: latLonQuery,
+      response: { 200: missionAtResponse },
+    }),
     async (request) => locateMission(ctx, request.query.lat, request.query.lon),
   )
 }

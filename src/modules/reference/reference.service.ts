@@ -23,7 +23,7 @@ import {
   missionCodesWithArea,
   missionNameRows,
 } from './mission.repository.ts'
-import { ReferenceDataError } from './reference.errors.ts'
+import { referenceError } from './reference.errors.ts'
 import type { Country, Mission, MissionDetail } from './reference.schema.ts'
 
 /** Points on a coast or a harbour often fall just outside Natural Earth's line. */
@@ -62,7 +62,7 @@ export async function listCountries(ctx: AppContext): Promise<Country[]> {
 
 export async function getCountry(ctx: AppContext, code: string) {
   const row = await findCountryRow(ctx.db, code)
-  if (!row) throw new ReferenceDataError('reference.unknown_country', `No country with code ${code}`)
+  if (!row) throw referenceError('reference.unknown_country', `No country with code ${code}`)
   const missions = (await listMissionRows(ctx.db)).filter(
     (m) => m.country === code || m.district_countries.includes(code),
   )
@@ -84,7 +84,7 @@ export async function listMissions(ctx: AppContext): Promise<Mission[]> {
 
 export async function getMission(ctx: AppContext, code: string): Promise<MissionDetail> {
   const row = await findMissionRow(ctx.db, code)
-  if (!row) throw new ReferenceDataError('reference.unknown_mission', `No mission with code ${code}`)
+  if (!row) throw referenceError('reference.unknown_mission', `No mission with code ${code}`)
   const area = await findDistrictArea(ctx.db, code)
   const m = toMission(row)
   return { ...m, district: { countries: m.district.countries, hasArea: area !== null, area } }
@@ -97,14 +97,14 @@ export async function countryAt(db: Kysely<Database>, lat: number, lon: number):
 /** The country a coordinate lies in, or 404 (the open sea). */
 export async function locateCountry(ctx: AppContext, lat: number, lon: number): Promise<{ code: string }> {
   const code = await countryAt(ctx.db, lat, lon)
-  if (!code) throw new ReferenceDataError('geo.no_country', 'No country at this point (open sea?)')
+  if (!code) throw referenceError('geo.no_country', 'No country at this point (open sea?)')
   return { code }
 }
 
 /** The mission responsible for a coordinate with its names, or 404. */
 export async function locateMission(ctx: AppContext, lat: number, lon: number) {
   const code = await missionAt(ctx.db, lat, lon)
-  if (!code) throw new ReferenceDataError('geo.no_mission', 'No consular district covers this point')
+  if (!code) throw referenceError('geo.no_mission', 'No consular district covers this point')
   const name = (await missionNames(ctx.db, [code])).get(code)
   if (!name) throw new Error(`mission ${code} vanished`)
   return { code, name }

@@ -12,7 +12,7 @@ import {
 } from './dependant.repository.ts'
 import type { DependantBody, DependantChanges } from './dependant.schema.ts'
 import { maskPassport, passportColumns } from './profile.service.ts'
-import { RegistrationError } from './registrations.errors.ts'
+import { registrationError } from './registrations.errors.ts'
 import type { DependantsTable } from './registrations.table.ts'
 
 /** Enough for a large family; more suggests a group tour, which is an enterprise's registration. */
@@ -35,7 +35,7 @@ function toDependant(row: ShownDependantRow) {
 
 function checkDateOfBirth(date: string): void {
   if (date > new Date().toISOString().slice(0, 10) || date < '1900-01-01')
-    throw new RegistrationError(
+    throw registrationError(
       'dependant.bad_date_of_birth',
       'The date of birth must lie between 1900 and today',
     )
@@ -47,7 +47,7 @@ export async function listDependants(ctx: AppContext, userId: string) {
 
 export async function getDependant(ctx: AppContext, userId: string, id: string) {
   const [row] = await listDependantRows(ctx.db, userId, id)
-  if (!row) throw new RegistrationError('dependant.not_found', 'No such dependant')
+  if (!row) throw registrationError('dependant.not_found', 'No such dependant')
   return toDependant(row)
 }
 
@@ -56,7 +56,7 @@ export async function createDependant(ctx: AppContext, userId: string, body: Dep
   const id = uuidv7()
   await ctx.db.transaction().execute(async (trx) => {
     if ((await countDependantsForUpdate(trx, userId)) >= MAX_DEPENDANTS)
-      throw new RegistrationError('dependant.too_many', `At most ${MAX_DEPENDANTS} dependants can be added`, {
+      throw registrationError('dependant.too_many', `At most ${MAX_DEPENDANTS} dependants can be added`, {
         limit: MAX_DEPENDANTS,
       })
     await insertDependant(trx, userId, id, {
@@ -86,14 +86,14 @@ export async function changeDependant(ctx: AppContext, userId: string, id: strin
   if (body.passportNumber !== undefined)
     Object.assign(changes, passportColumns(ctx.secrets, body.passportNumber))
   if (!(await updateDependant(ctx.db, userId, id, changes)))
-    throw new RegistrationError('dependant.not_found', 'No such dependant')
+    throw registrationError('dependant.not_found', 'No such dependant')
   return getDependant(ctx, userId, id)
 }
 
 /** Removing a dependant also takes them off every trip they were listed on. */
 export async function removeDependant(ctx: AppContext, userId: string, id: string): Promise<void> {
   if (!(await deleteDependant(ctx.db, userId, id)))
-    throw new RegistrationError('dependant.not_found', 'No such dependant')
+    throw registrationError('dependant.not_found', 'No such dependant')
 }
 
 /** The person's dependants with passports in full, for their own export. */

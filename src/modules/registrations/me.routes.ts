@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { SIGNED_IN } from '../identity/index.ts'
 import {
   dependantBody,
@@ -46,28 +47,18 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
   )
   app.put(
     '/api/v1/me/profile',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Merge the fields given into my profile (null clears one)',
-        body: profileBody,
-        response: { 200: profileResponse },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Merge the fields given into my profile (null clears one)', {
+      body: profileBody,
+      response: { 200: profileResponse },
+    }),
     async (request) => updateProfile(ctx, me(request), request.body),
   )
   app.put(
     '/api/v1/me/residence',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Where I live abroad',
-        body: residenceBody,
-        response: { 200: profileResponse },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Where I live abroad', {
+      body: residenceBody,
+      response: { 200: profileResponse },
+    }),
     async (request) => setResidence(ctx, me(request), request.body),
   )
 
@@ -97,21 +88,16 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
   )
   app.put(
     '/api/v1/me/trips/:id',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Change a trip',
-        params: tripIdParams,
-        body: tripBody,
-        response: { 200: tripResponse },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Change a trip', {
+      params: tripIdParams,
+      body: tripBody,
+      response: { 200: tripResponse },
+    }),
     async (request) => updateTrip(ctx, me(request), request.params.id, request.body),
   )
   app.delete(
     '/api/v1/me/trips/:id',
-    { config: { access: SIGNED_IN }, schema: { tags, summary: 'Remove a trip', params: tripIdParams } },
+    routeOptions(SIGNED_IN, tags, 'Remove a trip', { params: tripIdParams }),
     async (request, reply) => {
       await removeTrip(ctx, me(request), request.params.id)
       return reply.status(204).send()
@@ -120,54 +106,34 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
 
   app.get(
     '/api/v1/me/dependants',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Family members travelling with me',
-        response: { 200: dependantList },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Family members travelling with me', {
+      response: { 200: dependantList },
+    }),
     async (request) => listDependants(ctx, me(request)),
   )
   app.post(
     '/api/v1/me/dependants',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Add a dependant (at most 20)',
-        body: dependantBody,
-        response: { 201: dependantResponse },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Add a dependant (at most 20)', {
+      body: dependantBody,
+      response: { 201: dependantResponse },
+    }),
     async (request, reply) => reply.status(201).send(await createDependant(ctx, me(request), request.body)),
   )
   app.get(
     '/api/v1/me/dependants/:id',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'One of my dependants',
-        params: dependantIdParams,
-        response: { 200: dependantResponse },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'One of my dependants', {
+      params: dependantIdParams,
+      response: { 200: dependantResponse },
+    }),
     async (request) => getDependant(ctx, me(request), request.params.id),
   )
   app.put(
     '/api/v1/me/dependants/:id',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'Merge the fields given into a dependant (null clears one)',
-        params: dependantIdParams,
-        body: dependantChanges,
-        response: { 200: dependantResponse },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'Merge the fields given into a dependant (null clears one)', {
+      params: dependantIdParams,
+      body: dependantChanges,
+      response: { 200: dependantResponse },
+    }),
     async (request) => changeDependant(ctx, me(request), request.params.id, request.body),
   )
   app.delete(
@@ -184,15 +150,10 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
 
   app.put(
     '/api/v1/me/location',
-    {
-      config: { access: SIGNED_IN },
-      schema: {
-        tags,
-        summary: 'I am here now (calling this is the consent to keep it)',
-        body: locationBody,
-        response: { 200: locationResponse },
-      },
-    },
+    routeOptions(SIGNED_IN, tags, 'I am here now (calling this is the consent to keep it)', {
+      body: locationBody,
+      response: { 200: locationResponse },
+    }),
     async (request) => recordLocation(ctx, me(request), request.body),
   )
   app.get(
@@ -205,7 +166,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
   )
   app.delete(
     '/api/v1/me/location',
-    { config: { access: SIGNED_IN }, schema: { tags, summary: 'Forget my location' } },
+    routeOptions(SIGNED_IN, tags, 'Forget my location'),
     async (request, reply) => {
       await forgetLocation(ctx, me(request))
       return reply.status(204).send()

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import {
   type PeopleQuery,
@@ -34,57 +35,47 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/api/v1/people',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Registered people in my jurisdiction, by country and name/phone/passport/e-mail (audited)',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Registered people in my jurisdiction, by country and name/phone/passport/e-mail (audited)',
+      {
         querystring: peopleQuery,
         response: { 200: peopleResult },
       },
-    },
+    ),
     async (request, reply) => answer(request, reply, request.query),
   )
 
   app.post(
     '/api/v1/people/search',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Registered people inside a GeoJSON polygon in my jurisdiction (audited)',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Registered people inside a GeoJSON polygon in my jurisdiction (audited)',
+      {
         body: peopleSearchBody,
         response: { 200: peopleResult },
       },
-    },
+    ),
     async (request, reply) => answer(request, reply, request.body),
   )
 
   app.get(
     '/api/v1/people/:id',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'One person (audited)',
-        params: personIdParams,
-        response: { 200: person },
-      },
-    },
+    routeOptions(ACCESS.officers, tags, 'One person (audited)', {
+      params: personIdParams,
+      response: { 200: person },
+    }),
     async (request) => viewPerson(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 
   app.post(
     '/api/v1/people/:id/passport',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Reveal the full passport number (audited)',
-        params: personIdParams,
-        response: { 200: revealedPassport },
-      },
-    },
+    routeOptions(ACCESS.officers, tags, 'Reveal the full passport number (audited)', {
+      params: personIdParams,
+      response: { 200: revealedPassport },
+    }),
     async (request) => revealPassport(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 }

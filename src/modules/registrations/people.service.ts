@@ -15,7 +15,7 @@ import { toE164 } from './phone.schema.ts'
 import type { PresenceWindow } from './presence.ts'
 import { findSealedPassport } from './profile.repository.ts'
 import { maskPassport } from './profile.service.ts'
-import { RegistrationError } from './registrations.errors.ts'
+import { registrationError } from './registrations.errors.ts'
 
 /** What both searches ask: the listing's country or the search's area, a text, a date, how many. */
 export type PeopleCriteria = Omit<PeopleQuery, 'format'> | Omit<PeopleSearchBody, 'format'>
@@ -103,13 +103,13 @@ export async function searchPeople(ctx: AppContext, principal: Principal, query:
 
 async function assertInScope(ctx: AppContext, principal: Principal, personId: string): Promise<void> {
   const ok = await personInScope(ctx.db, personId, windowOn(undefined), missionScope(principal))
-  if (!ok) throw new RegistrationError('person.not_found', 'No such person in your jurisdiction')
+  if (!ok) throw registrationError('person.not_found', 'No such person in your jurisdiction')
 }
 
 export async function viewPerson(ctx: AppContext, principal: Principal, personId: string, ip: string) {
   await assertInScope(ctx, principal, personId)
   const row = await findPerson(ctx.db, personId, windowOn(undefined))
-  if (!row) throw new RegistrationError('person.not_found', 'No such person in your jurisdiction')
+  if (!row) throw registrationError('person.not_found', 'No such person in your jurisdiction')
   await recordAudit(ctx.db, {
     actorId: principal.userId,
     actorRoles: principal.roles,

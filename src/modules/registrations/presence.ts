@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
+import { placedAreaSql } from '../../platform/geo/antimeridian.ts'
 import { inMissionDistrictsSql } from '../reference/index.ts'
 import type { ResidenceRow } from './registrations.table.ts'
 
@@ -45,7 +46,7 @@ export function presenceSql(window: PresenceWindow): RawBuilder<PresenceRow> {
 /** The presence row `p` has a point inside a GeoJSON area (rows without a point never do). */
 export function presenceInArea(alias: string, areaGeoJson: string): RawBuilder<boolean> {
   const p = sql.ref(alias)
-  return sql<boolean>`(${p}.location is not null and ST_Intersects(${p}.location, ST_SetSRID(ST_GeomFromGeoJSON(${areaGeoJson}), 4326)))`
+  return sql<boolean>`(${p}.location is not null and ST_Intersects(${p}.location, ${placedAreaSql(areaGeoJson)}))`
 }
 
 /** The presence row `p` lies in the consular district of one of the missions (staff scope). */

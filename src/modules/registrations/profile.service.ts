@@ -9,7 +9,7 @@ import {
   upsertProfile,
   upsertResidence,
 } from './profile.repository.ts'
-import { RegistrationError } from './registrations.errors.ts'
+import { registrationError } from './registrations.errors.ts'
 import type { ProfileBody, ResidenceBody } from './registrations.schema.ts'
 import type { EmergencyContact } from './registrations.table.ts'
 
@@ -74,7 +74,7 @@ function profileChanges(ctx: AppContext, body: ProfileBody): ProfileChanges {
       body.dateOfBirth &&
       (body.dateOfBirth > new Date().toISOString().slice(0, 10) || body.dateOfBirth < '1900-01-01')
     )
-      throw new RegistrationError(
+      throw registrationError(
         'profile.bad_date_of_birth',
         'The date of birth must lie between 1900 and today',
       )
@@ -102,7 +102,7 @@ export async function updateProfile(ctx: AppContext, userId: string, body: Profi
 
 export async function setResidence(ctx: AppContext, userId: string, body: ResidenceBody): Promise<Profile> {
   if ((await unknownCountries(ctx.db, [body.country])).length > 0)
-    throw new RegistrationError('reference.unknown_country', `Unknown country ${body.country}`)
+    throw registrationError('reference.unknown_country', `Unknown country ${body.country}`)
   await upsertResidence(ctx.db, userId, {
     country: body.country,
     city: body.city ?? null,

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors/app-error.ts'
+import { moduleErrors } from '../../platform/errors/app-error.ts'
 
 /** Every error the registrations module answers with, and its HTTP status. */
 const STATUS = {
@@ -19,9 +19,5 @@ const STATUS = {
 
 export type RegistrationErrorCode = keyof typeof STATUS
 
-export class RegistrationError extends AppError {
-  constructor(code: RegistrationErrorCode, detail: string, extra?: Record<string, unknown>) {
-    super(STATUS[code], code, detail, extra)
-    this.name = 'RegistrationError'
-  }
-}
+/** An error of this module: its status follows from its code. */
+export const registrationError = moduleErrors(STATUS)

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
 import { countryAt, unknownCountries } from '../reference/index.ts'
 import { foreignDependants } from './dependant.repository.ts'
-import { RegistrationError } from './registrations.errors.ts'
+import { registrationError } from './registrations.errors.ts'
 import type { TripBody, Warning } from './registrations.schema.ts'
 import {
   deleteTrip,
@@ -19,13 +19,9 @@ import {
 async function assertOwnTravellers(db: Transaction<Database>, userId: string, ids: readonly string[]) {
   const foreign = await foreignDependants(db, userId, ids)
   if (foreign.length > 0)
-    throw new RegistrationError(
-      'trip.unknown_traveller',
-      'Only your own dependants can travel on your trip',
-      {
-        travellers: foreign,
-      },
-    )
+    throw registrationError('trip.unknown_traveller', 'Only your own dependants can travel on your trip', {
+      travellers: foreign,
+    })
 }
 
 /** A trip that ended this long ago is history, not a registration. */
@@ -53,13 +49,13 @@ async function checkTrip(
   body: TripBody,
 ): Promise<{ row: TripRecord; warnings: Warning[] }> {
   if (body.endDate < body.startDate)
-    throw new RegistrationError('trip.dates_inverted', 'The trip ends before it starts', {
+    throw registrationError('trip.dates_inverted', 'The trip ends before it starts', {
       startDate: body.startDate,
     })
   if (body.endDate < dayOffset(-PAST_DAYS_ALLOWED))
-    throw new RegistrationError('trip.in_past', `The trip ended more than ${PAST_DAYS_ALLOWED} days ago`)
+    throw registrationError('trip.in_past', `The trip ended more than ${PAST_DAYS_ALLOWED} days ago`)
   if (body.startDate > dayOffset(FUTURE_YEARS_ALLOWED * 366))
-    throw new RegistrationError(
+    throw registrationError(
       'trip.too_far_ahead',
       `A trip can be registered at most ${FUTURE_YEARS_ALLOWED} years ahead`,
     )
@@ -68,7 +64,7 @@ async function checkTrip(
     body.destinations.map((d) => d.country),
   )
   if (unknown.length > 0)
-    throw new RegistrationError('reference.unknown_country', `Unknown country: ${unknown.join(', ')}`, {
+    throw registrationError('reference.unknown_country', `Unknown country: ${unknown.join(', ')}`, {
       countries: unknown,
     })
   const warnings: Warning[] = []
@@ -103,7 +99,7 @@ export async function listTrips(ctx: AppContext, userId: string) {
 
 export async function getTrip(ctx: AppContext, userId: string, id: string) {
   const [row] = await listTripRows(ctx.db, userId, id)
-  if (!row) throw new RegistrationError('trip.not_found', 'No such trip')
+  if (!row) throw registrationError('trip.not_found', 'No such trip')
   return toTrip(row)
 }
 
@@ -113,7 +109,7 @@ export async function createTrip(ctx: AppContext, userId: string, body: TripBody
     await assertOwnTravellers(trx, userId, row.travellers)
     const same = await findSameTrip(trx, userId, row)
     if (same)
-      throw new RegistrationError('trip.duplicate', 'The same trip is already registered', { tripId: same })
+      throw registrationError('trip.duplicate', 'The same trip is already registered', { tripId: same })
     await insertTrip(trx, userId, row)
   })
   return toTrip(row, warnings)
@@ -125,14 +121,14 @@ export async function updateTrip(ctx: AppContext, userId: string, id: string, bo
     await assertOwnTravellers(trx, userId, row.travellers)
     const same = await findSameTrip(trx, userId, row)
     if (same)
-      throw new RegistrationError('trip.duplicate', 'The same trip is already registered', { tripId: same })
+      throw registrationError('trip.duplicate', 'The same trip is already registered', { tripId: same })
     if (!(await replaceTrip(trx, userId, row, body.travellers !== undefined)))
-      throw new RegistrationError('trip.not_found', 'No such trip')
+      throw registrationError('trip.not_found', 'No such trip')
     return listTripRows(trx, userId, id)
   })
   return toTrip(saved[0] ?? row, warnings)
 }
 
 export async function removeTrip(ctx: AppContext, userId: string, id: string): Promise<void> {
-  if (!(await deleteTrip(ctx.db, userId, id))) throw new RegistrationError('trip.not_found', 'No such trip')
+  if (!(await deleteTrip(ctx.db, userId, id))) throw registrationError('trip.not_found', 'No such trip')
 }

@@ -23,3 +23,12 @@ export const unprocessable = (code: string, detail: string, extra?: Record<strin
   new AppError(422, code, detail, extra)
 export const tooManyRequests = (code: string, detail: string, retryAfterSeconds: number) =>
   new AppError(429, code, detail, { retryAfterSeconds })
+
+/**
+ * A module's error maker from its table of codes: the status follows from the code, so a code is
+ * never answered with two statuses. Every `<module>.errors.ts` makes its one this way.
+ */
+export function moduleErrors<const Statuses extends Record<string, number>>(statuses: Statuses) {
+  return (code: keyof Statuses & string, detail: string, extra?: Record<string, unknown>): AppError =>
+    new AppError(statuses[code] as number, code, detail, extra)
+}

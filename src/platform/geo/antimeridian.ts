@@ -4,7 +4,7 @@ import type { Polygonal } from './geojson.schema.ts'
 /**
  * Shapes that cross the antimeridian (±180°, Fiji, Kiribati, Chukotka, the Aleutians). PostGIS
  * reads coordinates on a plane, so a ring drawn 176.8 → -179.5 is taken the long way round the
- * world. Every area we place — alerts today; crises and region advisories are to follow — goes
+ * world. Every area we place (alerts, crises, region advisories, people searches) goes
  * through here: rings are read the short way round, then cut at ±180° into pieces that each lie
  * within -180..180.
  */
@@ -89,4 +89,21 @@ export function circleGeometrySql(center: Position, radiusKm: number): RawBuilde
   return sql`(select ${wrapAtAntimeridianSql(
     sql`case when ST_XMax(b.g) - ST_XMin(b.g) > 180 then ST_ShiftLongitude(b.g) else b.g end`,
   )} from (select ${buffer} as g) b)`
+}
+
+/**
+ * A GeoJSON polygon or multipolygon (as text) as the area it covers on the globe, one
+ * MultiPolygon: what targeting, reach, manifests and searches intersect with.
+ */
+export function placedAreaSql(geojson: string): RawBuilder<unknown> {
+  return sql`ST_Multi(ST_CollectionExtract(${polygonalGeometrySql(JSON.parse(geojson) as Polygonal)}, 3))`
+}
+
+/**
+ * The area as drawn, each ring read the short way round but not yet cut: what validity is judged
+ * on (a ring that crosses itself), since making it valid is not ours to do silently.
+ */
+export function drawnAreaSql(geojson: string): RawBuilder<unknown> {
+  const drawn = JSON.stringify(unwrapPolygonal(JSON.parse(geojson) as Polygonal))
+  return sql`ST_SetSRID(ST_GeomFromGeoJSON(${drawn}), 4326)`
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../context.ts'
 import { AppError } from '../../../platform/errors/app-error.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
 import { attachmentDisposition } from '../../../platform/http/content-disposition.ts'
+import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
 import { casesError } from '../cases.errors.ts'
 import { idParams } from '../common.schema.ts'
@@ -73,17 +74,16 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.post(
     '/api/v1/cases/:id/attachments',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary:
-          'Attach files (multipart/form-data, any field name): judged by content; all or none are kept',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Attach files (multipart/form-data, any field name): judged by content; all or none are kept',
+      {
         consumes: ['multipart/form-data'],
         params: idParams,
         response: { 201: uploadResponse },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -100,28 +100,18 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.get(
     '/api/v1/cases/:id/attachments',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: "The case's files, removed ones included, and the limits (audited)",
-        params: idParams,
-        response: { 200: attachmentList },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, "The case's files, removed ones included, and the limits (audited)", {
+      params: idParams,
+      response: { 200: attachmentList },
+    }),
     async (request) => listAttachments(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 
   app.get(
     '/api/v1/cases/:id/attachments/:attachmentId',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Download a file (as an attachment, never shown inline; audited)',
-        params: attachmentParams,
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Download a file (as an attachment, never shown inline; audited)', {
+      params: attachmentParams,
+    }),
     async (request, reply) => {
       const { id, attachmentId } = request.params
       const file = await openAttachment(ctx, requirePrincipal(request), id, attachmentId, request.ip)
@@ -138,16 +128,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.delete(
     '/api/v1/cases/:id/attachments/:attachmentId',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Remove a file with a reason: no longer served, kept for the record',
-        params: attachmentParams,
-        body: removeAttachmentBody,
-        response: { 200: attachment },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Remove a file with a reason: no longer served, kept for the record', {
+      params: attachmentParams,
+      body: removeAttachmentBody,
+      response: { 200: attachment },
+    }),
     async (request) => {
       const { id, attachmentId } = request.params
       return removeAttachment(ctx, requirePrincipal(request), id, attachmentId, request.body, request.ip)

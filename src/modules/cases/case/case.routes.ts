@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
+import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
 import { idParams } from '../common.schema.ts'
 import { linkContactBody } from '../hotline/contact.schema.ts'
@@ -15,59 +16,49 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/v1/cases',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Open a case: priority suggested, mission routed by consular district, SLA timer started',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Open a case: priority suggested, mission routed by consular district, SLA timer started',
+      {
         body: createCaseBody,
         response: { 201: caseDetail },
       },
-    },
+    ),
     async (request, reply) =>
       reply.status(201).send(await createCase(ctx, requirePrincipal(request), request.body, request.ip)),
   )
 
   app.get(
     '/api/v1/cases',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Cases I may see, newest first (page with cursor; audited)',
-        querystring: caseQuery,
-        response: { 200: caseList },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Cases I may see, newest first (page with cursor; audited)', {
+      querystring: caseQuery,
+      response: { 200: caseList },
+    }),
     async (request) => listCases(ctx, requirePrincipal(request), request.query, request.ip),
   )
 
   app.get(
     '/api/v1/cases/:id',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'One case with its timeline (404 outside my scope; audited)',
-        params: idParams,
-        response: { 200: caseDetail },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'One case with its timeline (404 outside my scope; audited)', {
+      params: idParams,
+      response: { 200: caseDetail },
+    }),
     async (request) => getCase(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 
   app.post(
     '/api/v1/cases/:id/events',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Add to the timeline: note, call, status, assignment, task, visit, priority, team',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Add to the timeline: note, call, status, assignment, task, visit, priority, team',
+      {
         params: idParams,
         body: eventBody,
         response: { 201: caseDetail },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -78,17 +69,16 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post(
     '/api/v1/cases/:id/contacts',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary:
-          'Link an earlier contact (a help request, a call) to this case instead of opening a duplicate',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Link an earlier contact (a help request, a call) to this case instead of opening a duplicate',
+      {
         params: idParams,
         body: linkContactBody,
         response: { 201: caseDetail },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -105,16 +95,16 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.put(
     '/api/v1/cases/:id/detention',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Record or change the detention details; the next consular visit falls due from them',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Record or change the detention details; the next consular visit falls due from them',
+      {
         params: idParams,
         body: detentionBody,
         response: { 200: caseDetail },
       },
-    },
+    ),
     async (request) =>
       putDetention(ctx, requirePrincipal(request), request.params.id, request.body, request.ip),
   )

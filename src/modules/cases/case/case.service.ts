@@ -9,7 +9,7 @@ import { type CaseScope, everyoneOnIt, personInScope, scopeOf } from '../access.
 import { caseNotFound, casesError } from '../cases.errors.ts'
 import type { ContactRow } from '../cases.table.ts'
 import { findContactRow, linkContact } from '../hotline/contact.repository.ts'
-import { toE164 } from '../hotline/phone.ts'
+import { callerPhone } from '../hotline/phone.ts'
 import { place } from '../placement.ts'
 import {
   addTeamMember,
@@ -60,7 +60,7 @@ async function resolvePeople(
         throw casesError('case.unknown_person', `people.${i}: no registered person with id ${p.personId}`)
       add({ person_id: found.id, phone: found.phone, whereNow: found.whereNow })
     } else {
-      const phone = toE164(p.phone, `people.${i}.phone`)
+      const phone = callerPhone(p.phone, `people.${i}.phone`)
       const found = await personInScope(trx, scope, await findPersonByPhone(trx, phone))
       add({ person_id: found?.id ?? null, phone, whereNow: found?.whereNow ?? null })
     }

@@ -28,7 +28,7 @@ function manifestSql(crisisId: string, at: Date): RawBuilder<ManifestEntry & { t
       select distinct on (p.user_id) p.user_id, p.source, p.location, p.trip_id
         from (${presenceSql({ from: at, to: at })}) p
         join crises c on c.id = ${crisisId}
-       where p.location is not null and ST_Intersects(p.location, c.area)
+       where p.location is not null and ST_Intersects(p.location, c.placed_area)
        order by p.user_id, case p.source when 'location' then 0 when 'trip' then 1 else 2 end
     )
     select coalesce(h.user_id, cp.person_id) as person_id, h.user_id is not null as in_area,
@@ -75,7 +75,7 @@ export async function manifestCounts(db: Db, crisisId: string, at: Date): Promis
 export async function personInArea(db: Db, crisisId: string, personId: string, at: Date): Promise<boolean> {
   const r = await sql<{ ok: boolean }>`
     select exists (select 1 from (${presenceSql({ from: at, to: at })}) p join crises c on c.id = ${crisisId}
-      where p.user_id = ${personId} and p.location is not null and ST_Intersects(p.location, c.area)) as ok`.execute(
+      where p.user_id = ${personId} and p.location is not null and ST_Intersects(p.location, c.placed_area)) as ok`.execute(
     db,
   )
   return r.rows[0]?.ok ?? false

@@ -4,7 +4,7 @@ import type { Principal } from '../../../platform/http/access.ts'
 import { personCards } from '../../registrations/index.ts'
 import { csvCell } from '../case/board.service.ts'
 import type { PersonStatus } from './crisis.schema.ts'
-import { loadCrisis, toCrisis } from './crisis.service.ts'
+import { loadCrisis, toCrisis, toLeg } from './crisis.service.ts'
 import { type ManifestEntry, manifestCounts, manifestPage } from './crisis-manifest.repository.ts'
 import type { Manifest, ManifestPerson, ManifestQuery } from './crisis-manifest.schema.ts'
 import { listLegs } from './evacuation.repository.ts'
@@ -82,16 +82,7 @@ export async function getManifest(
       total: counts.reduce((n, c) => n + c.n, 0),
       byStatus: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     },
-    legs: legs.map((l) => ({
-      id: l.id,
-      name: l.name,
-      mode: l.mode,
-      fromPointId: l.from_point_id,
-      destination: l.destination,
-      departsAt: l.departs_at.toISOString(),
-      capacity: l.capacity,
-      boarded: l.boarded,
-    })),
+    legs: legs.map(toLeg),
     people: await toPeople(ctx, page),
     nextCursor: rows.length > q.limit ? (page.at(-1)?.person_id ?? null) : null,
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
+import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
 import { idParams } from '../common.schema.ts'
 import { citizenStatusBody, myCrises, personStatusResponse } from './crisis-manifest.schema.ts'
@@ -11,29 +12,29 @@ export const crisisMeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.get(
     '/api/v1/me/crises',
-    {
-      config: { access: ACCESS.citizens },
-      schema: {
-        tags,
-        summary: 'Active crises where I am registered in the area, with my status ("are you safe?")',
+    routeOptions(
+      ACCESS.citizens,
+      tags,
+      'Active crises where I am registered in the area, with my status ("are you safe?")',
+      {
         response: { 200: myCrises },
       },
-    },
+    ),
     async (request) => findMyCrises(ctx, requirePrincipal(request).userId),
   )
 
   app.post(
     '/api/v1/me/crises/:id/status',
-    {
-      config: { access: ACCESS.citizens },
-      schema: {
-        tags,
-        summary: 'Answer in a crisis: safe, needs_help (a P1 help request to the hotline) or wants_to_leave',
+    routeOptions(
+      ACCESS.citizens,
+      tags,
+      'Answer in a crisis: safe, needs_help (a P1 help request to the hotline) or wants_to_leave',
+      {
         params: idParams,
         body: citizenStatusBody,
         response: { 200: personStatusResponse },
       },
-    },
+    ),
     async (request) => setMyStatus(ctx, requirePrincipal(request).userId, request.params.id, request.body),
   )
 }

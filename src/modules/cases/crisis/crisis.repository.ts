@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../../../database.ts'
+import { drawnAreaSql, placedAreaSql } from '../../../platform/geo/antimeridian.ts'
 import type { CrisisScope } from '../access.ts'
 import type { CrisisStatus } from './crisis.schema.ts'
 import type { CrisisRow } from './crisis.table.ts'
@@ -14,11 +15,9 @@ export interface NewCrisis {
   createdAt: Date
 }
 
-const geom = (geojson: string) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326)`
-
 /** Whether PostGIS takes the polygon as valid (no self-intersection, rings that close). */
 export async function isValidArea(db: Db, geojson: string): Promise<boolean> {
-  const r = await sql<{ ok: boolean }>`select ST_IsValid(${geom(geojson)}) as ok`.execute(db)
+  const r = await sql<{ ok: boolean }>`select ST_IsValid(${drawnAreaSql(geojson)}) as ok`.execute(db)
   return r.rows[0]?.ok ?? false
 }
 
@@ -29,7 +28,8 @@ export async function insertCrisis(db: Db, c: NewCrisis): Promise<void> {
       id: c.id,
       name: c.name,
       country: c.country,
-      area: geom(c.areaGeoJson),
+      area: sql`ST_SetSRID(ST_GeomFromGeoJSON(${c.areaGeoJson}), 4326)`,
+      placed_area: placedAreaSql(c.areaGeoJson),
       starts_at: c.startsAt,
       created_by: c.createdBy,
       created_at: c.createdAt,
@@ -83,7 +83,7 @@ export async function activeCrisesOfPresence(
 ): Promise<CrisisRow[]> {
   const r = await sql<CrisisRow>`select ${columns} from crises c
     where c.status = 'active' and c.starts_at <= ${at}
-      and exists (select 1 from (${presence}) p where p.location is not null and ST_Intersects(p.location, c.area))
+      and exists (select 1 from (${presence}) p where p.location is not null and ST_Intersects(p.location, c.placed_area))
     order by c.id desc`.execute(db)
   return r.rows
 }

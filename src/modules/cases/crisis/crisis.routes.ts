@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
+import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
 import { idParams } from '../common.schema.ts'
 import { linkContactBody } from '../hotline/contact.schema.ts'
@@ -13,74 +14,58 @@ export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.post(
     '/api/v1/crises',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Open a crisis event: a country, an area (GeoJSON Polygon touching it) and a start',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Open a crisis event: a country, an area (GeoJSON Polygon touching it) and a start',
+      {
         body: createCrisisBody,
         response: { 201: crisisDetail },
       },
-    },
+    ),
     async (request, reply) =>
       reply.status(201).send(await createCrisis(ctx, requirePrincipal(request), request.body, request.ip)),
   )
 
   app.get(
     '/api/v1/crises',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Crises I may see, newest first',
-        querystring: crisisQuery,
-        response: { 200: crisisList },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Crises I may see, newest first', {
+      querystring: crisisQuery,
+      response: { 200: crisisList },
+    }),
     async (request) => listCrises(ctx, requirePrincipal(request), request.query.status),
   )
 
   app.get(
     '/api/v1/crises/:id',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary:
-          'One crisis with counts (people in the area by status, linked cases and contacts), points and legs',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'One crisis with counts (people in the area by status, linked cases and contacts), points and legs',
+      {
         params: idParams,
         response: { 200: crisisDetail },
       },
-    },
+    ),
     async (request) => getCrisis(ctx, requirePrincipal(request), request.params.id),
   )
 
   app.post(
     '/api/v1/crises/:id/close',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Close the crisis (409 if already closed)',
-        params: idParams,
-        response: { 200: crisisDetail },
-      },
-    },
+    routeOptions(ACCESS.officers, tags, 'Close the crisis (409 if already closed)', {
+      params: idParams,
+      response: { 200: crisisDetail },
+    }),
     async (request) => closeCrisis(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 
   app.post(
     '/api/v1/crises/:id/cases',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Link a case I may see to the crisis (again: no change)',
-        params: idParams,
-        body: linkCaseBody,
-        response: { 201: crisisDetail },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Link a case I may see to the crisis (again: no change)', {
+      params: idParams,
+      body: linkCaseBody,
+      response: { 201: crisisDetail },
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -91,16 +76,11 @@ export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.post(
     '/api/v1/crises/:id/contacts',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Link a contact I may see to the crisis (again: no change)',
-        params: idParams,
-        body: linkContactBody,
-        response: { 201: crisisDetail },
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'Link a contact I may see to the crisis (again: no change)', {
+      params: idParams,
+      body: linkContactBody,
+      response: { 201: crisisDetail },
+    }),
     async (request, reply) =>
       reply
         .status(201)

@@ -21,7 +21,7 @@ import {
 import type { CreateCrisisBody, Crisis, CrisisDetail, CrisisStatus } from './crisis.schema.ts'
 import type { CrisisRow } from './crisis.table.ts'
 import { manifestCounts } from './crisis-manifest.repository.ts'
-import { listAssemblyPoints, listLegs } from './evacuation.repository.ts'
+import { type LegWithCount, listAssemblyPoints, listLegs } from './evacuation.repository.ts'
 
 export function toCrisis(row: CrisisRow): Crisis {
   return {
@@ -129,16 +129,7 @@ export async function getCrisis(ctx: AppContext, principal: Principal, id: strin
       opensAt: p.opens_at?.toISOString() ?? null,
       checkedIn: p.checked_in,
     })),
-    legs: legs.map((l) => ({
-      id: l.id,
-      name: l.name,
-      mode: l.mode,
-      fromPointId: l.from_point_id,
-      destination: l.destination,
-      departsAt: l.departs_at.toISOString(),
-      capacity: l.capacity,
-      boarded: l.boarded,
-    })),
+    legs: legs.map(toLeg),
   }
 }
 
@@ -192,4 +183,18 @@ export async function linkToCrisis(
       })
   })
   return getCrisis(ctx, principal, id)
+}
+
+/** A transport leg as the console shows it, with how many have boarded. */
+export function toLeg(l: LegWithCount) {
+  return {
+    id: l.id,
+    name: l.name,
+    mode: l.mode,
+    fromPointId: l.from_point_id,
+    destination: l.destination,
+    departsAt: l.departs_at.toISOString(),
+    capacity: l.capacity,
+    boarded: l.boarded,
+  }
 }

@@ -7,7 +7,10 @@ export interface CrisesTable {
   id: string
   name: string
   country: string
+  /** As drawn: what the console shows. */
   area: Geometry
+  /** As it lies on the globe (cut at ±180°): what people are placed in. */
+  placed_area: Geometry
   starts_at: Date
   status: Generated<CrisisStatus>
   created_by: string | null
@@ -86,7 +89,7 @@ export interface CrisisTables {
 }
 
 /** A crisis as the repositories read it: the area as GeoJSON text (ST_AsGeoJSON). */
-export type CrisisRow = Omit<Selectable<CrisesTable>, 'area'> & { area: string }
+export type CrisisRow = Omit<Selectable<CrisesTable>, 'area' | 'placed_area'> & { area: string }
 /** An assembly point as read: its point as lat/lon. */
 export type AssemblyPointRow = Omit<Selectable<CrisisAssemblyPointsTable>, 'location'> & {
   lat: number

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
+import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
 import { idParams } from '../common.schema.ts'
 import { assemblyPointBody, crisisDetail, legBody } from './crisis.schema.ts'
@@ -20,16 +21,11 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.post(
     '/api/v1/crises/:id/assembly-points',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Add an assembly point',
-        params: idParams,
-        body: assemblyPointBody,
-        response: { 201: crisisDetail },
-      },
-    },
+    routeOptions(ACCESS.officers, tags, 'Add an assembly point', {
+      params: idParams,
+      body: assemblyPointBody,
+      response: { 201: crisisDetail },
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -40,16 +36,16 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.post(
     '/api/v1/crises/:id/legs',
-    {
-      config: { access: ACCESS.officers },
-      schema: {
-        tags,
-        summary: 'Add a transport leg leaving from an assembly point, with its capacity',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Add a transport leg leaving from an assembly point, with its capacity',
+      {
         params: idParams,
         body: legBody,
         response: { 201: crisisDetail },
       },
-    },
+    ),
     async (request, reply) =>
       reply
         .status(201)
@@ -58,32 +54,26 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.get(
     '/api/v1/crises/:id/manifest',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary:
-          'The people registered in the area now (and anyone with a status in the crisis), with their status; paged by cursor (audited)',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'The people registered in the area now (and anyone with a status in the crisis), with their status; paged by cursor (audited)',
+      {
         params: idParams,
         querystring: manifestQuery,
         response: { 200: manifest },
       },
-    },
+    ),
     async (request) =>
       getManifest(ctx, requirePrincipal(request), request.params.id, request.query, request.ip),
   )
 
   app.get(
     '/api/v1/crises/:id/manifest.csv',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'The whole manifest as CSV, optionally one status (audited)',
-        params: idParams,
-        querystring: manifestCsvQuery,
-      },
-    },
+    routeOptions(ACCESS.hotline, tags, 'The whole manifest as CSV, optionally one status (audited)', {
+      params: idParams,
+      querystring: manifestCsvQuery,
+    }),
     async (request, reply) => {
       const csv = await exportManifest(
         ctx,
@@ -101,17 +91,16 @@ export const evacuationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
 
   app.post(
     '/api/v1/crises/:id/people/:personId',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary:
-          "Set a person's status: checked_in with assemblyPointId, boarded with legId (409 crisis.leg_full), others alone (history kept, audited)",
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      "Set a person's status: checked_in with assemblyPointId, boarded with legId (409 crisis.leg_full), others alone (history kept, audited)",
+      {
         params: personParams,
         body: setStatusBody,
         response: { 200: personStatusResponse },
       },
-    },
+    ),
     async (request) =>
       setPersonStatus(
         ctx,

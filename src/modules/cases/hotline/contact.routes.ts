@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
+import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
 import {
   contactBody,
@@ -18,46 +19,44 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.post(
     '/api/v1/contacts',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary: 'Record a call, chat, e-mail or walk-in (the caller found by phone when registered)',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Record a call, chat, e-mail or walk-in (the caller found by phone when registered)',
+      {
         body: contactBody,
         response: { 201: contactResponse },
       },
-    },
+    ),
     async (request, reply) =>
       reply.status(201).send(await createContact(ctx, requirePrincipal(request), request.body, request.ip)),
   )
 
   app.get(
     '/api/v1/contacts',
-    {
-      config: { access: ACCESS.hotline },
-      schema: {
-        tags,
-        summary:
-          'Caller look-up (?caller=E.164: the person, their open cases and every contact from that phone or of that person) or the recent contacts, newest first (audited)',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Caller look-up (?caller=E.164: the person, their open cases and every contact from that phone or of that person) or the recent contacts, newest first (audited)',
+      {
         querystring: contactQuery,
         response: { 200: contactList },
       },
-    },
+    ),
     async (request) => listContacts(ctx, requirePrincipal(request), request.query, request.ip),
   )
 
   app.post(
     '/api/v1/me/help',
-    {
-      config: { access: ACCESS.citizens },
-      schema: {
-        tags,
-        summary:
-          'Ask for help (SOS): reaches the hotline at once as a P1 contact with my location and profile',
+    routeOptions(
+      ACCESS.citizens,
+      tags,
+      'Ask for help (SOS): reaches the hotline at once as a P1 contact with my location and profile',
+      {
         body: helpBody,
         response: { 201: helpResponse },
       },
-    },
+    ),
     async (request, reply) => {
       const body = request.body
       const c = await recordHelpRequest(ctx, {

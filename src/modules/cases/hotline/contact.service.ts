@@ -19,7 +19,7 @@ import {
 } from './contact.repository.ts'
 import type { ContactBody, ContactQuery } from './contact.schema.ts'
 import { presentContact, toContacts } from './contact.view.ts'
-import { toE164 } from './phone.ts'
+import { callerPhone } from './phone.ts'
 
 /** The caller: a person out of the staff member's scope is answered and recorded as an unknown one. */
 async function resolvePerson(trx: Db, scope: CaseScope, personId: string | undefined, phone: string | null) {
@@ -34,7 +34,7 @@ async function resolvePerson(trx: Db, scope: CaseScope, personId: string | undef
 /** Records a call, chat, e-mail or walk-in; with `caseId` it joins that case's timeline. */
 export async function createContact(ctx: AppContext, principal: Principal, body: ContactBody, ip: string) {
   const scope = scopeOf(principal)
-  const phone = body.caller.phone ? toE164(body.caller.phone, 'caller.phone') : null
+  const phone = body.caller.phone ? callerPhone(body.caller.phone, 'caller.phone') : null
   if (!phone && !body.caller.name && !body.caller.personId) {
     throw casesError('contact.caller_required', 'Give the caller’s phone, name or personId')
   }
@@ -147,7 +147,7 @@ export async function linkContactToCase(
 
 export async function listContacts(ctx: AppContext, principal: Principal, q: ContactQuery, ip: string) {
   const scope = scopeOf(principal)
-  const phone = q.caller !== undefined ? toE164(q.caller, 'caller') : undefined
+  const phone = q.caller !== undefined ? callerPhone(q.caller, 'caller') : undefined
   const person = phone ? await personInScope(ctx.db, scope, await findPersonByPhone(ctx.db, phone)) : null
   const rows = await listContactRows(ctx.db, scope, {
     phone,
