@@ -442,3 +442,24 @@ describe('clinicians and their sites', () => {
     expect(cscas).toHaveLength(1)
   })
 })
+
+describe('the public verifier', () => {
+  it('answers at least 60 a minute per address (600 by default), then 429', async () => {
+    const verifyFrom = (remoteAddress: string) =>
+      rt.app.inject({
+        method: 'POST',
+        url: '/api/v1/health/verify',
+        remoteAddress,
+        payload: { qr: 'HC2:not ours' },
+      })
+    for (let i = 0; i < rt.ctx.config.rateLimits.verifyPerMinute; i++) {
+      const res = await verifyFrom('203.0.113.9')
+      if (res.statusCode !== 200) throw new Error(`request ${i + 1}: ${res.statusCode}`)
+    }
+    expect(rt.ctx.config.rateLimits.verifyPerMinute).toBeGreaterThanOrEqual(60)
+    expect((await verifyFrom('203.0.113.9')).statusCode).toBe(429)
+    const other = await verifyFrom('203.0.113.10')
+    expect(other.statusCode).toBe(200)
+    expect(other.json()).toMatchObject({ valid: false, checks: { prefix: false, base45: null } })
+  })
+})

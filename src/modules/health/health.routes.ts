@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import { certificatePdf, certificatePng } from './certificate.render.ts'
 import { recordDose } from './dose.service.ts'
@@ -44,24 +45,16 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/api/v1/health/sites',
-    {
-      config: { access: ACCESS.healthStaff },
-      schema: { tags, summary: 'Vaccination sites', response: { 200: siteList } },
-    },
+    routeOptions(ACCESS.healthStaff, tags, 'Vaccination sites', { response: { 200: siteList } }),
     async () => sites(ctx),
   )
   app.put(
     '/api/v1/health/clinicians/:userId',
-    {
-      config: { access: ACCESS.admins },
-      schema: {
-        tags,
-        summary: 'Put a clinician at a vaccination site',
-        params: clinicianParams,
-        body: clinicianBody,
-        response: { 200: clinicianSite },
-      },
-    },
+    routeOptions(ACCESS.admins, tags, 'Put a clinician at a vaccination site', {
+      params: clinicianParams,
+      body: clinicianBody,
+      response: { 200: clinicianSite },
+    }),
     async (request) =>
       assignClinicianSite(
         ctx,
@@ -73,49 +66,31 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   )
   app.get(
     '/api/v1/health/people',
-    {
-      config: { access: ACCESS.clinicians },
-      schema: {
-        tags,
-        summary: 'Find the person to vaccinate by passport number (audited)',
-        querystring: peopleQuery,
-        response: { 200: peopleFound },
-      },
-    },
+    routeOptions(ACCESS.clinicians, tags, 'Find the person to vaccinate by passport number (audited)', {
+      querystring: peopleQuery,
+      response: { 200: peopleFound },
+    }),
     async (request) => findPeopleForDose(ctx, requirePrincipal(request), request.query.passport, request.ip),
   )
   app.post(
     '/api/v1/health/doses',
-    {
-      config: { access: ACCESS.clinicians },
-      schema: {
-        tags,
-        summary: 'Record a dose at my site; it issues a certificate (dose n of m)',
-        body: doseBody,
-        response: { 201: doseCreated },
-      },
-    },
+    routeOptions(ACCESS.clinicians, tags, 'Record a dose at my site; it issues a certificate (dose n of m)', {
+      body: doseBody,
+      response: { 201: doseCreated },
+    }),
     async (request, reply) =>
       reply.status(201).send(await recordDose(ctx, requirePrincipal(request), request.body, request.ip)),
   )
   app.get(
     '/api/v1/me/health/certificates',
-    {
-      config: { access: ACCESS.signedIn },
-      schema: {
-        tags,
-        summary: 'My health certificates with their QR text',
-        response: { 200: myCertificatesSchema },
-      },
-    },
+    routeOptions(ACCESS.signedIn, tags, 'My health certificates with their QR text', {
+      response: { 200: myCertificatesSchema },
+    }),
     async (request) => myCertificates(ctx, requirePrincipal(request).userId),
   )
   app.get(
     '/api/v1/me/health/certificates/:id.png',
-    {
-      config: { access: ACCESS.signedIn },
-      schema: { tags, summary: 'The QR of one of my certificates (PNG)', params: idParams },
-    },
+    routeOptions(ACCESS.signedIn, tags, 'The QR of one of my certificates (PNG)', { params: idParams }),
     async (request, reply) => {
       const c = await myCertificate(ctx, requirePrincipal(request).userId, request.params.id)
       return reply.type('image/png').send(await certificatePng(c.qr))
@@ -123,14 +98,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   )
   app.get(
     '/api/v1/me/health/certificates/:id.pdf',
-    {
-      config: { access: ACCESS.signedIn },
-      schema: {
-        tags,
-        summary: 'One of my certificates, printable, in Chinese and English (PDF)',
-        params: idParams,
-      },
-    },
+    routeOptions(ACCESS.signedIn, tags, 'One of my certificates, printable, in Chinese and English (PDF)', {
+      params: idParams,
+    }),
     async (request, reply) => {
       const c = await myCertificate(ctx, requirePrincipal(request).userId, request.params.id)
       return reply
@@ -141,54 +111,36 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   )
   app.post(
     '/api/v1/health/certificates/:id/revoke',
-    {
-      config: { access: ACCESS.admins },
-      schema: {
-        tags,
-        summary: 'Revoke a certificate, with a reason',
-        params: idParams,
-        body: revokeBody,
-        response: { 200: revoked },
-      },
-    },
+    routeOptions(ACCESS.admins, tags, 'Revoke a certificate, with a reason', {
+      params: idParams,
+      body: revokeBody,
+      response: { 200: revoked },
+    }),
     async (request) =>
       revokeCertificate(ctx, requirePrincipal(request), request.params.id, request.body.reason, request.ip),
   )
   app.get(
     '/api/v1/health/revocations',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Revoked certificates as DCC revocation batches (COUNTRYCODEUCI)',
-        response: { 200: revocationList },
-      },
-    },
+    routeOptions('public', tags, 'Revoked certificates as DCC revocation batches (COUNTRYCODEUCI)', {
+      response: { 200: revocationList },
+    }),
     async (_request, reply) => reply.header('cache-control', PUBLIC_LIST).send(await revocations(ctx)),
   )
   app.get(
     '/api/v1/health/trust-list',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Signer certificates we trust, ours and imported, by kid',
-        response: { 200: trustListSchema },
-      },
-    },
+    routeOptions('public', tags, 'Signer certificates we trust, ours and imported, by kid', {
+      response: { 200: trustListSchema },
+    }),
     async (_request, reply) => reply.header('cache-control', PUBLIC_LIST).send(await trustList(ctx)),
   )
   app.post(
     '/api/v1/health/trust-list/entries',
-    {
-      config: { access: ACCESS.admins },
-      schema: {
-        tags,
-        summary: 'Add a signer certificate (Base64 DER or PEM) with its country (201 new, 200 held)',
-        body: trustEntryBody,
-        response: { 200: trustEntryAdded, 201: trustEntryAdded },
-      },
-    },
+    routeOptions(
+      ACCESS.admins,
+      tags,
+      'Add a signer certificate (Base64 DER or PEM) with its country (201 new, 200 held)',
+      { body: trustEntryBody, response: { 200: trustEntryAdded, 201: trustEntryAdded } },
+    ),
     async (request, reply) => {
       const r = await addTrustEntry(ctx, requirePrincipal(request).userId, request.body)
       return reply.status(r.created ? 201 : 200).send({ kid: r.kid, country: r.country })
@@ -197,15 +149,19 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   app.post(
     '/api/v1/health/verify',
     {
-      config: {
-        access: 'public',
-        rateLimit: { max: ctx.config.rateLimits.verifyPerMinute, timeWindow: 60_000 },
-      },
-      schema: {
+      ...routeOptions(
+        'public',
         tags,
-        summary: 'Verify a health certificate (HC1: text) step by step, at a time (default now)',
-        body: verifyBody,
-        response: { 200: verdictResponse },
+        'Verify a health certificate (HC1: text) step by step, at a time (default now)',
+        {
+          body: verifyBody,
+          response: { 200: verdictResponse },
+        },
+      ),
+      // Public for partner systems, limited per address (RATE_LIMIT_VERIFY_PER_MINUTE).
+      config: {
+        access: 'public' as const,
+        rateLimit: { max: ctx.config.rateLimits.verifyPerMinute, timeWindow: 60_000 },
       },
     },
     async (request) => verifyCertificate(ctx, request.body.qr, request.body.at),
