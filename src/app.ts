@@ -7,6 +7,7 @@ import { advisoryRoutes } from './modules/advisories/index.ts'
 import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
 import { catalogueRoutes, myApplicationRoutes, reviewRoutes } from './modules/applications/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
+import { healthRoutes } from './modules/health/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
 import { authRoutes, resolveSession, SESSION_COOKIE, userRoutes } from './modules/identity/index.ts'
 import { notificationRoutes, pushRoutes, webhookRoutes } from './modules/notifications/index.ts'
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(catalogueRoutes, { ctx })
   await app.register(myApplicationRoutes, { ctx })
   await app.register(reviewRoutes, { ctx })
+  await app.register(healthRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { backupDatabase, restoreDatabase } from './backup.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { initPki, rotatePki } from './modules/health/index.ts'
 import { createAccount, ROLES, type Role } from './modules/identity/index.ts'
 import { loadMissionsFromFile } from './modules/reference/index.ts'
 import { ReferenceFileError } from './modules/reference/reference.loader.ts'
@@ -22,6 +23,9 @@ const USAGE = `Usage: lingshi <command>
   user create --email E --role R [--mission CODE ...] [--name N] [--password P]
                                       create a staff or enterprise account (roles: ${ROLES.join(', ')})
   reference load missions FILE        load the mission list from a JSON or CSV file (all or nothing)
+  pki init                            create the country signing CA and a document signer for health
+                                      certificates (keys sealed with ENCRYPTION_KEY); nothing if done
+  pki rotate                          a new document signer signs from now on; the old one stays trusted
   seed demo                           create the demo accounts
   seed synthetic --people N [--trips-per-person 1.5] [--seed S] [--today YYYY-MM-DD]
                                       load N synthetic citizens with trips (benchmarks and tests only:
@@ -111,6 +115,17 @@ async function main(argv: string[]): Promise<number> {
       if (`${what} ${dataset}` !== 'load missions' || !file) break
       const { missions } = await withRuntime(false, (rt) => loadMissionsFromFile(rt.ctx, file))
       console.log(`Loaded ${missions} missions from ${file}`)
+      return 0
+    }
+    case 'pki': {
+      const action = positionals[0]
+      if (action !== 'init' && action !== 'rotate') break
+      const r = await withRuntime(false, (rt) => (action === 'init' ? initPki(rt.ctx) : rotatePki(rt.ctx)))
+      console.log(
+        r.created
+          ? `CSCA kid ${r.cscaKid}; document signer kid ${r.dscKid} signs from now on`
+          : `PKI already initialised: CSCA kid ${r.cscaKid}, document signer kid ${r.dscKid}`,
+      )
       return 0
     }
     case 'seed': {

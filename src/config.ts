@@ -31,6 +31,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().positive().default(3000),
   RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Health certificate verifications per address and minute (public API for partner systems). */
+  RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce.number().int().min(60).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -115,6 +117,7 @@ export interface Config {
   readonly rateLimits: {
     readonly apiPerMinute: number
     readonly authPerIpPerMinute: number
+    readonly verifyPerMinute: number
   }
   readonly bodyLimit: number
   readonly attachments: AttachmentLimits
@@ -216,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     rateLimits: {
       apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
       authPerIpPerMinute: e.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE,
+      verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE,
     },
     bodyLimit: e.BODY_LIMIT_BYTES,
     attachments: {

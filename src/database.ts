@@ -4,6 +4,7 @@ import type { AlertTables } from './modules/alerts/alerts.table.ts'
 import type { ApplicationTables } from './modules/applications/applications.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
 import type { CrisisTables } from './modules/cases/crisis/crisis.table.ts'
+import type { HealthTables } from './modules/health/health.table.ts'
 import type { IdentityTables } from './modules/identity/identity.table.ts'
 import type { NotificationTables } from './modules/notifications/notifications.table.ts'
 import type { ReferenceTables } from './modules/reference/reference.table.ts'
@@ -20,7 +21,8 @@ export interface Database
     AdvisoryTables,
     CaseTables,
     CrisisTables,
-    ApplicationTables {
+    ApplicationTables,
+    HealthTables {
   audit_log: AuditLogTable
 }
 

@@ -1,6 +1,8 @@
 import type { AppContext } from '../context.ts'
 import { seedDemoCatalogue } from '../modules/applications/index.ts'
+import { seedHealthDemo } from '../modules/health/index.ts'
 import { createAccount, type Role } from '../modules/identity/index.ts'
+import { updateProfile } from '../modules/registrations/index.ts'
 import { seedDemoAdvisories } from './demo-advisories.ts'
 
 export const DEMO_PASSWORD = 'lingshi-demo'
@@ -21,6 +23,12 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: R
       name: 'Officer Paris 驻法国使馆领事',
       role: 'officer',
       missions: ['FR-PAR-EMB'],
+    },
+    {
+      email: 'clinician.tokyo@demo.lingshi',
+      name: 'Clinician Tokyo 驻日本使馆接种点医生',
+      role: 'clinician',
+      missions: ['JP-TYO-EMB'],
     },
     { email: 'citizen@demo.lingshi', name: 'Li Ming 李明', role: 'citizen' },
     { email: 'enterprise@demo.lingshi', name: 'Overseas Enterprise 海外企业安全员', role: 'enterprise' },
@@ -59,5 +67,42 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
     .executeTakeFirstOrThrow()
   await seedDemoAdvisories(ctx, duty.id)
   await seedDemoCatalogue(ctx)
+  await seedDemoHealth(ctx)
   return created
 }
+
+/** The PKI, a vaccination site at each demo mission, and the demo clinicians at theirs. */
+async function seedDemoHealth(ctx: AppContext): Promise<void> {
+  const missions = [...new Set(DEMO_ACCOUNTS.flatMap((a) => a.missions ?? []))]
+  const clinicianAccounts = DEMO_ACCOUNTS.filter((a) => a.role === 'clinician')
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where(
+      'email',
+      'in',
+      clinicianAccounts.map((a) => a.email),
+    )
+    .execute()
+  const clinicians = rows.flatMap((r) => {
+    const mission = clinicianAccounts.find((a) => a.email === r.email)?.missions?.[0]
+    return mission ? [{ userId: r.id, mission }] : []
+  })
+  await seedHealthDemo(ctx, missions, clinicians)
+  const citizen = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'citizen@demo.lingshi')
+    .executeTakeFirst()
+  if (citizen) await updateProfile(ctx, citizen.id, DEMO_CITIZEN_PROFILE)
+}
+
+/** The demo citizen's passport details: what a clinician finds them by and a certificate carries. */
+export const DEMO_CITIZEN_PROFILE = {
+  nameLatin: 'LI MING',
+  surname: 'LI',
+  givenNames: 'MING',
+  nameZh: '李明',
+  dateOfBirth: '1990-03-15',
+  passportNumber: 'EA1234567',
+} as const

@@ -14,6 +14,7 @@ export const PRINCIPALS = {
   officerParis: ['officer'],
   duty: ['duty_officer'],
   admin: ['admin'],
+  clinicianTokyo: ['clinician'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Who = keyof typeof PRINCIPALS

@@ -23,11 +23,11 @@ export const INTEROP_DIR =
   (fs.existsSync(SHARED) ? SHARED : path.join(repositoryRoot(), 'test', 'interop'))
 
 /** Every file in one part of the corpus, so a file added there without a verdict fails a test. */
-export function interopFiles(part: 'cap' | 'feeds'): string[] {
+export function interopFiles(part: 'cap' | 'feeds' | 'dcc'): string[] {
   const dir = path.join(INTEROP_DIR, part)
   if (!fs.existsSync(dir)) throw new Error(`interop corpus not found at ${dir} (set LINGSHI_INTEROP_DIR)`)
   return fs.readdirSync(dir).sort()
 }
 
-export const readInterop = (part: 'cap' | 'feeds', name: string): Buffer =>
+export const readInterop = (part: 'cap' | 'feeds' | 'dcc', name: string): Buffer =>
   fs.readFileSync(path.join(INTEROP_DIR, part, name))

@@ -18,6 +18,8 @@ import { RequireSignIn } from './citizen/RequireSignIn.tsx'
 import { SettingsPage } from './citizen/SettingsPage.tsx'
 import { TripsPage } from './citizen/TripsPage.tsx'
 import { ConsoleApp } from './console/ConsoleApp.tsx'
+import { VerifyPage } from './health/VerifyPage.tsx'
+import { WalletPage } from './health/WalletPage.tsx'
 import { AuthProvider, useAuth } from './lib/auth.tsx'
 import { Home } from './pages/Home.tsx'
 import { Login } from './pages/Login.tsx'
@@ -48,6 +50,15 @@ function Routed() {
         <Route path="advisories" element={<AdvisoryMapPage />} />
         <Route path="advisories/:code" element={<AdvisoryCountryPage />} />
         <Route path="alerts/:id/answer" element={<AnswerLinkPage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route
+          path="me/health"
+          element={
+            <RequireSignIn>
+              <WalletPage />
+            </RequireSignIn>
+          }
+        />
         <Route
           path="alerts/:id"
           element={

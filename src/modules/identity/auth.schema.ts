@@ -50,6 +50,8 @@ export const meResponse = z.object({
   roles: z.array(z.enum(ROLES)),
   missions: z.array(z.object({ code: z.string(), name: localizedName })),
   mfa: z.object({ required: z.boolean(), enrolled: z.boolean(), pending: z.boolean() }),
+  /** A clinician's vaccination site. */
+  healthSite: z.object({ id: z.string(), name: localizedName }).optional(),
 })
 
 export const loginResponse = z.object({

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts'
 import { normalizeLocale } from '../../platform/i18n/locale.ts'
+import { healthSiteOf } from '../health/index.ts'
 import { missionNames } from '../reference/index.ts'
 import type { Me } from './auth.schema.ts'
 import { identityError } from './identity.errors.ts'
@@ -10,6 +11,7 @@ export async function loadMe(ctx: AppContext, userId: string, mfaPending: boolea
   const user = await findUserById(ctx.db, userId)
   if (!user) throw identityError('user.not_found', 'No such account')
   const names = await missionNames(ctx.db, user.mission_codes)
+  const healthSite = user.roles.includes('clinician') ? await healthSiteOf(ctx, user.id) : null
   return {
     id: user.id,
     email: user.email,
@@ -26,5 +28,6 @@ export async function loadMe(ctx: AppContext, userId: string, mfaPending: boolea
       enrolled: user.totp_enrolled_at !== null,
       pending: mfaPending,
     },
+    ...(healthSite ? { healthSite } : {}),
   }
 }

@@ -2,7 +2,7 @@ import { ROLES, type Role } from './role.enums.ts'
 
 export { ROLES, type Role }
 
-export const STAFF_ROLES: readonly Role[] = ['operator', 'officer', 'duty_officer', 'admin']
+export const STAFF_ROLES: readonly Role[] = ['operator', 'officer', 'duty_officer', 'admin', 'clinician']
 
 /** Anyone whose roles can be asked about: a principal, a session, a user row. */
 interface HasRoles {
@@ -29,6 +29,10 @@ export const ACCESS = {
   /** HQ only: publish advisories, take hazard feeds in. */
   dutyOfficers: { roles: ['duty_officer'] },
   admins: { roles: ['admin'] },
+  /** Clinicians at a vaccination site: find a person by passport, record doses (which issue certificates). */
+  clinicians: { roles: ['clinician'] },
+  /** Who may see the vaccination sites: the clinicians working them and the administrators. */
+  healthStaff: { roles: ['clinician', 'admin'] },
   /** Organisations receiving messages by webhook, and the admins who set them up. */
   webhookOwners: { roles: ['enterprise', 'admin'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>

@@ -1,5 +1,6 @@
 export { type CountryNames, countryNamesSql } from './country.sql.ts'
 export { alpha2Codes, countriesTouchingSql } from './country-lookup.ts'
+export { missionPlaces } from './mission.repository.ts'
 export { inMissionDistrictsSql } from './mission.sql.ts'
 export { loadMissionsFromFile, loadReferenceData, ReferenceFileError } from './reference.loader.ts'
 export { referenceRoutes } from './reference.routes.ts'

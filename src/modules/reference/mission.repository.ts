@@ -129,3 +129,22 @@ export async function countryCodesOfMissions(db: Db, codes: readonly string[]): 
      where m.code = any(${[...codes]}::text[]) order by 1`.execute(db)
   return r.rows.map((x) => x.code.trim())
 }
+
+/** Missions with where they are (for other modules' places at a mission: vaccination sites). */
+export function missionPlaces(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('missions')
+    .select([
+      'code',
+      'country',
+      'name_zh',
+      'name_en',
+      'address',
+      sql<number | null>`ST_X(location)`.as('lon'),
+      sql<number | null>`ST_Y(location)`.as('lat'),
+    ])
+    .where('code', 'in', codes)
+    .orderBy('code')
+    .execute()
+}

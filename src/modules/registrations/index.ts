@@ -2,6 +2,12 @@ export { contactPhoneSql } from './contact-phone.ts'
 export { exportRegistration } from './export.service.ts'
 export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'
 export {
+  type CertificateNames,
+  certificateNames,
+  findPeopleByPassport,
+  type PassportMatch,
+} from './health-identity.ts'
+export {
   findPersonByPhone,
   type PersonCard,
   type PersonPlace,
@@ -20,7 +26,7 @@ export {
   presenceInArea,
   presenceSql,
 } from './presence.ts'
-export { maskPassport, passportColumns } from './profile.service.ts'
+export { maskPassport, passportColumns, updateProfile } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
 export {
   insertProfiles,

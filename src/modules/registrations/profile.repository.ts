@@ -16,6 +16,8 @@ export function findProfileRow(db: Db, userId: string) {
       'u.locale',
       'u.phone as login_phone',
       'p.name_latin',
+      'p.surname',
+      'p.given_names',
       'p.name_zh',
       'p.date_of_birth',
       'p.sex',
@@ -72,4 +74,35 @@ export async function findSealedPassport(db: Db, userId: string): Promise<string
     .where('user_id', '=', userId)
     .executeTakeFirst()
   return row?.passport_sealed ?? null
+}
+
+/** The Latin names and date of birth a health certificate carries, and the passport's blind index. */
+export function findCertificateIdentity(db: Db, userId: string) {
+  return db
+    .selectFrom(accountsSql().as('u'))
+    .leftJoin('profiles as p', 'p.user_id', 'u.id')
+    .select(['u.id', 'p.name_latin', 'p.surname', 'p.given_names', 'p.date_of_birth'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst()
+}
+
+/** Accounts whose own passport (not a dependant's) has this blind index. */
+export function findProfilesByPassportDigest(db: Db, digest: string) {
+  return db
+    .selectFrom(accountsSql().as('u'))
+    .innerJoin('profiles as p', 'p.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.name',
+      'p.name_latin',
+      'p.surname',
+      'p.given_names',
+      'p.name_zh',
+      'p.date_of_birth',
+      'p.passport_last4',
+    ])
+    .where('p.passport_digest', '=', digest)
+    .orderBy('u.id')
+    .limit(10)
+    .execute()
 }

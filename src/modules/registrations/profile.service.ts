@@ -32,6 +32,8 @@ function toProfile(row: OwnProfileRow) {
     email: row.email,
     name: row.name,
     nameLatin: row.name_latin ?? null,
+    surname: row.surname ?? null,
+    givenNames: row.given_names ?? null,
     nameZh: row.name_zh ?? null,
     dateOfBirth: row.date_of_birth ?? null,
     sex: row.sex ?? null,
@@ -64,6 +66,8 @@ export async function getProfile(ctx: AppContext, userId: string): Promise<Profi
 function profileChanges(ctx: AppContext, body: ProfileBody): ProfileChanges {
   const changes: ProfileChanges = {}
   if (body.nameLatin !== undefined) changes.name_latin = body.nameLatin?.toUpperCase() ?? null
+  if (body.surname !== undefined) changes.surname = body.surname?.toUpperCase() ?? null
+  if (body.givenNames !== undefined) changes.given_names = body.givenNames?.toUpperCase() ?? null
   if (body.nameZh !== undefined) changes.name_zh = body.nameZh
   if (body.dateOfBirth !== undefined) {
     if (

@@ -14,6 +14,14 @@ export const nameLatin = z
   .max(200)
   .regex(/^[A-Za-z][A-Za-z' ,.-]*$/, 'Latin letters as in the passport')
 
+/** A name as printed in the passport's visual zone: Latin letters, with their marks (Müller, José). */
+export const passportName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^\p{Script=Latin}[\p{Script=Latin}\p{M}' ,.-]*$/u, 'Latin letters as in the passport')
+
 export const SEXES = ['F', 'M', 'X'] as const
 export const sex = z.enum(SEXES)
 export type Sex = z.infer<typeof sex>
@@ -32,6 +40,9 @@ export const emergencyContact = z.strictObject({
 
 export const profileBody = z.strictObject({
   nameLatin: nameLatin.nullable().optional(),
+  /** As in the passport, Latin letters: the health certificate's `nam.fn`. */
+  surname: passportName.nullable().optional(),
+  givenNames: passportName.nullable().optional(),
   nameZh: z.string().trim().max(100).nullable().optional(),
   dateOfBirth: isoDate.nullable().optional(),
   sex: sex.nullable().optional(),
@@ -56,6 +67,8 @@ export const profileResponse = z.object({
   email: z.string().nullable(),
   name: z.string(),
   nameLatin: z.string().nullable(),
+  surname: z.string().nullable(),
+  givenNames: z.string().nullable(),
   nameZh: z.string().nullable(),
   dateOfBirth: z.string().nullable(),
   sex: sex.nullable(),

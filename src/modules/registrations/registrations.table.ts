@@ -15,6 +15,9 @@ export interface EmergencyContact {
 export interface ProfilesTable {
   user_id: string
   name_latin: string | null
+  /** Latin surname and given names as in the passport (the certificate's `nam`). */
+  surname: string | null
+  given_names: string | null
   name_zh: string | null
   date_of_birth: string | null
   sex: Sex | null

@@ -3,7 +3,7 @@ import type { Database, Db } from '../../database.ts'
 import type { ProfileChanges } from './profile.repository.ts'
 import type { TripRecord } from './trip.repository.ts'
 
-export type NewProfile = Required<Omit<ProfileChanges, 'emergency_contacts'>> & {
+export type NewProfile = Required<Omit<ProfileChanges, 'emergency_contacts' | 'surname' | 'given_names'>> & {
   readonly user_id: string
   /** JSON text of the contacts. */
   readonly emergency_contacts: string

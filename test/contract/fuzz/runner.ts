@@ -36,6 +36,7 @@ const FUZZ_CALLERS: readonly Who[] = [
   'enterprise',
   'admin',
   'citizenB',
+  'clinicianTokyo',
   'anonymous',
 ]
 

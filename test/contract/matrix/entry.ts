@@ -66,4 +66,5 @@ export const SIGNED_IN_PRINCIPALS: readonly Who[] = [
   'officerParis',
   'duty',
   'admin',
+  'clinicianTokyo',
 ]

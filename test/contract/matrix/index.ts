@@ -4,6 +4,7 @@ import { applicationsMatrix } from './applications.ts'
 import { casesMatrix } from './cases.ts'
 import { crisesMatrix } from './crises.ts'
 import type { Matrix } from './entry.ts'
+import { healthMatrix } from './health.ts'
 import { identityMatrix } from './identity.ts'
 import { notificationsMatrix } from './notifications.ts'
 import { registrationsMatrix } from './registrations.ts'
@@ -19,6 +20,7 @@ const PARTS: readonly Matrix[] = [
   crisesMatrix,
   alertsMatrix,
   applicationsMatrix,
+  healthMatrix,
 ]
 
 function merge(parts: readonly Matrix[]): Matrix {

@@ -11,6 +11,7 @@ export const ANY_ROLE: readonly Role[] = [
   'officer',
   'duty_officer',
   'admin',
+  'clinician',
 ]
 export const CITIZENS: readonly Role[] = ['citizen']
 export const REGISTERED: readonly Role[] = ['citizen', 'enterprise']

@@ -9,6 +9,7 @@ import type { SignedIn, Who } from '../principals.ts'
 import { addAdvisories, addAlerts } from './alerts.ts'
 import { addApplications } from './applications.ts'
 import { type Builder, expectStatus } from './builder.ts'
+import { addHealth } from './health.ts'
 import { addCases, addCrises } from './hotline.ts'
 import { addCitizens, addEndpoints, addSpareStaff } from './people.ts'
 
@@ -24,6 +25,7 @@ const DEMO_EMAILS = {
   officerParis: 'officer.paris@demo.lingshi',
   duty: 'duty@demo.lingshi',
   admin: 'admin@demo.lingshi',
+  clinicianTokyo: 'clinician.tokyo@demo.lingshi',
 } as const
 
 /** The ids of what the world holds, by what they are and whose they are. */
@@ -62,6 +64,11 @@ export interface WorldIds {
   readonly alertTokyo: string
   readonly alertTokyoDraft: string
   readonly spareStaff: string
+  /** The Tokyo vaccination site, A's certificate (dose 2) and one an administrator may revoke (dose 1). */
+  readonly healthSiteTokyo: string
+  readonly clinicianTokyo: string
+  readonly certificateA: string
+  readonly certificateARevocable: string
   /** A signature that lets A answer "safe" to the Tokyo alert from a one-click link. */
   readonly answerLinkSig: string
   /** A's passport renewal, submitted at the Tokyo embassy (born 1974-08-12, as the ICAO specimen). */
@@ -99,6 +106,7 @@ const CONTRACT_ENV = {
   WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1',
   RATE_LIMIT_API_PER_MINUTE: '1000000',
   RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '1000000',
+  RATE_LIMIT_VERIFY_PER_MINUTE: '1000000',
   RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_MINUTE: '1000000',
 }
 
@@ -144,6 +152,7 @@ export async function buildWorld(options: WorldOptions = {}): Promise<World> {
     officerParis: await signIn('officerParis'),
     duty: await signIn('duty'),
     admin: await signIn('admin'),
+    clinicianTokyo: await signIn('clinicianTokyo'),
   }
   const cookieOf = (who: Who) => (who === 'anonymous' ? undefined : cookies[who])
   const call = (who: Who, method: Method, url: string, body?: unknown) =>
@@ -181,5 +190,6 @@ async function populate(b: Builder, pushSubscriptions: boolean): Promise<WorldId
   const endpoints = await addEndpoints(b, pushSubscriptions)
   const staff = await addSpareStaff(b)
   const applications = await addApplications(b)
-  return { ...people, ...cases, ...crises, ...alerts, ...endpoints, ...staff, ...applications }
+  const health = await addHealth(b, people)
+  return { ...people, ...cases, ...crises, ...alerts, ...endpoints, ...staff, ...applications, ...health }
 }

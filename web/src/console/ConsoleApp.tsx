@@ -2,6 +2,7 @@ import { Button, Drawer, Grid, Layout, Menu, Result, Space, Typography } from 'a
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
+import { ClinicianPage } from '../health/ClinicianPage.tsx'
 import { useAuth } from '../lib/auth.tsx'
 import { isStaff } from '../lib/types.ts'
 import { LanguageSwitch } from '../pages/LanguageSwitch.tsx'
@@ -121,6 +122,7 @@ export function ConsoleApp() {
           <Routes>
             <Route index element={<Overview sections={sections} />} />
             {sections.includes('users') && <Route path="users" element={<Users />} />}
+            {sections.includes('vaccination') && <Route path="vaccination" element={<ClinicianPage />} />}
             {sections.includes('audit') && <Route path="audit" element={<AuditLog />} />}
             {sections.includes('missions') && <Route path="missions" element={<Missions />} />}
             {sections.includes('outbox') && <Route path="outbox" element={<Outbox />} />}

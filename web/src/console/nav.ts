@@ -13,6 +13,7 @@ export type Section =
   | 'missions'
   | 'audit'
   | 'outbox'
+  | 'vaccination'
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
@@ -20,6 +21,7 @@ const BY_ROLE: Partial<Record<Role, Section[]>> = {
   officer: ['cases', 'people', 'advisories', 'alerts', 'services'],
   duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises', 'services'],
   admin: ['users', 'missions', 'audit', 'outbox'],
+  clinician: ['vaccination'],
 }
 
 /** Sections built so far; the rest show an honest "not available yet" page. */
@@ -36,6 +38,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'crises',
   'alerts',
   'services',
+  'vaccination',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

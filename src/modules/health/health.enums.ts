@@ -1,0 +1,37 @@
+/**
+ * EU DCC value sets (disease-agent-targeted, vaccine-prophylaxis, vaccine-medicinal-product,
+ * vaccine-mah-manf) for the doses a clinician records. No imports: the web app bundles this file.
+ */
+/** The issuing country of our certificates (CWT `iss`, UVCI, revocation hashes). */
+export const ISSUING_COUNTRY = 'CN'
+
+export const DISEASE_COVID19 = '840539006'
+
+export const PRODUCTS = {
+  'EU/1/20/1528': { name: 'Comirnaty', vp: '1119349007', ma: 'ORG-100030215' },
+  'EU/1/20/1507': { name: 'Spikevax', vp: '1119349007', ma: 'ORG-100031184' },
+  'EU/1/21/1529': { name: 'Vaxzevria', vp: 'J07BX03', ma: 'ORG-100001699' },
+  'EU/1/20/1525': { name: 'Jcovden', vp: 'J07BX03', ma: 'ORG-100001417' },
+  'EU/1/21/1618': { name: 'Nuvaxovid', vp: '1119305005', ma: 'ORG-100032020' },
+  'BBIBP-CorV': { name: 'Covilo (Sinopharm BIBP)', vp: 'J07BX03', ma: 'ORG-100020693' },
+  CoronaVac: { name: 'CoronaVac (Sinovac)', vp: 'J07BX03', ma: 'Sinovac-Biotech' },
+  Convidecia: { name: 'Convidecia (CanSino)', vp: 'J07BX03', ma: 'ORG-100013793' },
+} as const satisfies Record<string, { name: string; vp: string; ma: string }>
+
+export type Product = keyof typeof PRODUCTS
+export const PRODUCT_CODES = Object.keys(PRODUCTS) as [Product, ...Product[]]
+
+export const MANUFACTURERS = {
+  'ORG-100030215': 'Biontech Manufacturing GmbH',
+  'ORG-100031184': 'Moderna Biotech Spain S.L.',
+  'ORG-100001699': 'AstraZeneca AB',
+  'ORG-100001417': 'Janssen-Cilag International',
+  'ORG-100032020': 'Novavax CZ a.s.',
+  'ORG-100020693': 'China Sinopharm International Corp. - Beijing location',
+  'Sinovac-Biotech': 'Sinovac Biotech',
+  'ORG-100013793': 'CanSino Biologics',
+} as const
+export type Manufacturer = keyof typeof MANUFACTURERS
+export const MANUFACTURER_CODES = Object.keys(MANUFACTURERS) as [Manufacturer, ...Manufacturer[]]
+
+export const CERTIFICATE_TYPES = ['v', 't', 'r'] as const

@@ -1,0 +1,23 @@
+import { moduleErrors } from '../../platform/errors/app-error.ts'
+
+/** Every error the health module answers with, and its HTTP status. */
+const STATUS = {
+  'health.not_a_certificate': 422,
+  'health.unknown_country': 422,
+  'health.person_not_found': 404,
+  'health.site_not_found': 404,
+  'health.clinician_not_found': 404,
+  'health.not_your_site': 403,
+  'health.no_site': 403,
+  'health.certificate_not_found': 404,
+  'health.already_revoked': 409,
+  'health.no_names': 422,
+  'health.no_date_of_birth': 422,
+  'health.dose_in_future': 400,
+  'health.pki_not_initialised': 503,
+} as const
+
+export type HealthErrorCode = keyof typeof STATUS
+
+/** An error of this module: its status follows from its code. */
+export const healthError = moduleErrors(STATUS)

@@ -1,0 +1,105 @@
+import type { ColumnType, Generated, Selectable } from 'kysely'
+
+/** PostGIS columns are written through SQL expressions. */
+type Geometry = ColumnType<unknown, unknown, unknown>
+
+export type SiteKind = 'mission' | 'clinic'
+/** A DCC entry type: vaccination, test, recovery. */
+export type CertificateType = 'v' | 't' | 'r'
+
+export interface HealthSitesTable {
+  id: string
+  mission_code: string | null
+  kind: SiteKind
+  /** Where doses are given: the DCC's `co`. */
+  country: string
+  name_zh: string
+  name_en: string
+  address: string | null
+  location: Geometry | null
+  created_at: Generated<Date>
+}
+
+export interface HealthCliniciansTable {
+  user_id: string
+  site_id: string
+}
+
+export interface HealthLotsTable {
+  site_id: string
+  product: string
+  lot: string
+}
+
+export interface HealthSignerKeysTable {
+  id: string
+  kind: 'csca' | 'dsc'
+  kid: string
+  /** Base64 DER. */
+  certificate: string
+  /** PKCS#8 DER, Base64, sealed with the secret box. */
+  private_key_sealed: string
+  not_before: Date
+  not_after: Date
+  active: Generated<boolean>
+  created_at: Generated<Date>
+}
+
+export interface HealthTrustEntriesTable {
+  thumbprint: string
+  kid: string
+  country: string
+  certificate_type: Generated<string>
+  raw_data: string
+  not_before: Date
+  not_after: Date
+  own: Generated<boolean>
+  added_by: string | null
+  added_at: Generated<Date>
+}
+
+export interface HealthDosesTable {
+  id: string
+  person_id: string
+  kind: CertificateType
+  product: string
+  manufacturer: string
+  lot: string
+  lot_known: boolean
+  dose_number: number
+  series_doses: number
+  date: ColumnType<string, string, string>
+  site_id: string
+  recorded_by: string
+  recorded_at: Generated<Date>
+}
+
+export interface HealthCertificatesTable {
+  id: string
+  person_id: string
+  dose_id: string | null
+  uvci: string
+  type: CertificateType
+  kid: string
+  qr: string
+  issued_at: Date
+  expires_at: Date
+  revoked_at: Date | null
+  revoked_by: string | null
+  revoke_reason: string | null
+}
+
+export interface HealthTables {
+  health_sites: HealthSitesTable
+  health_clinicians: HealthCliniciansTable
+  health_lots: HealthLotsTable
+  health_signer_keys: HealthSignerKeysTable
+  health_trust_entries: HealthTrustEntriesTable
+  health_doses: HealthDosesTable
+  health_certificates: HealthCertificatesTable
+}
+
+export type SiteRow = Selectable<HealthSitesTable>
+export type SignerKeyRow = Selectable<HealthSignerKeysTable>
+export type TrustEntryRow = Selectable<HealthTrustEntriesTable>
+export type CertificateRow = Selectable<HealthCertificatesTable>
