@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import { publicStatus, publicStatusQuery } from './application.schema.ts'
 import { missionParams, service, serviceBody, serviceList, serviceParams } from './catalogue.schema.ts'
@@ -14,15 +15,15 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get(
     '/api/v1/missions/:code/services',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'The document services a mission offers: fee, processing days, uploads, photo limits',
+    routeOptions(
+      'public',
+      tags,
+      'The document services a mission offers: fee, processing days, uploads, photo limits',
+      {
         params: missionParams,
         response: { 200: serviceList },
       },
-    },
+    ),
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300')
       return listServices(ctx, request.params.code)
@@ -30,16 +31,11 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   )
   app.put(
     '/api/v1/missions/:code/services/:service',
-    {
-      config: { access: ACCESS.admins },
-      schema: {
-        tags,
-        summary: "Set one service of a mission's catalogue (audited)",
-        params: serviceParams,
-        body: serviceBody,
-        response: { 200: service },
-      },
-    },
+    routeOptions(ACCESS.admins, tags, "Set one service of a mission's catalogue (audited)", {
+      params: serviceParams,
+      body: serviceBody,
+      response: { 200: service },
+    }),
     async (request) =>
       saveService(
         ctx,
@@ -52,15 +48,15 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   )
   app.post(
     '/api/v1/mrz/parse',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Read the two MRZ lines of a passport (ICAO 9303 TD3) and check their digits',
+    routeOptions(
+      'public',
+      tags,
+      'Read the two MRZ lines of a passport (ICAO 9303 TD3) and check their digits',
+      {
         body: mrzBody,
         response: { 200: mrzResult },
       },
-    },
+    ),
     async (request) => parseTd3(request.body.mrz),
   )
   app.get(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import { application, eventBody, idParams, paymentBody, queuePage, queueQuery } from './application.schema.ts'
 import {
@@ -19,28 +20,23 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/api/v1/applications',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: "The review queue of my missions' applications, newest first (drafts are never listed)",
+    routeOptions(
+      access,
+      tags,
+      "The review queue of my missions' applications, newest first (drafts are never listed)",
+      {
         querystring: queueQuery,
         response: { 200: queuePage },
       },
-    },
+    ),
     async (request) => reviewQueue(ctx, requirePrincipal(request), request.query),
   )
   app.get(
     '/api/v1/applications/:id',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'One application with its timeline and internal notes (audited)',
-        params: idParams,
-        response: { 200: application },
-      },
-    },
+    routeOptions(access, tags, 'One application with its timeline and internal notes (audited)', {
+      params: idParams,
+      response: { 200: application },
+    }),
     async (request) => reviewApplication(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
   app.get(
@@ -60,46 +56,35 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   )
   app.post(
     '/api/v1/applications/:id/events',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary:
-          'Accept, return (with corrections), approve, refuse, mark ready, collected or posted, or add an internal note',
+    routeOptions(
+      access,
+      tags,
+      'Accept, return (with corrections), approve, refuse, mark ready, collected or posted, or add an internal note',
+      {
         params: idParams,
         body: eventBody,
         response: { 200: application },
       },
-    },
+    ),
     async (request) =>
       recordReviewEvent(ctx, requirePrincipal(request), request.params.id, request.body, request.ip),
   )
   app.post(
     '/api/v1/applications/:id/payment',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'Record the counter receipt of the fee',
-        params: idParams,
-        body: paymentBody,
-        response: { 200: application },
-      },
-    },
+    routeOptions(access, tags, 'Record the counter receipt of the fee', {
+      params: idParams,
+      body: paymentBody,
+      response: { 200: application },
+    }),
     async (request) =>
       recordPayment(ctx, requirePrincipal(request), request.params.id, request.body.receipt, request.ip),
   )
   app.post(
     '/api/v1/applications/:id/production',
-    {
-      config: { access },
-      schema: {
-        tags,
-        summary: 'Send an approved, paid application to production',
-        params: idParams,
-        response: { 200: application },
-      },
-    },
+    routeOptions(access, tags, 'Send an approved, paid application to production', {
+      params: idParams,
+      response: { 200: application },
+    }),
     async (request) => sendToProduction(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 }
