@@ -9,6 +9,7 @@ const STAFF = {
   duty: 'duty@demo.lingshi',
   operator: 'operator@demo.lingshi',
   admin: 'admin@demo.lingshi',
+  clinicianTokyo: 'clinician.tokyo@demo.lingshi',
 } as const
 
 export type DemoStaff = keyof typeof STAFF

@@ -23,6 +23,7 @@ beforeAll(async () => {
   sessions.officer = staff.officerTokyo
   sessions.duty_officer = staff.duty
   sessions.admin = staff.admin
+  sessions.clinician = staff.clinicianTokyo
 })
 
 /** A session whose role the route admits (a citizen's for public routes). */
