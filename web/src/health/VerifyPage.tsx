@@ -118,7 +118,7 @@ export function VerifyPage() {
   })
 
   return (
-    <div style={{ maxWidth: 640, margin: '0 auto' }}>
+    <div className="page narrow-page">
       <Typography.Title level={2}>{t('health.verify.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('health.verify.intro')}</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -127,7 +127,7 @@ export function VerifyPage() {
             <span data-testid="verify-lists">
               {lists
                 ? t('health.verify.lists', {
-                    keys: lists.trust.certificates.length,
+                    count: lists.trust.certificates.length,
                     revoked: lists.revocations.batches.reduce((n, b) => n + b.entries.length, 0),
                     at: new Date(lists.loadedAt).toLocaleString(),
                   })

@@ -45,7 +45,7 @@ export function WalletPage() {
   }, [])
 
   return (
-    <div style={{ maxWidth: 640, margin: '0 auto' }}>
+    <div className="page narrow-page">
       <Typography.Title level={3}>{t('health.wallet.title')}</Typography.Title>
       {offline && <Alert type="info" message={t('health.wallet.offline')} style={{ marginBottom: 12 }} />}
       {certs && certs.length === 0 && <Empty description={t('health.wallet.none')} />}
