@@ -1,9 +1,22 @@
 import type { Insertable } from 'kysely'
 import type { Db } from '../../database.ts'
-import type { HealthCertificatesTable, HealthDosesTable } from './health.table.ts'
+import type {
+  HealthCertificatesTable,
+  HealthDosesTable,
+  HealthRecoveriesTable,
+  HealthTestsTable,
+} from './health.table.ts'
 
 export async function insertDose(db: Db, row: Insertable<HealthDosesTable>): Promise<void> {
   await db.insertInto('health_doses').values(row).execute()
+}
+
+export async function insertTest(db: Db, row: Insertable<HealthTestsTable>): Promise<void> {
+  await db.insertInto('health_tests').values(row).execute()
+}
+
+export async function insertRecovery(db: Db, row: Insertable<HealthRecoveriesTable>): Promise<void> {
+  await db.insertInto('health_recoveries').values(row).execute()
 }
 
 export async function insertCertificate(db: Db, row: Insertable<HealthCertificatesTable>): Promise<void> {
