@@ -97,3 +97,31 @@ export function doseOfCertificate(db: Db, certificateId: string) {
     .where('c.id', '=', certificateId)
     .executeTakeFirst()
 }
+
+export function testOfCertificate(db: Db, certificateId: string) {
+  return db
+    .selectFrom('health_certificates as c')
+    .innerJoin('health_tests as t', 't.id', 'c.test_id')
+    .innerJoin('health_sites as s', 's.id', 't.site_id')
+    .select([
+      't.test_type',
+      't.test_name',
+      't.manufacturer',
+      't.sampled_at',
+      't.result',
+      't.centre',
+      's.name_zh as site_zh',
+      's.name_en as site_en',
+    ])
+    .where('c.id', '=', certificateId)
+    .executeTakeFirst()
+}
+
+export function recoveryOfCertificate(db: Db, certificateId: string) {
+  return db
+    .selectFrom('health_certificates as c')
+    .innerJoin('health_recoveries as r', 'r.id', 'c.recovery_id')
+    .select(['r.first_positive', 'r.valid_from', 'r.valid_until'])
+    .where('c.id', '=', certificateId)
+    .executeTakeFirst()
+}
