@@ -4,8 +4,17 @@ import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { AppContext } from '../../context.ts'
 import { certificateNames } from '../registrations/index.ts'
-import { doseOfCertificate } from './certificate.repository.ts'
-import { PRODUCTS, type Product } from './health.enums.ts'
+import { doseOfCertificate, recoveryOfCertificate, testOfCertificate } from './certificate.repository.ts'
+import {
+  PRODUCTS,
+  type Product,
+  RAT_DEVICES,
+  type RatDevice,
+  TEST_RESULTS,
+  TEST_TYPES,
+  type TestResult,
+  type TestType,
+} from './health.enums.ts'
 import { ISSUER_NAME } from './issue.ts'
 
 /** The QR of a certificate as a PNG, error correction Q as the DCC specification asks. */
@@ -33,11 +42,13 @@ export interface PrintableCertificate {
   person_id: string
 }
 
-/** A printable A4 page in Chinese and English: holder, dose, validity, UVCI and the QR. */
+/** A printable A4 page in Chinese and English: holder, dose, test or recovery, validity, UVCI and the QR. */
 export async function certificatePdf(ctx: AppContext, c: PrintableCertificate): Promise<Buffer> {
-  const [names, dose, png] = await Promise.all([
+  const [names, dose, test, recovery, png] = await Promise.all([
     certificateNames(ctx, c.person_id),
     doseOfCertificate(ctx.db, c.id),
+    testOfCertificate(ctx.db, c.id),
+    recoveryOfCertificate(ctx.db, c.id),
     certificatePng(c.qr),
   ])
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Health certificate ${c.uvci}` } })
@@ -67,6 +78,23 @@ export async function certificatePdf(ctx: AppContext, c: PrintableCertificate): 
     row('接种日期', 'Date of vaccination', String(dose.date))
     row('批号', 'Lot', dose.lot)
     row('接种点', 'Vaccination site', `${dose.site_zh} / ${dose.site_en}`)
+  }
+  if (test) {
+    const device = test.manufacturer ? RAT_DEVICES[test.manufacturer as RatDevice] : null
+    row(
+      '检测类型',
+      'Type of test',
+      `${TEST_TYPES[test.test_type as TestType] ?? test.test_type} (${test.test_type})`,
+    )
+    if (test.test_name || device) row('检测名称', 'Test', test.test_name ?? device ?? '')
+    row('采样时间', 'Sample collected', `${test.sampled_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`)
+    row('检测结果', 'Result', `阴性 / ${TEST_RESULTS[test.result as TestResult] ?? test.result}`)
+    row('检测中心', 'Testing centre', test.centre)
+    row('检测点', 'Site', `${test.site_zh} / ${test.site_en}`)
+  }
+  if (recovery) {
+    row('首次阳性检测日期', 'First positive test', String(recovery.first_positive))
+    row('有效期', 'Valid', `${recovery.valid_from} — ${recovery.valid_until}`)
   }
   row('签发机构', 'Issuer', `中华人民共和国外交部 / ${ISSUER_NAME}`)
   row('签发时间', 'Issued', c.issued_at.toISOString().slice(0, 10))

@@ -1,9 +1,22 @@
 import type { Insertable } from 'kysely'
 import type { Db } from '../../database.ts'
-import type { HealthCertificatesTable, HealthDosesTable } from './health.table.ts'
+import type {
+  HealthCertificatesTable,
+  HealthDosesTable,
+  HealthRecoveriesTable,
+  HealthTestsTable,
+} from './health.table.ts'
 
 export async function insertDose(db: Db, row: Insertable<HealthDosesTable>): Promise<void> {
   await db.insertInto('health_doses').values(row).execute()
+}
+
+export async function insertTest(db: Db, row: Insertable<HealthTestsTable>): Promise<void> {
+  await db.insertInto('health_tests').values(row).execute()
+}
+
+export async function insertRecovery(db: Db, row: Insertable<HealthRecoveriesTable>): Promise<void> {
+  await db.insertInto('health_recoveries').values(row).execute()
 }
 
 export async function insertCertificate(db: Db, row: Insertable<HealthCertificatesTable>): Promise<void> {
@@ -81,6 +94,34 @@ export function doseOfCertificate(db: Db, certificateId: string) {
       's.name_zh as site_zh',
       's.name_en as site_en',
     ])
+    .where('c.id', '=', certificateId)
+    .executeTakeFirst()
+}
+
+export function testOfCertificate(db: Db, certificateId: string) {
+  return db
+    .selectFrom('health_certificates as c')
+    .innerJoin('health_tests as t', 't.id', 'c.test_id')
+    .innerJoin('health_sites as s', 's.id', 't.site_id')
+    .select([
+      't.test_type',
+      't.test_name',
+      't.manufacturer',
+      't.sampled_at',
+      't.result',
+      't.centre',
+      's.name_zh as site_zh',
+      's.name_en as site_en',
+    ])
+    .where('c.id', '=', certificateId)
+    .executeTakeFirst()
+}
+
+export function recoveryOfCertificate(db: Db, certificateId: string) {
+  return db
+    .selectFrom('health_certificates as c')
+    .innerJoin('health_recoveries as r', 'r.id', 'c.recovery_id')
+    .select(['r.first_positive', 'r.valid_from', 'r.valid_until'])
     .where('c.id', '=', certificateId)
     .executeTakeFirst()
 }

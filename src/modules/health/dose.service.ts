@@ -2,13 +2,13 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
-import { certificateNames } from '../registrations/index.ts'
 import { insertCertificate, insertDose } from './certificate.repository.ts'
 import { healthError } from './health.errors.ts'
 import type { DoseBody } from './health.schema.ts'
 import { newUvci, signPayload, vaccinationPayload } from './issue.ts'
 import { activeSigner } from './signer.ts'
-import { lotKnown, siteOfClinician } from './site.repository.ts'
+import { lotKnown } from './site.repository.ts'
+import { certificateHolder, clinicianSite } from './subject.ts'
 
 /**
  * A clinician records a dose at their site; each dose yields a certificate (dose n of m), as EU
@@ -16,20 +16,10 @@ import { lotKnown, siteOfClinician } from './site.repository.ts'
  * not hold is recorded and flagged. Everything is checked before anything is written.
  */
 export async function recordDose(ctx: AppContext, principal: Principal, body: DoseBody, ip: string | null) {
-  const site = await siteOfClinician(ctx.db, principal.userId)
-  if (!site) throw healthError('health.no_site', 'Your account is not assigned to a vaccination site')
-  if (site.id !== body.siteId) throw healthError('health.site_not_found', 'No such vaccination site of yours')
+  const site = await clinicianSite(ctx, principal, body.siteId)
   if (body.date > new Date().toISOString().slice(0, 10))
     throw healthError('health.dose_in_future', 'A dose cannot be recorded before it is given')
-  const names = await certificateNames(ctx, body.personId)
-  if (!names) throw healthError('health.person_not_found', 'No such person')
-  if (!names.surname)
-    throw healthError(
-      'health.no_names',
-      'The person has no Latin surname in their profile (as in the passport)',
-    )
-  if (!names.dateOfBirth)
-    throw healthError('health.no_date_of_birth', 'The person has no date of birth in their profile')
+  const names = await certificateHolder(ctx, body.personId)
   const signer = await activeSigner(ctx)
   const known = await lotKnown(ctx.db, site.id, body.product, body.lot)
   const doseId = uuidv7()

@@ -35,3 +35,28 @@ export type Manufacturer = keyof typeof MANUFACTURERS
 export const MANUFACTURER_CODES = Object.keys(MANUFACTURERS) as [Manufacturer, ...Manufacturer[]]
 
 export const CERTIFICATE_TYPES = ['v', 't', 'r'] as const
+
+/** EU DCC value set covid-19-lab-test-type: NAAT (PCR) and rapid antigen test. */
+export const TEST_TYPES = { 'LP6464-4': 'NAAT (PCR)', 'LP217198-3': 'Rapid antigen test' } as const
+export type TestType = keyof typeof TEST_TYPES
+export const TEST_TYPE_CODES = Object.keys(TEST_TYPES) as [TestType, ...TestType[]]
+export const TEST_TYPE_RAT = 'LP217198-3'
+
+/** EU DCC value set covid-19-lab-test-manufacturer-and-name (rapid antigen tests, `ma`): a few of the list. */
+export const RAT_DEVICES = {
+  '1232': 'Abbott Rapid Diagnostics, Panbio COVID-19 Ag Rapid Test',
+  '345': 'SD BIOSENSOR Inc, STANDARD Q COVID-19 Ag Test',
+  '1604': 'Roche (SD BIOSENSOR), SARS-CoV-2 Rapid Antigen Test',
+} as const
+export type RatDevice = keyof typeof RAT_DEVICES
+export const RAT_DEVICE_CODES = Object.keys(RAT_DEVICES) as [RatDevice, ...RatDevice[]]
+
+/** EU DCC value set covid-19-lab-result. A detected result never yields a test certificate. */
+export const TEST_RESULTS = { '260415000': 'Not detected', '260373001': 'Detected' } as const
+export type TestResult = keyof typeof TEST_RESULTS
+export const TEST_RESULT_CODES = Object.keys(TEST_RESULTS) as [TestResult, ...TestResult[]]
+export const TEST_NOT_DETECTED = '260415000'
+
+/** A recovery certificate is valid from 11 days after the first positive test, at most 180 days after it. */
+export const RECOVERY_VALID_FROM_DAYS = 11
+export const RECOVERY_VALID_UNTIL_DAYS = 180

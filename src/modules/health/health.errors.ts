@@ -14,6 +14,13 @@ const STATUS = {
   'health.no_names': 422,
   'health.no_date_of_birth': 422,
   'health.dose_in_future': 400,
+  'health.test_in_future': 400,
+  'health.test_positive': 422,
+  'health.positive_in_future': 400,
+  'health.recovery_too_early': 422,
+  'health.recovery_too_late': 422,
+  'health.recovery_expired': 422,
+  'health.recovery_dates_order': 400,
   'health.pki_not_initialised': 503,
 } as const
 

@@ -15,10 +15,13 @@ import {
   myCertificates as myCertificatesSchema,
   peopleFound,
   peopleQuery,
+  recordCreated,
+  recoveryBody,
   revocationList,
   revokeBody,
   revoked,
   siteList,
+  testBody,
   trustEntryAdded,
   trustEntryBody,
   trustList as trustListSchema,
@@ -34,6 +37,7 @@ import {
   revokeCertificate,
   sites,
 } from './health.service.ts'
+import { recordRecovery, recordTest } from './record.service.ts'
 import { addTrustEntry, trustList } from './trust.service.ts'
 import { verifyCertificate } from './verify.service.ts'
 
@@ -80,6 +84,24 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     }),
     async (request, reply) =>
       reply.status(201).send(await recordDose(ctx, requirePrincipal(request), request.body, request.ip)),
+  )
+  app.post(
+    '/api/v1/health/tests',
+    routeOptions(ACCESS.clinicians, tags, 'Record a negative test at my site; it issues a test certificate', {
+      body: testBody,
+      response: { 201: recordCreated },
+    }),
+    async (request, reply) =>
+      reply.status(201).send(await recordTest(ctx, requirePrincipal(request), request.body, request.ip)),
+  )
+  app.post(
+    '/api/v1/health/recoveries',
+    routeOptions(ACCESS.clinicians, tags, 'Record a recovery at my site; it issues a recovery certificate', {
+      body: recoveryBody,
+      response: { 201: recordCreated },
+    }),
+    async (request, reply) =>
+      reply.status(201).send(await recordRecovery(ctx, requirePrincipal(request), request.body, request.ip)),
   )
   app.get(
     '/api/v1/me/health/certificates',

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { CHECKS } from './dcc/dcc.verify.ts'
-import { CERTIFICATE_TYPES, MANUFACTURER_CODES, PRODUCT_CODES } from './health.enums.ts'
+import {
+  CERTIFICATE_TYPES,
+  MANUFACTURER_CODES,
+  PRODUCT_CODES,
+  RAT_DEVICE_CODES,
+  TEST_RESULT_CODES,
+  TEST_TYPE_CODES,
+  TEST_TYPE_RAT,
+} from './health.enums.ts'
 
 const uuid = z.uuid()
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() })
@@ -53,6 +61,37 @@ export const doseBody = z
   })
 export type DoseBody = z.infer<typeof doseBody>
 export const doseCreated = z.object({ id: z.string(), certificateId: z.string(), lotKnown: z.boolean() })
+
+export const testBody = z
+  .strictObject({
+    personId: uuid,
+    type: z.enum(TEST_TYPE_CODES).describe('LP6464-4 NAAT, LP217198-3 rapid antigen test'),
+    name: z.string().trim().min(1).max(80).optional().describe('NAAT name (`nm`)'),
+    manufacturer: z.enum(RAT_DEVICE_CODES).optional().describe('rapid antigen test device (`ma`)'),
+    sampledAt: z.iso.datetime({ offset: true }).describe('sample collection time'),
+    result: z.enum(TEST_RESULT_CODES).describe('260415000 not detected, 260373001 detected'),
+    centre: z.string().trim().min(1).max(50).describe('testing centre (`tc`)'),
+    siteId: uuid,
+  })
+  .refine((b) => b.type !== TEST_TYPE_RAT || b.manufacturer !== undefined, {
+    message: 'a rapid antigen test names its device',
+    path: ['manufacturer'],
+  })
+  .refine((b) => b.type === TEST_TYPE_RAT || b.manufacturer === undefined, {
+    message: 'only a rapid antigen test names a device',
+    path: ['manufacturer'],
+  })
+export type TestBody = z.infer<typeof testBody>
+
+export const recoveryBody = z.strictObject({
+  personId: uuid,
+  firstPositive: isoDate.describe('date of the first positive test (`fr`)'),
+  validFrom: isoDate.describe('`df`: at least 11 days after firstPositive'),
+  validUntil: isoDate.describe('`du`: at most 180 days after firstPositive'),
+  siteId: uuid,
+})
+export type RecoveryBody = z.infer<typeof recoveryBody>
+export const recordCreated = z.object({ id: z.string(), certificateId: z.string() })
 
 export const certificateType = z.enum(CERTIFICATE_TYPES)
 export const myCertificate = z.object({

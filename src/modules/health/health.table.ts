@@ -74,10 +74,37 @@ export interface HealthDosesTable {
   recorded_at: Generated<Date>
 }
 
+export interface HealthTestsTable {
+  id: string
+  person_id: string
+  test_type: string
+  test_name: string | null
+  manufacturer: string | null
+  sampled_at: Date
+  result: string
+  centre: string
+  site_id: string
+  recorded_by: string
+  recorded_at: Generated<Date>
+}
+
+export interface HealthRecoveriesTable {
+  id: string
+  person_id: string
+  first_positive: ColumnType<string, string, string>
+  valid_from: ColumnType<string, string, string>
+  valid_until: ColumnType<string, string, string>
+  site_id: string
+  recorded_by: string
+  recorded_at: Generated<Date>
+}
+
 export interface HealthCertificatesTable {
   id: string
   person_id: string
   dose_id: string | null
+  test_id: ColumnType<string | null, string | null | undefined, string | null>
+  recovery_id: ColumnType<string | null, string | null | undefined, string | null>
   uvci: string
   type: CertificateType
   kid: string
@@ -97,6 +124,8 @@ export interface HealthTables {
   health_trust_entries: HealthTrustEntriesTable
   health_doses: HealthDosesTable
   health_certificates: HealthCertificatesTable
+  health_tests: HealthTestsTable
+  health_recoveries: HealthRecoveriesTable
 }
 
 export type SiteRow = Selectable<HealthSitesTable>

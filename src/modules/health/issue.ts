@@ -58,6 +58,78 @@ export function vaccinationPayload(f: VaccinationFacts, uvci: string): DccPayloa
   }
 }
 
+interface Holder {
+  surname: string
+  givenNames: string | null
+  dateOfBirth: string
+}
+
+function holder(f: Holder) {
+  return {
+    ver: '1.3.0',
+    nam: {
+      fn: f.surname,
+      fnt: icaoTransliterate(f.surname),
+      ...(f.givenNames ? { gn: f.givenNames, gnt: icaoTransliterate(f.givenNames) } : {}),
+    },
+    dob: f.dateOfBirth,
+  }
+}
+
+export interface TestFacts extends Holder {
+  type: string
+  name: string | undefined
+  manufacturer: string | undefined
+  sampledAt: string
+  result: string
+  centre: string
+  country: string
+}
+
+export function testPayload(f: TestFacts, uvci: string): DccPayload {
+  return {
+    ...holder(f),
+    t: [
+      {
+        tg: DISEASE_COVID19,
+        tt: f.type,
+        ...(f.name ? { nm: f.name } : {}),
+        ...(f.manufacturer ? { ma: f.manufacturer } : {}),
+        sc: f.sampledAt,
+        tr: f.result,
+        tc: f.centre,
+        co: f.country,
+        is: ISSUER_NAME,
+        ci: uvci,
+      },
+    ],
+  }
+}
+
+export interface RecoveryFacts extends Holder {
+  firstPositive: string
+  validFrom: string
+  validUntil: string
+  country: string
+}
+
+export function recoveryPayload(f: RecoveryFacts, uvci: string): DccPayload {
+  return {
+    ...holder(f),
+    r: [
+      {
+        tg: DISEASE_COVID19,
+        fr: f.firstPositive,
+        co: f.country,
+        is: ISSUER_NAME,
+        df: f.validFrom,
+        du: f.validUntil,
+        ci: uvci,
+      },
+    ],
+  }
+}
+
 export interface Issued {
   uvci: string
   qr: string
@@ -65,15 +137,23 @@ export interface Issued {
   expiresAt: Date
 }
 
-/** Signs a payload: CWT `exp` is a year on, never past the signer certificate's `notAfter`. */
+/**
+ * Signs a payload: CWT `exp` is a year on, never past the signer certificate's `notAfter` nor past
+ * `until` (a recovery's last valid day) when given.
+ */
 export function signPayload(
   payload: DccPayload,
   uvci: string,
   signer: ActiveSigner,
   now = new Date(),
+  until?: Date,
 ): Issued {
   const iat = Math.floor(now.getTime() / 1000)
-  const exp = Math.min(iat + VALIDITY_SECONDS, Math.floor(signer.notAfter.getTime() / 1000))
+  const exp = Math.min(
+    iat + VALIDITY_SECONDS,
+    Math.floor(signer.notAfter.getTime() / 1000),
+    until ? Math.floor(until.getTime() / 1000) : Number.POSITIVE_INFINITY,
+  )
   const qr = encodeHc1(
     payload,
     { issuer: ISSUING_COUNTRY, issuedAt: iat, expiresAt: exp },

@@ -1,3 +1,4 @@
+import { addDays } from '../../../src/modules/health/record.service.ts'
 import { readInterop } from '../../helpers/interop.ts'
 import { TOKYO_PERSON } from '../canaries.ts'
 import { allBut, type Matrix, SIGNED_IN_PRINCIPALS } from './entry.ts'
@@ -7,6 +8,8 @@ const CLINICIANS = ['clinician'] as const
 const HEALTH_STAFF = ['clinician', 'admin'] as const
 /** A real Swedish test certificate and its signer: public data, no canary of ours in it. */
 const se = () => JSON.parse(readInterop('dcc', 'SE_1.json').toString('utf8'))
+/** A recovery still valid today: the first positive test 20 days ago. */
+const recoveryStart = addDays(new Date().toISOString().slice(0, 10), -20)
 const notA = allBut(['citizenA'], SIGNED_IN_PRINCIPALS)
 
 /** Vaccination sites, doses, certificates, the trust list, revocations and verification. */
@@ -32,6 +35,32 @@ export const healthMatrix: Matrix = {
         doseNumber: 1,
         seriesDoses: 1,
         date: '2026-01-15',
+        siteId: w.ids.healthSiteTokyo,
+      },
+    }),
+  },
+  'POST /api/v1/health/tests': {
+    roles: CLINICIANS,
+    request: (w) => ({
+      body: {
+        personId: w.ids.citizenA,
+        type: 'LP217198-3',
+        manufacturer: '1232',
+        sampledAt: '2026-01-15T09:30:00+09:00',
+        result: '260415000',
+        centre: 'Tokyo embassy testing centre',
+        siteId: w.ids.healthSiteTokyo,
+      },
+    }),
+  },
+  'POST /api/v1/health/recoveries': {
+    roles: CLINICIANS,
+    request: (w) => ({
+      body: {
+        personId: w.ids.citizenA,
+        firstPositive: recoveryStart,
+        validFrom: addDays(recoveryStart, 11),
+        validUntil: addDays(recoveryStart, 180),
         siteId: w.ids.healthSiteTokyo,
       },
     }),
