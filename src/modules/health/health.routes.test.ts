@@ -2,24 +2,22 @@ import { createHash, verify, X509Certificate } from 'node:crypto'
 import { inflateSync } from 'node:zlib'
 import base45 from 'base45'
 import { Decoder, Encoder } from 'cbor-x'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { caller, dayFromToday, expectProblem, login, registerCitizen } from '../../../test/helpers/http.ts'
-import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
-import { DEMO_CITIZEN_PROFILE, seedDemo } from '../../seed/demo.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
+import { dayFromToday, expectProblem, login, registerCitizen } from '../../../test/helpers/http.ts'
+import { DEMO_CITIZEN_PROFILE } from '../../seed/demo.ts'
 import { rotatePki } from './pki.ts'
 
-let rt: TestRuntime
+const { runtime, staff, call } = withDemoRuntime()
 let clinician: string
 let admin: string
 let officer: string
 let tokyoSite: string
 let parisSite: string
 beforeAll(async () => {
-  rt = await startTestRuntime()
-  await seedDemo(rt.ctx)
-  clinician = (await login(rt.app, 'clinician.tokyo@demo.lingshi', 'lingshi-demo')).cookie
-  admin = (await login(rt.app, 'admin@demo.lingshi', 'lingshi-demo')).cookie
-  officer = (await login(rt.app, 'officer.tokyo@demo.lingshi', 'lingshi-demo')).cookie
+  clinician = staff.clinicianTokyo
+  admin = staff.admin
+  officer = staff.officerTokyo
   const sites = (await call('GET', '/api/v1/health/sites', admin)).json().sites as Array<{
     id: string
     mission: string
@@ -27,11 +25,6 @@ beforeAll(async () => {
   tokyoSite = sites.find((s) => s.mission === 'JP-TYO-EMB')?.id as string
   parisSite = sites.find((s) => s.mission === 'FR-PAR-EMB')?.id as string
 })
-afterAll(async () => {
-  await rt?.close()
-})
-
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 
 interface Cert {
   id: string
@@ -43,7 +36,7 @@ interface Cert {
 }
 
 async function citizenWithPassport(profile: Record<string, unknown>) {
-  const c = await registerCitizen(rt.app)
+  const c = await registerCitizen(runtime().app)
   const res = await call('PUT', '/api/v1/me/profile', c.cookie, profile)
   expect(res.statusCode, res.body).toBe(200)
   return c
@@ -94,8 +87,8 @@ describe('doses and certificates', () => {
       dateOfBirth: '1990-03-15',
       passportNumber: '••••4567',
     })
-    const audit = await rt.ctx.db
-      .selectFrom('audit_log')
+    const audit = await runtime()
+      .ctx.db.selectFrom('audit_log')
       .select(['action', 'details'])
       .where('action', '=', 'health.person_search')
       .execute()
@@ -106,7 +99,7 @@ describe('doses and certificates', () => {
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json()).toMatchObject({ lotKnown: true })
 
-    const citizen = await login(rt.app, 'citizen@demo.lingshi', 'lingshi-demo')
+    const citizen = await login(runtime().app, 'citizen@demo.lingshi', 'lingshi-demo')
     const mine = (await call('GET', '/api/v1/me/health/certificates', citizen.cookie)).json() as Cert[]
     expect(mine).toHaveLength(1)
     const cert = mine[0] as Cert
@@ -145,7 +138,7 @@ describe('doses and certificates', () => {
     expect(pdf.rawPayload.toString('latin1')).toContain('NotoSansSC')
 
     // Another person's certificate is not found.
-    const other = await registerCitizen(rt.app)
+    const other = await registerCitizen(runtime().app)
     expectProblem(
       await call('GET', `/api/v1/me/health/certificates/${cert.id}.png`, other.cookie),
       404,
@@ -237,7 +230,7 @@ describe('doses and certificates', () => {
     const v = (await call('POST', '/api/v1/health/verify', undefined, { qr: cert.qr })).json()
     expect(v.holder).toEqual({ fn: 'ZHANG', gn: 'SAN FENG', dob: '1975-01-02' })
 
-    const bare = await registerCitizen(rt.app)
+    const bare = await registerCitizen(runtime().app)
     expectProblem(
       await call('POST', '/api/v1/health/doses', clinician, comirnaty(bare.userId, 1)),
       422,
@@ -249,8 +242,8 @@ describe('doses and certificates', () => {
       422,
       'health.no_date_of_birth',
     )
-    const doses = await rt.ctx.db
-      .selectFrom('health_doses')
+    const doses = await runtime()
+      .ctx.db.selectFrom('health_doses')
       .select('id')
       .where('person_id', 'in', [bare.userId, noDob.userId])
       .execute()
@@ -334,7 +327,7 @@ describe('doses and certificates', () => {
   it('rotates the document signer: new certificates carry the new kid, old ones still verify', async () => {
     const c = await citizenWithPassport({ surname: 'Sun', dateOfBirth: '1970-10-10' })
     await call('POST', '/api/v1/health/doses', clinician, comirnaty(c.userId, 1))
-    await rotatePki(rt.ctx)
+    await rotatePki(runtime().ctx)
     await call('POST', '/api/v1/health/doses', clinician, comirnaty(c.userId, 2))
     const certs = (await call('GET', '/api/v1/me/health/certificates', c.cookie)).json() as Cert[]
     const verdicts = await Promise.all(
@@ -347,7 +340,11 @@ describe('doses and certificates', () => {
 
 describe('PKI', () => {
   it('has a CSCA that signs certificates and a DSC it certified, its authority key id the CSCA’s subject key id', async () => {
-    const rows = await rt.ctx.db.selectFrom('health_signer_keys').selectAll().orderBy('created_at').execute()
+    const rows = await runtime()
+      .ctx.db.selectFrom('health_signer_keys')
+      .selectAll()
+      .orderBy('created_at')
+      .execute()
     const csca = rows.find((r) => r.kind === 'csca')
     const dsc = rows.find((r) => r.kind === 'dsc')
     expect(csca?.private_key_sealed.startsWith('v1:')).toBe(true)
@@ -432,10 +429,10 @@ describe('clinicians and their sites', () => {
 
   it('initialises the PKI once: a second `pki init` changes nothing', async () => {
     const { initPki } = await import('./pki.ts')
-    const again = await initPki(rt.ctx)
+    const again = await initPki(runtime().ctx)
     expect(again.created).toBe(false)
-    const cscas = await rt.ctx.db
-      .selectFrom('health_signer_keys')
+    const cscas = await runtime()
+      .ctx.db.selectFrom('health_signer_keys')
       .select('id')
       .where('kind', '=', 'csca')
       .execute()
@@ -446,17 +443,17 @@ describe('clinicians and their sites', () => {
 describe('the public verifier', () => {
   it('answers at least 60 a minute per address (600 by default), then 429', async () => {
     const verifyFrom = (remoteAddress: string) =>
-      rt.app.inject({
+      runtime().app.inject({
         method: 'POST',
         url: '/api/v1/health/verify',
         remoteAddress,
         payload: { qr: 'HC2:not ours' },
       })
-    for (let i = 0; i < rt.ctx.config.rateLimits.verifyPerMinute; i++) {
+    for (let i = 0; i < runtime().ctx.config.rateLimits.verifyPerMinute; i++) {
       const res = await verifyFrom('203.0.113.9')
       if (res.statusCode !== 200) throw new Error(`request ${i + 1}: ${res.statusCode}`)
     }
-    expect(rt.ctx.config.rateLimits.verifyPerMinute).toBeGreaterThanOrEqual(60)
+    expect(runtime().ctx.config.rateLimits.verifyPerMinute).toBeGreaterThanOrEqual(60)
     expect((await verifyFrom('203.0.113.9')).statusCode).toBe(429)
     const other = await verifyFrom('203.0.113.10')
     expect(other.statusCode).toBe(200)

@@ -1,23 +1,20 @@
 import { inflateSync } from 'node:zlib'
 import base45 from 'base45'
 import { Decoder } from 'cbor-x'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { caller, dayFromToday, expectProblem, login, registerCitizen } from '../../../test/helpers/http.ts'
-import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.ts'
-import { seedDemo } from '../../seed/demo.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
+import { dayFromToday, expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
 
-let rt: TestRuntime
+const { runtime, staff, call } = withDemoRuntime()
 let clinician: string
 let admin: string
 let officer: string
 let tokyoSite: string
 let parisSite: string
 beforeAll(async () => {
-  rt = await startTestRuntime()
-  await seedDemo(rt.ctx)
-  clinician = (await login(rt.app, 'clinician.tokyo@demo.lingshi', 'lingshi-demo')).cookie
-  admin = (await login(rt.app, 'admin@demo.lingshi', 'lingshi-demo')).cookie
-  officer = (await login(rt.app, 'officer.tokyo@demo.lingshi', 'lingshi-demo')).cookie
+  clinician = staff.clinicianTokyo
+  admin = staff.admin
+  officer = staff.officerTokyo
   const sites = (await call('GET', '/api/v1/health/sites', admin)).json().sites as Array<{
     id: string
     mission: string
@@ -25,11 +22,6 @@ beforeAll(async () => {
   tokyoSite = sites.find((s) => s.mission === 'JP-TYO-EMB')?.id as string
   parisSite = sites.find((s) => s.mission === 'FR-PAR-EMB')?.id as string
 })
-afterAll(async () => {
-  await rt?.close()
-})
-
-const call: ReturnType<typeof caller> = (...args) => caller(rt.app)(...args)
 
 interface Cert {
   id: string
@@ -39,7 +31,7 @@ interface Cert {
 }
 
 async function person(profile: Record<string, unknown> = {}) {
-  const c = await registerCitizen(rt.app)
+  const c = await registerCitizen(runtime().app)
   const res = await call('PUT', '/api/v1/me/profile', c.cookie, {
     surname: 'Sun',
     givenNames: 'Wu Kong',
@@ -120,8 +112,8 @@ describe('test certificates', () => {
     expect(t?.ci).toMatch(/^URN:UVCI:01:CN:/)
     const pdf = await call('GET', `/api/v1/me/health/certificates/${certificateId}.pdf`, c.cookie)
     expect(pdf.statusCode).toBe(200)
-    const audit = await rt.ctx.db
-      .selectFrom('audit_log')
+    const audit = await runtime()
+      .ctx.db.selectFrom('audit_log')
       .select('action')
       .where('subject_id', '=', c.userId)
       .where('action', '=', 'health.test_recorded')
@@ -154,8 +146,8 @@ describe('test certificates', () => {
       422,
       'health.test_positive',
     )
-    const rows = await rt.ctx.db
-      .selectFrom('health_tests')
+    const rows = await runtime()
+      .ctx.db.selectFrom('health_tests')
       .select('id')
       .where('person_id', '=', c.userId)
       .execute()
@@ -212,7 +204,7 @@ describe('test certificates', () => {
     expectProblem(await call('POST', '/api/v1/health/tests', officer, rat(c.userId)), 403, 'auth.forbidden')
     expectProblem(await call('POST', '/api/v1/health/tests', admin, rat(c.userId)), 403, 'auth.forbidden')
     expectProblem(await call('POST', '/api/v1/health/tests', c.cookie, rat(c.userId)), 403, 'auth.forbidden')
-    const bare = await registerCitizen(rt.app)
+    const bare = await registerCitizen(runtime().app)
     expectProblem(
       await call('POST', '/api/v1/health/tests', clinician, rat(bare.userId)),
       422,
@@ -270,8 +262,8 @@ describe('recovery certificates', () => {
       400,
       'validation.failed',
     )
-    const rows = await rt.ctx.db
-      .selectFrom('health_recoveries')
+    const rows = await runtime()
+      .ctx.db.selectFrom('health_recoveries')
       .select('id')
       .where('person_id', '=', c.userId)
       .execute()
