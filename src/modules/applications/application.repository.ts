@@ -1,4 +1,5 @@
 import { type Insertable, sql, type Updateable } from 'kysely'
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../database.ts'
 import type { ApplicationStatus, ServiceCode } from './applications.enums.ts'
 import type {
@@ -9,6 +10,7 @@ import type {
   ApplicationUploadRow,
   ApplicationUploadsTable,
 } from './applications.table.ts'
+import type { UploadKind } from './applications.enums.ts'
 
 export async function insertApplication(db: Db, row: Insertable<ApplicationsTable>): Promise<void> {
   await db.insertInto('applications').values(row).execute()
@@ -46,6 +48,70 @@ export async function updateApplication(
   changes: Updateable<ApplicationsTable>,
 ): Promise<void> {
   await db.updateTable('applications').set(changes).where('id', '=', id).execute()
+}
+
+/**
+ * A draft's save, applied only if nobody changed its status or form since it was read (the caller
+ * merged the form from that read): no transaction held open while the service judges the change.
+ */
+export async function updateIfUnchanged(
+  db: Db,
+  read: ApplicationRow,
+  changes: Updateable<ApplicationsTable>,
+): Promise<ApplicationRow | undefined> {
+  return db
+    .updateTable('applications')
+    .set(changes)
+    .where('id', '=', read.id)
+    .where('status', '=', read.status)
+    .where(sql<boolean>`form = ${JSON.stringify(read.form)}::jsonb`)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export interface ViewRows {
+  readonly events: ApplicationEventRow[]
+  readonly uploads: ApplicationUploadRow[]
+  readonly service: { uploads: UploadKind[]; processing_days: number } | null
+}
+
+/**
+ * What an application's view needs beside its row, in one round trip: its timeline (internal notes
+ * only for staff), its uploads, and its service's required uploads and processing days (the
+ * mission's own entry over the default). Times come back as text through JSON; the view reads either.
+ */
+export async function viewRows(db: Db, row: ApplicationRow, internal: boolean): Promise<ViewRows> {
+  const r = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('application_events')
+          .selectAll()
+          .where('application_id', '=', row.id)
+          .$if(!internal, (q) => q.where('internal', '=', false))
+          .orderBy('at')
+          .orderBy('id'),
+      ).as('events'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('application_uploads')
+          .selectAll()
+          .where('application_id', '=', row.id)
+          .orderBy('uploaded_at')
+          .orderBy('id'),
+      ).as('uploads'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('application_services')
+          .select(['uploads', 'processing_days'])
+          .where('code', '=', row.service)
+          .where('mission_code', 'in', [row.mission_code, '*'])
+          .orderBy(sql`mission_code = '*'`)
+          .limit(1),
+      ).as('service'),
+    ])
+    .executeTakeFirstOrThrow()
+  return r as unknown as ViewRows
 }
 
 export async function listOwnApplications(db: Db, userId: string): Promise<ApplicationRow[]> {

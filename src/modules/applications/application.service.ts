@@ -9,10 +9,11 @@ import {
   addEvent,
   findOwnApplication,
   insertApplication,
-  listEvents,
   listOwnApplications,
   listUploads,
   updateApplication,
+  updateIfUnchanged,
+  viewRows,
 } from './application.repository.ts'
 import { isMinor, REASONS_OF, REQUIRED_FIELDS, requiredUploads } from './application.rules.ts'
 import type { Application, ApplicationSummary, PatchBody } from './application.schema.ts'
@@ -43,10 +44,10 @@ export async function presentApplication(
   row: ApplicationRow,
   staff: boolean,
 ): Promise<Application> {
-  const service = await serviceOfMission(db, row.mission_code, row.service)
+  const { events, uploads, service } = await viewRows(db, row, staff)
   return toApplication(ctx, row, {
-    events: await listEvents(db, row.id, staff),
-    uploads: await listUploads(db, row.id),
+    events,
+    uploads,
     requiredUploads: requiredUploads(service?.uploads ?? [], row.minor),
     staff,
     processingDays: service?.processing_days ?? 30,
@@ -163,45 +164,64 @@ export function assertEditable(row: ApplicationRow, parts: readonly string[]): v
     )
 }
 
-/** Saves the fields given (a step of the form); the MRZ is checked for its shape and kept sealed. */
+/** How often a save is re-applied when the draft changed between its read and its write. */
+const SAVE_ATTEMPTS = 3
+
+/**
+ * Saves the fields given (a step of the form); the MRZ is checked for its shape and kept sealed.
+ * The draft is read, judged and written back only if it is still as read (no transaction held
+ * across the judgement: a citizen's steps are saved many times and seldom race).
+ */
 export async function patchApplication(ctx: AppContext, principal: Principal, id: string, body: PatchBody) {
   const fields = Object.keys(body).filter((k) => body[k as keyof PatchBody] !== undefined)
-  if (body.mrz !== undefined) mrzLines(body.mrz)
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await ownApplication(ctx, principal.userId, id, true, trx)
+  const mrz = body.mrz !== undefined ? mrzLines(body.mrz) : undefined
+  for (let attempt = 1; ; attempt++) {
+    const row = await ownApplication(ctx, principal.userId, id)
     assertEditable(row, fields)
     if (body.reason && !REASONS_OF[row.service].includes(body.reason))
       throw applicationsError('application.bad_reason', `${body.reason} is no reason for ${row.service}`, {
         reasons: REASONS_OF[row.service],
       })
-    const form: ApplicationForm = { ...row.form }
-    for (const key of [
-      'surname',
-      'givenNames',
-      'nameZh',
-      'sex',
-      'dateOfBirth',
-      'birthPlace',
-      'phone',
-      'addressAbroad',
-      'addressChina',
-      'reason',
-    ] as const) {
-      const v = body[key]
-      if (v !== undefined)
-        (form as Record<string, string>)[key] =
-          key === 'surname' || key === 'givenNames' ? v.toUpperCase() : v
-    }
-    const changes: Parameters<typeof updateApplication>[2] = { updated_at: new Date() }
-    if (body.currentPassport) {
-      form.currentPassportExpiry = body.currentPassport.expiryDate
-      Object.assign(changes, passportColumns(ctx.secrets, body.currentPassport.number))
-    }
-    if (body.mrz !== undefined) changes.mrz_sealed = ctx.secrets.seal(mrzLines(body.mrz).join('\n'))
-    changes.form = JSON.stringify(form)
-    await updateApplication(trx, id, changes)
-    return presentApplication(ctx, trx, await ownApplication(ctx, principal.userId, id, false, trx), false)
-  })
+    const saved = await updateIfUnchanged(ctx.db, row, savedChanges(ctx, row, body, mrz))
+    if (saved) return presentApplication(ctx, ctx.db, saved, false)
+    if (attempt === SAVE_ATTEMPTS)
+      throw applicationsError('application.save_conflict', 'The application changed while it was saved')
+  }
+}
+
+const FORM_FIELDS = [
+  'surname',
+  'givenNames',
+  'nameZh',
+  'sex',
+  'dateOfBirth',
+  'birthPlace',
+  'phone',
+  'addressAbroad',
+  'addressChina',
+  'reason',
+] as const
+
+function savedChanges(
+  ctx: AppContext,
+  row: ApplicationRow,
+  body: PatchBody,
+  mrz: string[] | undefined,
+): Parameters<typeof updateApplication>[2] {
+  const form: ApplicationForm = { ...row.form }
+  for (const key of FORM_FIELDS) {
+    const v = body[key]
+    if (v !== undefined)
+      (form as Record<string, string>)[key] = key === 'surname' || key === 'givenNames' ? v.toUpperCase() : v
+  }
+  const changes: Parameters<typeof updateApplication>[2] = { updated_at: new Date() }
+  if (body.currentPassport) {
+    form.currentPassportExpiry = body.currentPassport.expiryDate
+    Object.assign(changes, passportColumns(ctx.secrets, body.currentPassport.number))
+  }
+  if (mrz) changes.mrz_sealed = ctx.secrets.seal(mrz.join('\n'))
+  changes.form = JSON.stringify(form)
+  return changes
 }
 
 /** Every part a complete application still lacks, by the names PATCH and the uploads use. */

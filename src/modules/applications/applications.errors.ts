@@ -24,6 +24,7 @@ const STATUS = {
   'application.unpaid': 409,
   'application.not_submitted': 409,
   'application.already_paid': 409,
+  'application.save_conflict': 409,
   'application.incomplete': 422,
   'photo.rejected': 422,
   'signature.rejected': 422,
