@@ -9,6 +9,7 @@ import {
 } from '../../../test/helpers/applications.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
+import { findOwnApplication, updateIfUnchanged } from './application.repository.ts'
 
 const { runtime, staff, call } = withDemoRuntime()
 const app = () => runtime().app
@@ -126,6 +127,31 @@ describe("a citizen's renewal", () => {
     expectProblem(await patch(url, me.cookie, { mrz: 'not an mrz' }), 422, 'mrz.format')
     expectProblem(await patch(url, me.cookie, { birthPlace: 'x'.repeat(301) }), 400, 'validation.failed')
     expectProblem(await patch(url, me.cookie, { nickname: 'x' }), 400, 'validation.failed')
+  })
+
+  it('writes a step back only onto the draft it read: a save raced by another is re-applied, not lost', async () => {
+    const me = await registerCitizen(app())
+    const draft = await app().inject({
+      method: 'POST',
+      url: '/api/v1/me/applications',
+      headers: { cookie: me.cookie },
+      payload: { service: 'passport_renewal', mission: 'JP-TYO-EMB' },
+    })
+    const { id } = draft.json()
+    const db = runtime().ctx.db
+    const read = await findOwnApplication(db, me.userId, id)
+    if (!read) throw new Error('no draft')
+    const url = `/api/v1/me/applications/${id}`
+    expect((await patch(url, me.cookie, { birthPlace: 'Beijing' })).statusCode).toBe(200)
+    const stale = { form: JSON.stringify({ ...read.form, addressAbroad: 'Tokyo' }), updated_at: new Date() }
+    expect(await updateIfUnchanged(db, read, stale)).toBeUndefined()
+    const fresh = await findOwnApplication(db, me.userId, id)
+    if (!fresh) throw new Error('no draft')
+    const merged = { form: JSON.stringify({ ...fresh.form, addressAbroad: 'Tokyo' }), updated_at: new Date() }
+    expect((await updateIfUnchanged(db, fresh, merged))?.form).toMatchObject({
+      birthPlace: 'Beijing',
+      addressAbroad: 'Tokyo',
+    })
   })
 
   it('shows each field the MRZ contradicts, and none once fixed', async () => {

@@ -165,7 +165,7 @@ export function assertEditable(row: ApplicationRow, parts: readonly string[]): v
 }
 
 /** How often a save is re-applied when the draft changed between its read and its write. */
-const SAVE_ATTEMPTS = 3
+const SAVE_ATTEMPTS = 5
 
 /**
  * Saves the fields given (a step of the form); the MRZ is checked for its shape and kept sealed.
