@@ -1,4 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 
@@ -26,9 +29,36 @@ function serverValuesFromPlainFilesOnly(): Plugin {
   }
 }
 
+/**
+ * Writes a brotli and a gzip copy beside every text file of the build, once, at the highest
+ * levels (the server sends them as they are: no compression per request).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'lingshi:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? path.join(root, 'dist')
+      for (const file of Object.keys(bundle)) {
+        if (!/\.(js|mjs|css|html|svg|json|webmanifest|txt|wasm)$/.test(file)) continue
+        const data = await readFile(path.join(dir, file))
+        if (data.length < 1024) continue
+        const br = brotliCompressSync(data, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+          },
+        })
+        await writeFile(path.join(dir, `${file}.br`), br)
+        await writeFile(path.join(dir, `${file}.gz`), gzipSync(data, { level: 9 }))
+      }
+    },
+  }
+}
+
 export default defineConfig({
   root,
-  plugins: [serverValuesFromPlainFilesOnly(), react()],
+  plugins: [serverValuesFromPlainFilesOnly(), react(), precompress()],
   resolve: { alias: { '@server': fileURLToPath(new URL('../src/modules', import.meta.url)) } },
   build: {
     outDir: 'dist',
