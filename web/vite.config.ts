@@ -64,13 +64,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|react-router|antd|@ant-design|rc-|@rc-component)/ }],
-        },
-      },
-    },
   },
   server: { proxy: { '/api': api, '/healthz': api, '/readyz': api } },
 })

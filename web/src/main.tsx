@@ -2,15 +2,18 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './App.tsx'
-import './lib/i18n.ts'
+import { i18nReady } from './lib/i18n.ts'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <BrowserRouter>
-      <App />
-    </BrowserRouter>
-  </StrictMode>,
+const mount = root
+void i18nReady.then(() =>
+  createRoot(mount).render(
+    <StrictMode>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </StrictMode>,
+  ),
 )

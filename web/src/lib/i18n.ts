@@ -16,10 +16,12 @@ function initialLocale(): Locale {
 }
 
 // Each area of the app keeps its strings in its own folder (locales/<area>/{en,zh-CN}.json),
-// so that work on one area never edits another's file; all are merged here.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../locales/**/*.json', {
-  eager: true,
-})
+// so that work on one area never edits another's file; a language's files are merged into one
+// chunk (locales/bundle.<lang>.ts), fetched only when that language is used.
+const BUNDLES = {
+  en: () => import('../locales/bundle.en.ts'),
+  'zh-CN': () => import('../locales/bundle.zh-CN.ts'),
+} as const
 
 function merge(into: Record<string, unknown>, from: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(from)) {
@@ -30,24 +32,46 @@ function merge(into: Record<string, unknown>, from: Record<string, unknown>): vo
   }
 }
 
-function bundle(lang: 'en' | 'zh-CN'): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [file, mod] of Object.entries(files)) if (file.endsWith(`/${lang}.json`)) merge(out, mod.default)
-  return out
+const loading = new Map<Locale, Promise<void>>()
+
+/** Makes a language's strings available (once); pages that write in both languages await both. */
+export function loadLanguage(lang: Locale): Promise<void> {
+  let done = loading.get(lang)
+  if (!done) {
+    done = BUNDLES[lang]().then(({ files }) => {
+      const out: Record<string, unknown> = {}
+      for (const mod of Object.values(files)) merge(out, mod.default)
+      i18n.addResourceBundle(lang, 'translation', out, true, true)
+    })
+    loading.set(lang, done)
+  }
+  return done
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: bundle('zh-CN') }, en: { translation: bundle('en') } },
-  lng: initialLocale(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-})
-document.documentElement.lang = i18n.language
+/** Both languages: for screens that compose or show a text in each (alerts, the declaration). */
+export function loadBothLanguages(): Promise<void> {
+  return Promise.all([loadLanguage('zh-CN'), loadLanguage('en')]).then(() => undefined)
+}
+
+const first = initialLocale()
+/** Resolves once the reader's language is loaded: the app renders after it. */
+export const i18nReady: Promise<void> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: {},
+    lng: first,
+    fallbackLng: first,
+    interpolation: { escapeValue: false },
+  })
+  .then(() => loadLanguage(first))
+document.documentElement.lang = first
 
 export function setLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale)
-  document.documentElement.lang = locale
-  void i18n.changeLanguage(locale)
+  void loadLanguage(locale).then(() => {
+    document.documentElement.lang = locale
+    void i18n.changeLanguage(locale)
+  })
 }
 
 export function currentLocale(): Locale {

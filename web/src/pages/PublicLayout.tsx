@@ -1,4 +1,5 @@
 import { Button, Dropdown } from 'antd'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useNavigate } from 'react-router'
 import { AlertAsk } from '../citizen/alerts/AlertAsk.tsx'
@@ -7,6 +8,7 @@ import { CrisisAsk } from '../citizen/CrisisAsk.tsx'
 import { useAuth } from '../lib/auth.tsx'
 import { isStaff } from '../lib/types.ts'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { PageLoading } from './PageLoading.tsx'
 
 export function PublicLayout() {
   const { t } = useTranslation()
@@ -61,7 +63,9 @@ export function PublicLayout() {
       {me?.roles.includes('citizen') && <CrisisAsk />}
       {me?.roles.includes('citizen') && <AlertAsk />}
       <main className={me?.roles.includes('citizen') ? 'with-tabs' : undefined}>
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   )

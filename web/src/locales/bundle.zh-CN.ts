@@ -1,0 +1,4 @@
+// Every area's strings in this language, in one chunk: loaded when the language is first used.
+export const files = import.meta.glob<{ default: Record<string, unknown> }>('./**/zh-CN.json', {
+  eager: true,
+})
