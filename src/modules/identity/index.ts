@@ -3,9 +3,11 @@ export {
   accountsSql,
   deleteAccount,
   exportAccount,
+  hasVerifiedContact,
   lockAccount,
   setAccountLocale,
 } from './account.repository.ts'
+export { accountRoutes } from './account.routes.ts'
 export { authRoutes } from './auth.routes.ts'
 export { resolveSession } from './auth.service.ts'
 export { emailTaken, insertCitizens, type NewCitizen, vacuumCitizens } from './citizen-bulk.repository.ts'
