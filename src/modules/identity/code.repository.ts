@@ -62,7 +62,7 @@ export async function claimCodeAttempt(
 }
 
 /** Marks the code used; false when a racing request used it first. */
-export async function useCode(db: Db, id: string): Promise<boolean> {
+export async function spendCode(db: Db, id: string): Promise<boolean> {
   const row = await db
     .updateTable('verification_codes')
     .set({ used_at: sql`now()` })

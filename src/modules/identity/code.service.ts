@@ -82,5 +82,5 @@ export async function checkCode(
   const live = await codes.claimCodeAttempt(ctx.db, purpose, by, CODE_MAX_ATTEMPTS)
   if (!live) return undefined
   if (!ctx.signer.verify('sms-code', [live.id, given], live.code_hash)) return undefined
-  return (await codes.useCode(ctx.db, live.id)) ? live : undefined
+  return (await codes.spendCode(ctx.db, live.id)) ? live : undefined
 }

@@ -76,7 +76,7 @@ export async function confirmPhone(ctx: AppContext, principal: Principal, code: 
 export async function requestLoginCode(ctx: AppContext, phone: string): Promise<void> {
   if ((await cooldownSeconds(ctx, 'phone_login', phone)) > 0) return
   const user = await users.findUserByPhone(ctx.db, phone)
-  const eligible = user && user.phone_verified_at && !user.disabled_at ? user : null
+  const eligible = user?.phone_verified_at && !user.disabled_at ? user : null
   await ctx.db.transaction().execute((trx) =>
     issueCode(ctx, trx, {
       purpose: 'phone_login',
