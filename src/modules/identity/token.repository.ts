@@ -60,3 +60,12 @@ export async function retireTokens(db: Db, userId: string, purpose: TokenPurpose
     .where('used_at', 'is', null)
     .execute()
 }
+
+/** Links a day past their expiry: nothing left to check or to count a cooldown from. */
+export async function purgeTokens(db: Db): Promise<number> {
+  const r = await db
+    .deleteFrom('account_tokens')
+    .where('expires_at', '<', sql<Date>`now() - interval '1 day'`)
+    .executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
