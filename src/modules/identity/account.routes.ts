@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
+import { forgotPasswordJobType, loginCodeJobType } from './account.jobs.ts'
 import {
   accepted,
   changePasswordBody,
@@ -19,14 +20,8 @@ import {
   verifyEmailResponse,
 } from './account.schema.ts'
 import { loginResponse, meResponse, noContent } from './auth.schema.ts'
-import {
-  changePassword,
-  confirmEmail,
-  forgotPassword,
-  resetPassword,
-  startEmailVerification,
-} from './password.service.ts'
-import { confirmPhone, loginWithCode, requestLoginCode, startPhoneVerification } from './phone.service.ts'
+import { changePassword, confirmEmail, resetPassword, startEmailVerification } from './password.service.ts'
+import { confirmPhone, loginWithCode, startPhoneVerification } from './phone.service.ts'
 import { SIGNED_IN } from './role.ts'
 import { endMySession, endOtherSessions, listMySessions } from './session.service.ts'
 import { clearSessionCookie, requestMeta, setSessionCookie } from './session-cookie.ts'
@@ -51,7 +46,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request, reply) => {
-      await forgotPassword(ctx, request.body.email)
+      await ctx.queue.send(forgotPasswordJobType, { email: request.body.email })
       return reply.status(202).send(ACCEPTED)
     },
   )
@@ -99,7 +94,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request, reply) => {
-      await requestLoginCode(ctx, request.body.phone)
+      await ctx.queue.send(loginCodeJobType, { phone: request.body.phone })
       return reply.status(202).send(ACCEPTED)
     },
   )

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
-import type { Database } from '../../database.ts'
+import type { Database, Db } from '../../database.ts'
 import { normalizeLocale } from '../../platform/i18n/locale.ts'
 import { sendDirect } from '../notifications/index.ts'
 import { codeText } from './account.messages.ts'
@@ -27,8 +27,8 @@ export function newCode(): string {
 }
 
 /** Seconds the number must still wait before another code of this purpose (0: it may have one now). */
-export async function cooldownSeconds(ctx: AppContext, purpose: CodePurpose, target: string) {
-  const age = await codes.secondsSinceLastCode(ctx.db, purpose, target)
+export async function cooldownSeconds(db: Db, purpose: CodePurpose, target: string) {
+  const age = await codes.secondsSinceLastCode(db, purpose, target)
   return age === null ? 0 : Math.max(0, Math.ceil(CODE_COOLDOWN_SECONDS - age))
 }
 

@@ -1,3 +1,4 @@
+export { forgotPasswordJob, loginCodeJob } from './account.jobs.ts'
 export {
   type AccountColumns,
   accountsSql,

@@ -25,14 +25,14 @@ async function linkCooldown(ctx: AppContext, userId: string, purpose: 'email_ver
 }
 
 /**
- * A link to reset the password, e-mailed when an enabled account has the address. The answer is
- * the same either way and the work alike (one look-up, one write queued or a token hashed).
+ * A link to reset the password, e-mailed when an enabled account has the address (run by a job:
+ * the request answers alike whatever the address, having only queued it).
  */
 export async function forgotPassword(ctx: AppContext, email: string): Promise<void> {
   const user = await users.findUserByEmail(ctx.db, email)
+  if (!user?.email || user.disabled_at) return
   const token = randomToken()
   const hash = sha256Hex(token)
-  if (!user?.email || user.disabled_at) return
   if ((await linkCooldown(ctx, user.id, 'password_reset')) > 0) return
   const address = user.email
   const link = absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`, ctx.config.linkBase)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
@@ -11,7 +12,7 @@ import * as users from './user.repository.ts'
 
 /** Texts a code to a number the signed-in person wants to prove is theirs. */
 export async function startPhoneVerification(ctx: AppContext, principal: Principal, phone: string) {
-  const wait = await cooldownSeconds(ctx, 'phone_verify', phone)
+  const wait = await cooldownSeconds(ctx.db, 'phone_verify', phone)
   if (wait > 0)
     throw identityError(
       'auth.code_cooldown',
@@ -70,22 +71,25 @@ export async function confirmPhone(ctx: AppContext, principal: Principal, code: 
 }
 
 /**
- * A sign-in code for a number: texted only when an enabled account has it verified, but a code
- * row is written and the same answer given either way, so nothing tells whether one does.
+ * A sign-in code for a number (run by a job: the request only queued it). Texted only when an
+ * enabled account has the number verified, but a code row is written either way, so the
+ * cooldown tells nothing either.
  */
 export async function requestLoginCode(ctx: AppContext, phone: string): Promise<void> {
-  if ((await cooldownSeconds(ctx, 'phone_login', phone)) > 0) return
   const user = await users.findUserByPhone(ctx.db, phone)
   const eligible = user?.phone_verified_at && !user.disabled_at ? user : null
-  await ctx.db.transaction().execute((trx) =>
-    issueCode(ctx, trx, {
+  await ctx.db.transaction().execute(async (trx) => {
+    // Requests for one number are taken one at a time, so two at once cannot both pass the cooldown.
+    await sql`select pg_advisory_xact_lock(hashtext(${`phone_login:${phone}`}))`.execute(trx)
+    if ((await cooldownSeconds(trx, 'phone_login', phone)) > 0) return
+    await issueCode(ctx, trx, {
       purpose: 'phone_login',
       target: phone,
       userId: eligible?.id ?? null,
       locale: eligible?.locale ?? null,
       send: eligible !== null,
-    }),
-  )
+    })
+  })
 }
 
 /** Signs in with a texted code, under the same guard as a password (counts, waits, challenges) and MFA for staff. */
