@@ -100,7 +100,10 @@ describe('password reset through the SMTP sink (English, 1280 px)', () => {
     const { page, context } = await e2e.newPage({ locale: 'en', width: 1280, height: 800 })
     await page.goto('/login')
     await page.getByTestId('tab-code').click()
-    await page.getByTestId('code-phone').waitFor()
+    await page.getByTestId('code-phone').fill('+8613800138000')
+    // The tab's highlight slides over: shown once it has arrived.
+    await page.locator('.ant-segmented-item-selected').getByTestId('tab-code').waitFor()
+    await page.waitForTimeout(400)
     await shot(page, 'account-login-code-1280-en')
     await context.close()
     const zh = await e2e.newPage({ locale: 'zh-CN', width: 390, height: 844 })
