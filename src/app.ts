@@ -3,13 +3,19 @@ import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppContext } from './context.ts'
-import { advisoryRoutes } from './modules/advisories/index.ts'
+import { advisoryRoutes, emailSubscriptionRoutes } from './modules/advisories/index.ts'
 import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
 import { catalogueRoutes, myApplicationRoutes, reviewRoutes } from './modules/applications/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
-import { authRoutes, resolveSession, SESSION_COOKIE, userRoutes } from './modules/identity/index.ts'
+import {
+  accountRoutes,
+  authRoutes,
+  resolveSession,
+  SESSION_COOKIE,
+  userRoutes,
+} from './modules/identity/index.ts'
 import { notificationRoutes, pushRoutes, webhookRoutes } from './modules/notifications/index.ts'
 import { referenceRoutes } from './modules/reference/index.ts'
 import { meRoutes, peopleRoutes } from './modules/registrations/index.ts'
@@ -93,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   )
 
   await app.register(authRoutes, { ctx })
+  await app.register(accountRoutes, { ctx })
   await app.register(userRoutes, { ctx })
   await app.register(auditRoutes, { ctx })
   await app.register(referenceRoutes, { ctx })
@@ -102,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(pushRoutes, { ctx })
   await app.register(webhookRoutes, { ctx })
   await app.register(advisoryRoutes, { ctx })
+  await app.register(emailSubscriptionRoutes, { ctx })
   await app.register(casesRoutes, { ctx })
   await app.register(alertRoutes, { ctx })
   await app.register(alertMeRoutes, { ctx })

@@ -31,6 +31,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().positive().default(3000),
   RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Sign-in and verification codes asked for per address and minute (SMS costs money). */
+  RATE_LIMIT_CODES_PER_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Health certificate verifications per address and minute (public API for partner systems). */
   RATE_LIMIT_VERIFY_PER_MINUTE: z.coerce.number().int().min(60).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -117,6 +119,7 @@ export interface Config {
   readonly rateLimits: {
     readonly apiPerMinute: number
     readonly authPerIpPerMinute: number
+    readonly codesPerIpPerMinute: number
     readonly verifyPerMinute: number
   }
   readonly bodyLimit: number
@@ -219,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     rateLimits: {
       apiPerMinute: e.RATE_LIMIT_API_PER_MINUTE,
       authPerIpPerMinute: e.RATE_LIMIT_AUTH_PER_IP_PER_MINUTE,
+      codesPerIpPerMinute: e.RATE_LIMIT_CODES_PER_IP_PER_MINUTE,
       verifyPerMinute: e.RATE_LIMIT_VERIFY_PER_MINUTE,
     },
     bodyLimit: e.BODY_LIMIT_BYTES,

@@ -3,6 +3,9 @@ import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
+import { ForgotPasswordPage } from './account/ForgotPasswordPage.tsx'
+import { SubscriptionConfirmPage, UnsubscribePage, VerifyEmailPage } from './account/LandingPages.tsx'
+import { ResetPasswordPage } from './account/ResetPasswordPage.tsx'
 import { AdvisoryCountryPage } from './advisories/AdvisoryCountryPage.tsx'
 import { AdvisoryMapPage } from './advisories/AdvisoryMapPage.tsx'
 import { AnswerLinkPage } from './citizen/alerts/AnswerLinkPage.tsx'
@@ -45,6 +48,11 @@ function Routed() {
         <Route index element={<Home />} />
         <Route path="login" element={<Login />} />
         <Route path="register" element={<Register />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="subscriptions/confirm" element={<SubscriptionConfirmPage />} />
+        <Route path="subscriptions/unsubscribe" element={<UnsubscribePage />} />
         <Route path="mfa" element={<Mfa />} />
         <Route path="missions" element={<Missions />} />
         <Route path="advisories" element={<AdvisoryMapPage />} />

@@ -10,6 +10,8 @@ const STATUS = {
   'advisory.region_invalid_area': 400,
   'advisory.region_outside_country': 400,
   'subscription.not_found': 404,
+  /** A confirmation or unsubscribe link that is unknown, used already or not signed by us. */
+  'subscription.link_invalid': 400,
   /** A country named in the path that names no country (see `unknownCountryToFollow` for a body). */
   'reference.unknown_country': 404,
 } as const

@@ -58,7 +58,27 @@ export interface SubscriptionsTable {
   created_at: Generated<Date>
 }
 
+/** An e-mail address following a country without an account; mail goes out once confirmed. */
+export interface EmailSubscriptionsTable {
+  id: string
+  email: string
+  country: string
+  lang: 'zh-CN' | 'en'
+  confirm_token_hash: string | null
+  confirm_sent_at: Date | null
+  confirmed_at: Date | null
+  created_at: Generated<Date>
+}
+
+export interface EmailSubscriptionSendsTable {
+  subscription_id: string
+  about: string
+  sent_at: Generated<Date>
+}
+
 export interface AdvisoryTables {
+  email_subscriptions: EmailSubscriptionsTable
+  email_subscription_sends: EmailSubscriptionSendsTable
   advisory_versions: AdvisoryVersionsTable
   advisory_region_versions: AdvisoryRegionVersionsTable
   subscriptions: SubscriptionsTable

@@ -20,6 +20,7 @@ import {
   saveDraftRow,
 } from './advisory.repository.ts'
 import { assertCountry, assertMayDraft } from './advisory.scope.ts'
+import { mailCountrySubscribers } from './email-subscription.service.ts'
 import { DEFAULT_SUMMARY, levelInfo } from './levels.ts'
 import { listRegions } from './region.service.ts'
 
@@ -154,12 +155,16 @@ export async function publishDraft(ctx: AppContext, principal: Principal, countr
       select s.user_id from subscriptions s where s.country = ${country}
       union
       select p.user_id from (${presenceSql(window)}) p where p.country = ${country}`
-    const sent = await notify(
-      ctx,
-      trx,
-      changeMessage(country, names, draft.level, { 'zh-CN': draft.summary_zh, en: draft.summary_en }),
-      recipients,
-    )
+    const message = changeMessage(country, names, draft.level, {
+      'zh-CN': draft.summary_zh,
+      en: draft.summary_en,
+    })
+    const sent = await notify(ctx, trx, message, recipients)
+    await mailCountrySubscribers(ctx, trx, {
+      ...message,
+      about: `advisory:${country}:${version}`,
+      countries: [country],
+    })
     await recordAudit(trx, {
       actorId: principal.userId,
       actorRoles: principal.roles,

@@ -1,4 +1,10 @@
 export { advisoryRoutes } from './advisories.routes.ts'
 export { publishDraft, saveDraft } from './advisory.service.ts'
+export { emailSubscriptionRoutes } from './email-subscription.routes.ts'
+export {
+  mailCountrySubscribers,
+  type SubscriberMail,
+  subscriberMailJob,
+} from './email-subscription.service.ts'
 export { subscribersOf } from './subscription.repository.ts'
 export { listSubscriptions } from './subscription.service.ts'

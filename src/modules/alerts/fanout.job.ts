@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { defineJob } from '../../platform/queue/job.ts'
+import { mailCountrySubscribers } from '../advisories/index.ts'
 import { notify } from '../notifications/index.ts'
 import { alertWindow, insertRecipients } from './alert.audience.ts'
 import { messageText } from './alert.derive.ts'
@@ -54,6 +55,14 @@ export async function fanOut(ctx: AppContext, alertId: string): Promise<void> {
       message_id: sent.messageId,
       recipients,
       sent_at: new Date(),
+    })
+    // E-mail-only subscribers of the alert's countries (advisories keeps them), once each.
+    await mailCountrySubscribers(ctx, trx, {
+      about: `alert:${alertId}`,
+      countries: row.countries,
+      title: text.title,
+      body: text.body,
+      link: row.countries.length === 1 ? `/advisories/${row.countries[0]}` : '/advisories',
     })
     if (row.msg_type === 'Cancel') await cancelAlerts(trx, earlier)
   })

@@ -6,7 +6,15 @@ import type { UserRow } from './identity.table.ts'
 /** An account as other modules see it: never its password hash, TOTP secret or sign-in counters. */
 export type AccountColumns = Pick<
   UserRow,
-  'id' | 'name' | 'email' | 'phone' | 'locale' | 'disabled_at' | 'created_at' | 'updated_at'
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'phone_verified_at'
+  | 'locale'
+  | 'disabled_at'
+  | 'created_at'
+  | 'updated_at'
 >
 
 /**
@@ -15,7 +23,7 @@ export type AccountColumns = Pick<
  * flattens into the caller's statement: a fan-out or a search keeps the plan it had on `users`.
  */
 export function accountsSql(): RawBuilder<AccountColumns> {
-  return sql<AccountColumns>`(select id, name, email, phone, locale, disabled_at, created_at, updated_at from users)`
+  return sql<AccountColumns>`(select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users)`
 }
 
 /** Locks the account's row until the transaction ends, so that a per-person limit holds under concurrent writes. */
@@ -39,4 +47,15 @@ export function exportAccount(db: Db, userId: string) {
 /** Deletes the account; what every module keeps about the person goes with it (foreign keys cascade). */
 export async function deleteAccount(trx: Transaction<Database>, userId: string): Promise<void> {
   await trx.deleteFrom('users').where('id', '=', userId).execute()
+}
+
+/** Whether the account has proved an e-mail address or a phone number (appointments ask for one). */
+export async function hasVerifiedContact(db: Db, accountId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', accountId)
+    .where((eb) => eb.or([eb('email_verified_at', 'is not', null), eb('phone_verified_at', 'is not', null)]))
+    .executeTakeFirst()
+  return row !== undefined
 }

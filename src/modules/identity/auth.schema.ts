@@ -44,7 +44,11 @@ export const localizedName = z.object({ 'zh-CN': z.string(), en: z.string() })
 export const meResponse = z.object({
   id: z.uuid(),
   email: z.string().nullable(),
+  /** Proved by opening a link sent to it. */
+  emailVerified: z.boolean(),
   phone: z.string().nullable(),
+  /** Proved with a code texted to it: only then does it sign in by code. */
+  phoneVerified: z.boolean(),
   name: z.string(),
   locale: localeSchema,
   roles: z.array(z.enum(ROLES)),

@@ -26,12 +26,12 @@ export interface SignedIn {
 }
 
 /** A password for a staff account needs TOTP as well, unless MFA is switched off (demo mode). */
-function mfaStep(ctx: AppContext, user: users.UserWithAccess): 'verify' | 'enrol' | null {
+export function mfaStep(ctx: AppContext, user: users.UserWithAccess): 'verify' | 'enrol' | null {
   if (!ctx.config.mfaRequired || !isStaff(user.roles)) return null
   return user.totp_enrolled_at ? 'verify' : 'enrol'
 }
 
-async function openSession(ctx: AppContext, userId: string, mfaPending: boolean, meta: RequestMeta) {
+export async function openSession(ctx: AppContext, userId: string, mfaPending: boolean, meta: RequestMeta) {
   const token = randomToken()
   await sessions.insertSession(ctx.db, {
     id: sha256Hex(token),
@@ -156,7 +156,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Pr
   }
 }
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   return (
     typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === '23505'
   )

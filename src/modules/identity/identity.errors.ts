@@ -13,6 +13,12 @@ export type IdentityErrorCode =
   | 'auth.mfa_already_enrolled'
   | 'auth.mfa_not_started'
   | 'auth.mfa_not_enrolled'
+  | 'auth.reset_token_invalid'
+  | 'auth.verify_token_invalid'
+  | 'auth.code_invalid'
+  | 'auth.code_cooldown'
+  | 'auth.wrong_password'
+  | 'session.not_found'
   | 'user.not_found'
   | 'user.mission_required'
   | 'reference.unknown_mission'
@@ -29,6 +35,12 @@ const STATUS: Record<IdentityErrorCode, number> = {
   'auth.mfa_already_enrolled': 409,
   'auth.mfa_not_started': 400,
   'auth.mfa_not_enrolled': 400,
+  'auth.reset_token_invalid': 400,
+  'auth.verify_token_invalid': 400,
+  'auth.code_invalid': 400,
+  'auth.code_cooldown': 429,
+  'auth.wrong_password': 400,
+  'session.not_found': 404,
   'user.not_found': 404,
   'user.mission_required': 400,
   'reference.unknown_mission': 400,

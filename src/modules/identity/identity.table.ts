@@ -9,6 +9,8 @@ export interface UsersTable {
   locale: Generated<string>
   password_hash: string
   email_verified_at: Date | null
+  /** When the sign-in phone was proved with a code sent to it; only a verified phone signs in by code. */
+  phone_verified_at: Generated<Date | null>
   totp_secret: string | null
   totp_enrolled_at: Date | null
   totp_last_step: number | null
@@ -60,7 +62,37 @@ export interface LoginChallengesSpentTable {
   expires_at: Date
 }
 
+export type CodePurpose = 'phone_verify' | 'phone_login'
+
+/** A 6-digit code sent by SMS, kept as an HMAC; `user_id` is null when no account has the number. */
+export interface VerificationCodesTable {
+  id: string
+  purpose: CodePurpose
+  target: string
+  user_id: string | null
+  code_hash: string
+  attempts: Generated<number>
+  created_at: Generated<Date>
+  expires_at: Date
+  used_at: Date | null
+}
+
+export type TokenPurpose = 'email_verify' | 'password_reset'
+
+/** A single-use link e-mailed to `email`; only the token's SHA-256 is kept. */
+export interface AccountTokensTable {
+  token_hash: string
+  purpose: TokenPurpose
+  user_id: string
+  email: string
+  created_at: Generated<Date>
+  expires_at: Date
+  used_at: Date | null
+}
+
 export interface IdentityTables {
+  verification_codes: VerificationCodesTable
+  account_tokens: AccountTokensTable
   users: UsersTable
   user_roles: UserRolesTable
   user_missions: UserMissionsTable

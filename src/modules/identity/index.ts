@@ -1,11 +1,14 @@
+export { forgotPasswordJob, loginCodeJob } from './account.jobs.ts'
 export {
   type AccountColumns,
   accountsSql,
   deleteAccount,
   exportAccount,
+  hasVerifiedContact,
   lockAccount,
   setAccountLocale,
 } from './account.repository.ts'
+export { accountRoutes } from './account.routes.ts'
 export { authRoutes } from './auth.routes.ts'
 export { resolveSession } from './auth.service.ts'
 export { emailTaken, insertCitizens, type NewCitizen, vacuumCitizens } from './citizen-bulk.repository.ts'

@@ -15,7 +15,9 @@ export async function loadMe(ctx: AppContext, userId: string, mfaPending: boolea
   return {
     id: user.id,
     email: user.email,
+    emailVerified: user.email !== null && user.email_verified_at !== null,
     phone: user.phone,
+    phoneVerified: user.phone !== null && user.phone_verified_at !== null,
     name: user.name,
     locale: normalizeLocale(user.locale),
     roles: user.roles,

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { defineJob } from '../../platform/queue/job.ts'
+import { purgeCodes } from './code.repository.ts'
 import { purgeSignInState } from './login-throttle.repository.ts'
 import { deleteExpiredSessions } from './session.repository.ts'
 import { QUIET_SECONDS } from './sign-in-throttle.ts'
+import { purgeTokens } from './token.repository.ts'
 
 export const sessionPurgeJobType = { name: 'identity.purge-sessions', payload: z.object({}) }
 
@@ -28,6 +30,11 @@ export function sessionPurgeJob(ctx: AppContext) {
     async handle() {
       try {
         ctx.log.info(await purgeExpiredSessions(ctx), 'purged expired sessions')
+        // Texted codes and e-mailed links a day past their expiry.
+        ctx.log.info(
+          { codes: await purgeCodes(ctx.db), links: await purgeTokens(ctx.db) },
+          'purged spent codes',
+        )
       } finally {
         await next(new Date(Date.now() + DAY_MS))
       }

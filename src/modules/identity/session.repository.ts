@@ -78,3 +78,35 @@ export async function deleteExpiredSessions(db: Db, idleMs: number): Promise<num
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/** Ends every session of the account but one; how many ended. */
+export async function deleteOtherSessions(db: Db, userId: string, keepId: string): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '<>', keepId)
+    .executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
+
+/** The account's live sessions, most recently used first. */
+export function listUserSessions(db: Db, userId: string, idleMs: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'user_agent', 'ip'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('last_seen_at', '>', sql<Date>`now() - ${`${idleMs} milliseconds`}::interval`)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id')
+    .execute()
+}
+
+export async function deleteUserSession(db: Db, userId: string, id: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return r.numDeletedRows > 0n
+}

@@ -72,6 +72,7 @@ export async function listCapturedMail(ctx: AppContext, limit: number) {
     to: r.recipient,
     subject: r.subject,
     body: r.body,
+    headers: r.headers ?? {},
     capturedAt: new Date(r.captured_at).toISOString(),
   }))
 }

@@ -1,6 +1,8 @@
 export { type DeliveryStats, deliveryStats } from './delivery-stats.ts'
+export { type DirectMessage, directJob, sendDirect } from './direct.job.ts'
 export { dispatchJob } from './dispatch.job.ts'
 export { exportNotifications } from './inbox.service.ts'
+export { absoluteUrl } from './message.render.ts'
 export { signAction, verifyActionSignature } from './message-actions.ts'
 export { notificationRoutes } from './notifications.routes.ts'
 export { type Localized, type MessageInput, notify } from './notify.ts'

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string
   subject: string
   text: string
+  /** Extra headers (List-Unsubscribe …). */
+  headers?: Record<string, string>
 }
 
 export interface Mailer {
@@ -41,30 +43,34 @@ function smtpMailer(url: string, from: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         messageId: messageIdFor(mail.deliveryId),
-        headers: { 'X-Lingshi-Delivery': mail.deliveryId },
+        headers: { ...mail.headers, 'X-Lingshi-Delivery': mail.deliveryId },
       })
     },
     close: () => transport.close(),
   }
 }
 
+/** Keeps mail (or a text, when no SMS gateway is configured) in the demo outbox instead of sending it. */
+export async function captureMail(ctx: AppContext, mail: OutgoingMail): Promise<void> {
+  await ctx.db
+    .insertInto('captured_mail')
+    .values({
+      id: uuidv7(),
+      delivery_id: mail.deliveryId,
+      message_id_header: messageIdFor(mail.deliveryId),
+      recipient: mail.to,
+      subject: mail.subject,
+      body: mail.text,
+      headers: JSON.stringify(mail.headers ?? {}),
+    })
+    .onConflict((oc) => oc.column('delivery_id').doNothing())
+    .execute()
+}
+
 /** Keeps mail in the database instead of sending it (no SMTP server configured: the embedded demo). */
 function capturingMailer(ctx: AppContext): Mailer {
   return {
-    async send(mail) {
-      await ctx.db
-        .insertInto('captured_mail')
-        .values({
-          id: uuidv7(),
-          delivery_id: mail.deliveryId,
-          message_id_header: messageIdFor(mail.deliveryId),
-          recipient: mail.to,
-          subject: mail.subject,
-          body: mail.text,
-        })
-        .onConflict((oc) => oc.column('delivery_id').doNothing())
-        .execute()
-    },
+    send: (mail) => captureMail(ctx, mail),
     close: () => {},
   }
 }

@@ -49,6 +49,8 @@ export const capturedMailList = z.array(
     to: z.string(),
     subject: z.string(),
     body: z.string(),
+    /** Headers beyond the usual ones (List-Unsubscribe, List-Unsubscribe-Post …). */
+    headers: z.record(z.string(), z.string()),
     capturedAt: z.string(),
   }),
 )

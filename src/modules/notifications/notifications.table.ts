@@ -111,6 +111,8 @@ export interface CapturedMailTable {
   subject: string
   body: string
   captured_at: Generated<Date>
+  /** Extra headers the mail carried (List-Unsubscribe …). */
+  headers: ColumnType<Record<string, string>, string | undefined, string>
 }
 
 export interface NotificationTables {

@@ -26,6 +26,7 @@ export {
   presenceInArea,
   presenceSql,
 } from './presence.ts'
+export { setVerifiedProfilePhone } from './profile.repository.ts'
 export { maskPassport, passportColumns, updateProfile } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
 export {

@@ -24,6 +24,8 @@ export function findProfileRow(db: Db, userId: string) {
       'p.passport_sealed',
       'p.passport_last4',
       'p.phone',
+      'p.phone_verified_at',
+      'u.phone_verified_at as login_phone_verified_at',
       'p.consent_to_contact',
       'p.emergency_contacts',
       'r.country as residence_country',
@@ -42,10 +44,29 @@ export type OwnProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileRow
 export type ProfileChanges = Omit<Updateable<ProfilesTable>, 'user_id' | 'updated_at'>
 
 export async function upsertProfile(db: Db, userId: string, changes: ProfileChanges): Promise<void> {
+  // A number typed in stays verified only while it is the one that was proved.
+  const verified =
+    changes.phone !== undefined
+      ? {
+          phone_verified_at: sql<Date | null>`case when profiles.phone is not distinct from excluded.phone
+            then profiles.phone_verified_at end`,
+        }
+      : {}
   await db
     .insertInto('profiles')
     .values({ user_id: userId, ...changes, emergency_contacts: changes.emergency_contacts ?? '[]' })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...changes, updated_at: sql`now()` }))
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...changes, ...verified, updated_at: sql`now()` }))
+    .execute()
+}
+
+/** The number proved with a code becomes the profile's contact phone, verified. */
+export async function setVerifiedProfilePhone(db: Db, userId: string, phone: string): Promise<void> {
+  await db
+    .insertInto('profiles')
+    .values({ user_id: userId, phone, phone_verified_at: sql`now()`, emergency_contacts: '[]' })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({ phone, phone_verified_at: sql`now()`, updated_at: sql`now()` }),
+    )
     .execute()
 }
 

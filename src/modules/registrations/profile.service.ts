@@ -39,6 +39,8 @@ function toProfile(row: OwnProfileRow) {
     sex: row.sex ?? null,
     passportNumber: maskPassport(row.passport_last4 ?? null),
     phone: row.phone ?? row.login_phone ?? null,
+    /** Whether the number shown was proved with a code sent to it. */
+    phoneVerified: row.phone ? row.phone_verified_at != null : row.login_phone_verified_at != null,
     locale: (row.locale === 'en' ? 'en' : 'zh-CN') as 'en' | 'zh-CN',
     consentToContact: row.consent_to_contact ?? false,
     emergencyContacts: (row.emergency_contacts ?? []) as EmergencyContact[],

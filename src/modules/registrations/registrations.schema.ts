@@ -74,6 +74,7 @@ export const profileResponse = z.object({
   sex: sex.nullable(),
   passportNumber: z.string().nullable().describe('masked: only the last 4 characters are shown'),
   phone: z.string().nullable(),
+  phoneVerified: z.boolean(),
   locale: localeSchema,
   consentToContact: z.boolean(),
   emergencyContacts: z.array(z.object({ name: z.string(), phone: z.string(), relation: z.string() })),

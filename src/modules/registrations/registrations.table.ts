@@ -25,6 +25,8 @@ export interface ProfilesTable {
   passport_digest: string | null
   passport_last4: string | null
   phone: string | null
+  /** Set when the number was proved with a code (POST /me/phone/verify); a new number clears it. */
+  phone_verified_at: Generated<Date | null>
   consent_to_contact: Generated<boolean>
   emergency_contacts: Json<EmergencyContact[]>
   updated_at: Generated<Date>

@@ -3,7 +3,9 @@ import type { Database, Db } from '../../database.ts'
 import type { ProfileChanges } from './profile.repository.ts'
 import type { TripRecord } from './trip.repository.ts'
 
-export type NewProfile = Required<Omit<ProfileChanges, 'emergency_contacts' | 'surname' | 'given_names'>> & {
+export type NewProfile = Required<
+  Omit<ProfileChanges, 'emergency_contacts' | 'surname' | 'given_names' | 'phone_verified_at'>
+> & {
   readonly user_id: string
   /** JSON text of the contacts. */
   readonly emergency_contacts: string

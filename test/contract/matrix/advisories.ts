@@ -53,4 +53,22 @@ export const advisoriesMatrix: Matrix = {
   'GET /api/v1/me/subscriptions': { roles: ANY_ROLE },
   'POST /api/v1/me/subscriptions': { roles: ANY_ROLE, request: () => ({ body: { country: 'FR' } }) },
   'DELETE /api/v1/me/subscriptions/{country}': { roles: ANY_ROLE, params: () => ({ country: 'FR' }) },
+  // E-mail-only subscriptions: anyone; made-up links are refused as such.
+  'POST /api/v1/public/subscriptions': {
+    roles: 'public',
+    request: (_, who) => ({ body: { email: `follower.${who}@example.org`, country: 'FR', lang: 'en' } }),
+    answers: [202],
+  },
+  'POST /api/v1/public/subscriptions/{id}/confirm': {
+    roles: 'public',
+    params: () => ({ id: '01900000-0000-7000-8000-000000000000' }),
+    request: () => ({ body: { token: 'not-a-token' } }),
+    answers: [400],
+  },
+  'POST /api/v1/public/subscriptions/{id}/unsubscribe': {
+    roles: 'public',
+    params: () => ({ id: '01900000-0000-7000-8000-000000000000' }),
+    request: () => ({ query: { sig: 'AAAAAAAAAAAAAAAAAAAAAA' } }),
+    answers: [400],
+  },
 }

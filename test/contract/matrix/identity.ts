@@ -1,9 +1,18 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
+import { isValidPhoneNumber } from 'libphonenumber-js/max'
 import { CITIZEN_PASSWORD } from '../world/world.ts'
 import type { Matrix } from './entry.ts'
 import { ADMINS, ANY_ROLE, REGISTERED } from './roles.ts'
 
 const unique = () => randomBytes(5).toString('hex')
+
+/** A fresh Chinese mobile number, so that no cooldown of an earlier request applies. */
+function freshPhone(): string {
+  for (;;) {
+    const phone = `+86139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
+    if (isValidPhoneNumber(phone)) return phone
+  }
+}
 
 /** Accounts, sessions, two-factor sign-in, staff administration, the audit log; reference data; privacy. */
 export const identityMatrix: Matrix = {
@@ -65,6 +74,61 @@ export const identityMatrix: Matrix = {
     roles: 'public',
     request: () => ({ query: { lat: '48.85', lon: '2.35' } }),
   },
+
+  // Account basics: 202 whatever the address or number; made-up codes and tokens are refused as such.
+  'POST /api/v1/auth/password/forgot': {
+    roles: 'public',
+    request: (w) => ({ body: { email: w.credentialsOf('citizenB').email } }),
+    answers: [202],
+  },
+  'POST /api/v1/auth/password/reset': {
+    roles: 'public',
+    request: () => ({ body: { token: 'not-a-token', password: CITIZEN_PASSWORD } }),
+    answers: [400],
+  },
+  'POST /api/v1/auth/email/verify': {
+    roles: 'public',
+    request: () => ({ body: { token: 'not-a-token' } }),
+    answers: [400],
+  },
+  'POST /api/v1/auth/phone/code': {
+    roles: 'public',
+    request: () => ({ body: { phone: freshPhone() } }),
+    answers: [202],
+  },
+  'POST /api/v1/auth/phone/login': {
+    roles: 'public',
+    request: () => ({ body: { phone: freshPhone(), code: '000000' } }),
+    answers: [401],
+  },
+  'POST /api/v1/me/email': {
+    roles: ANY_ROLE,
+    request: (_, who) => ({ body: { email: `proved.${who}.${unique()}@example.org` } }),
+    answers: [202],
+  },
+  'POST /api/v1/me/phone': {
+    roles: ANY_ROLE,
+    request: () => ({ body: { phone: freshPhone() } }),
+    answers: [202],
+  },
+  'POST /api/v1/me/phone/verify': {
+    roles: ANY_ROLE,
+    request: () => ({ body: { code: '000000' } }),
+    answers: [400],
+  },
+  // A wrong current password: the world's passwords and sessions stay as they are.
+  'POST /api/v1/me/password': {
+    roles: ANY_ROLE,
+    request: () => ({ body: { currentPassword: 'not my password', newPassword: CITIZEN_PASSWORD } }),
+    answers: [400],
+  },
+  'GET /api/v1/me/sessions': { roles: ANY_ROLE },
+  'DELETE /api/v1/me/sessions/{id}': {
+    roles: ANY_ROLE,
+    params: () => ({ id: '0'.repeat(32) }),
+    answers: [404],
+  },
+  'POST /api/v1/me/sessions/end-others': { roles: ANY_ROLE },
 
   'GET /api/v1/me/export': { roles: ANY_ROLE },
   // Deletes the caller's account: the last request of the run.

@@ -4,6 +4,7 @@ import { Card, Collapse, Descriptions, Empty, List, Skeleton, Space, Timeline, T
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { z } from 'zod'
+import { EmailAlertsForm } from '../account/EmailAlertsForm.tsx'
 import { ApiError, get } from '../lib/api.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
@@ -63,6 +64,7 @@ export function AdvisoryCountryPage() {
         </Typography.Paragraph>
       </Card>
       <CountryAlerts country={a.country} />
+      <EmailAlertsForm country={a.country} />
       {a.regions.length > 0 && (
         <>
           <Typography.Title level={4}>{t('advisories.regions')}</Typography.Title>

@@ -2,6 +2,7 @@ import { App, Button, Card, Input, Modal, Space, Switch, Typography } from 'antd
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { AccountSecurity } from '../account/AccountSecurity.tsx'
 import { api, get, put } from '../lib/api.ts'
 import { useAuth } from '../lib/auth.tsx'
 import { errorMessage } from '../lib/errors.ts'
@@ -85,6 +86,7 @@ export function SettingsPage() {
       <Card title={t('settings.hereNow')} size="small" style={{ marginBottom: 16 }}>
         <HereNow />
       </Card>
+      <AccountSecurity />
       <Card title={t('settings.data')} size="small">
         <Typography.Paragraph type="secondary">{t('settings.dataHint')}</Typography.Paragraph>
         <Space wrap>

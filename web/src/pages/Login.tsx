@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd'
+import { Alert, Button, Card, Form, Input, Segmented, Spin, Typography } from 'antd'
 import { lazy, Suspense, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { PhoneCodeSignIn } from '../account/PhoneCodeSignIn.tsx'
 import { ApiError, post } from '../lib/api.ts'
 import { safeNext, useAuth } from '../lib/auth.tsx'
 import { errorMessage } from '../lib/errors.ts'
@@ -35,6 +36,7 @@ export function Login() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const [by, setBy] = useState<ContactMethod>('email')
+  const [mode, setMode] = useState<'password' | 'code'>('password')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [challenge, setChallenge] = useState<Challenge>()
@@ -51,6 +53,12 @@ export function Login() {
     }
   }
 
+  async function signedIn(result: LoginResult) {
+    await refresh()
+    if (result.mfa) navigate(`/mfa?step=${result.mfa}`)
+    else navigate(safeNext(params.get('next')) ?? (isStaff(result.user) ? '/console' : '/'))
+  }
+
   async function submit(values: Values, altcha = solution) {
     if (challenge && !altcha) {
       waiting.current = values
@@ -65,10 +73,7 @@ export function Login() {
         password: values.password,
         ...(altcha ? { altcha } : {}),
       }
-      const result = await post<LoginResult>('/api/v1/auth/login', body)
-      await refresh()
-      if (result.mfa) navigate(`/mfa?step=${result.mfa}`)
-      else navigate(safeNext(params.get('next')) ?? (isStaff(result.user) ? '/console' : '/'))
+      await signedIn(await post<LoginResult>('/api/v1/auth/login', body))
     } catch (e) {
       // A solution counts once: the next try needs the new challenge, if the server sent one.
       setChallenge(challengeOf(e))
@@ -97,48 +102,69 @@ export function Login() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <ContactMethodSwitch value={by} onChange={setBy} />
-        <Form layout="vertical" onFinish={(values: Values) => submit(values)} requiredMark={false}>
-          {by === 'email' ? (
-            <Form.Item
-              name="email"
-              label={t('auth.email')}
-              rules={[{ required: true, message: t('auth.required') }]}
-            >
-              <Input type="email" autoComplete="username" data-testid="login-email" />
-            </Form.Item>
-          ) : (
-            <Form.Item
-              name="phone"
-              label={t('auth.phone')}
-              extra={t('auth.phoneHint')}
-              rules={[{ required: true, message: t('auth.required') }]}
-            >
-              <Input type="tel" autoComplete="username" data-testid="login-phone" />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="password"
-            label={t('auth.password')}
-            rules={[{ required: true, message: t('auth.required') }]}
-          >
-            <Input.Password autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
-          {challenge && (
-            <>
-              <Typography.Paragraph type="secondary">{t('signIn.challengeHint')}</Typography.Paragraph>
-              <Suspense fallback={<Spin />}>
-                <ProofOfWork key={challenge.signature} challenge={challenge} onSolved={solved} />
-              </Suspense>
-            </>
-          )}
-          {error && (
-            <Alert type="error" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
-          )}
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-            {t('auth.submitSignIn')}
-          </Button>
-        </Form>
+        <Segmented
+          block
+          value={mode}
+          onChange={(v) => setMode(v as 'password' | 'code')}
+          options={[
+            { value: 'password', label: t('account.byPassword') },
+            { value: 'code', label: <span data-testid="tab-code">{t('account.byCode')}</span> },
+          ]}
+          style={{ marginBottom: 16 }}
+        />
+        {mode === 'code' ? (
+          <PhoneCodeSignIn onSignedIn={signedIn} />
+        ) : (
+          <>
+            <ContactMethodSwitch value={by} onChange={setBy} />
+            <Form layout="vertical" onFinish={(values: Values) => submit(values)} requiredMark={false}>
+              {by === 'email' ? (
+                <Form.Item
+                  name="email"
+                  label={t('auth.email')}
+                  rules={[{ required: true, message: t('auth.required') }]}
+                >
+                  <Input type="email" autoComplete="username" data-testid="login-email" />
+                </Form.Item>
+              ) : (
+                <Form.Item
+                  name="phone"
+                  label={t('auth.phone')}
+                  extra={t('auth.phoneHint')}
+                  rules={[{ required: true, message: t('auth.required') }]}
+                >
+                  <Input type="tel" autoComplete="username" data-testid="login-phone" />
+                </Form.Item>
+              )}
+              <Form.Item
+                name="password"
+                label={t('auth.password')}
+                rules={[{ required: true, message: t('auth.required') }]}
+              >
+                <Input.Password autoComplete="current-password" data-testid="login-password" />
+              </Form.Item>
+              {challenge && (
+                <>
+                  <Typography.Paragraph type="secondary">{t('signIn.challengeHint')}</Typography.Paragraph>
+                  <Suspense fallback={<Spin />}>
+                    <ProofOfWork key={challenge.signature} challenge={challenge} onSolved={solved} />
+                  </Suspense>
+                </>
+              )}
+              {error && (
+                <Alert type="error" title={error} data-testid="form-error" style={{ marginBottom: 16 }} />
+              )}
+              <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+                {t('auth.submitSignIn')}
+              </Button>
+            </Form>
+            <p style={{ marginTop: 12, marginBottom: 0 }}>
+              <Link to="/forgot-password" data-testid="forgot-link">
+                {t('account.forgot')}
+              </Link>
+            </p>
+          </>
+        )}
         <p style={{ marginTop: 16 }}>
           {t('auth.noAccount')} <Link to="/register">{t('nav.signUp')}</Link>
         </p>
