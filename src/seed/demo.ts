@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts'
 import { seedDemoCatalogue } from '../modules/applications/index.ts'
+import { seedEnterpriseDemo } from '../modules/enterprises/index.ts'
 import { seedHealthDemo } from '../modules/health/index.ts'
 import { createAccount, type Role } from '../modules/identity/index.ts'
 import { updateProfile } from '../modules/registrations/index.ts'
@@ -68,6 +69,7 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
   await seedDemoAdvisories(ctx, duty.id)
   await seedDemoCatalogue(ctx)
   await seedDemoHealth(ctx)
+  await seedEnterpriseDemo(ctx, 'enterprise@demo.lingshi')
   return created
 }
 

@@ -1,4 +1,5 @@
 export { advisoryRoutes } from './advisories.routes.ts'
 export { publishDraft, saveDraft } from './advisory.service.ts'
+export { levelsAt, type PlaceLevel } from './level-at.ts'
 export { subscribersOf } from './subscription.repository.ts'
 export { listSubscriptions } from './subscription.service.ts'
