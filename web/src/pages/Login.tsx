@@ -68,7 +68,15 @@ export function Login() {
       const result = await post<LoginResult>('/api/v1/auth/login', body)
       await refresh()
       if (result.mfa) navigate(`/mfa?step=${result.mfa}`)
-      else navigate(safeNext(params.get('next')) ?? (isStaff(result.user) ? '/console' : '/'))
+      else
+        navigate(
+          safeNext(params.get('next')) ??
+            (isStaff(result.user)
+              ? '/console'
+              : result.user.roles.includes('enterprise')
+                ? '/enterprise'
+                : '/'),
+        )
     } catch (e) {
       // A solution counts once: the next try needs the new challenge, if the server sent one.
       setChallenge(challengeOf(e))

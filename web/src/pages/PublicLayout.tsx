@@ -24,6 +24,11 @@ export function PublicLayout() {
         <Link to="/missions" className="hide-mobile">
           {t('nav.missions')}
         </Link>
+        {me?.roles.includes('enterprise') && (
+          <Link to="/enterprise" data-testid="nav-enterprise">
+            {t('enterprises.tab')}
+          </Link>
+        )}
         <span className="spacer" />
         <LanguageSwitch ghost />
         {me ? (
