@@ -55,7 +55,7 @@ export function RegisterForm({ onDone }: { onDone: (id: string) => void }) {
         name="creditCode"
         label={t('enterprises.creditCode')}
         extra={t('enterprises.creditCodeHelp')}
-        validateTrigger={['onBlur', 'onSubmit']}
+        validateTrigger="onBlur"
         rules={[
           { required: true },
           {
