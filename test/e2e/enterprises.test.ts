@@ -78,12 +78,6 @@ describe('an overseas enterprise, from registration to a headcount in a crisis',
     await row.waitFor()
     await shot(page, 'verify-1280-en')
     await row.getByTestId('enterprise-verify').click()
-    await page
-      .getByTestId('enterprise-verify')
-      .filter({ hasText: 'Verify' })
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined)
     await expect
       .poll(async () => (await (await page.request.get(`/api/v1/enterprises/${enterpriseId}`)).json()).status)
       .toBe('verified')
