@@ -8,7 +8,8 @@ import { siteOrigin } from './site.origin.ts'
 import { findSiteRow } from './site.repository.ts'
 
 /**
- * Verified enterprises' sites whose point or drawn area lies in `area` (a geometry, may be null),
+ * Verified enterprises' sites whose point or drawn area lies in `area` (a geometry; null matches
+ * nothing, as ST_Intersects is then null: no coalesce, which would hide the GiST indexes),
  * or which lie in one of `countries` (an alert's ISO geocodes).
  */
 export function sitesInAreaSql(
@@ -19,8 +20,8 @@ export function sitesInAreaSql(
     select s.id as site_id, s.enterprise_id from enterprise_sites s
       join enterprises e on e.id = s.enterprise_id
      where e.status = 'verified'
-       and (coalesce(ST_Intersects(s.location, ${area}), false)
-            or (s.area is not null and coalesce(ST_Intersects(s.area, ${area}), false))
+       and (ST_Intersects(s.location, ${area})
+            or (s.area is not null and ST_Intersects(s.area, ${area}))
             or s.country = any(${countries}))`
 }
 
