@@ -125,7 +125,12 @@ describe('an overseas enterprise, from registration to a headcount in a crisis',
     const draft = await page.request.post('/api/v1/alerts', {
       data: alertBody({
         area: { areaDesc: 'Nairobi 内罗毕', polygon: [NAIROBI_CAP_POLYGON] },
-        info: { headline: 'Unrest in central Nairobi', event: 'Civil unrest' },
+        info: {
+          headline: 'Unrest in central Nairobi',
+          event: 'Civil unrest',
+          description: 'Protests and clashes in the city centre.',
+          instruction: 'Stay indoors; keep away from crowds.',
+        },
       }),
     })
     expect(draft.status(), await draft.text()).toBe(201)

@@ -23,13 +23,10 @@ export function AssessmentForm({ enterpriseId }: { enterpriseId: string }) {
     <div data-testid="assessment">
       <Typography.Paragraph type="secondary">{t('enterprises.assessment.intro')}</Typography.Paragraph>
       {template.data?.sections.map((s) => (
-        <Card
-          key={s.code}
-          size="small"
-          title={localized(s.title)}
-          extra={<small>{s.source}</small>}
-          style={{ marginBottom: 12 }}
-        >
+        <Card key={s.code} size="small" title={localized(s.title)} style={{ marginBottom: 12 }}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {s.source}
+          </Typography.Paragraph>
           {s.questions.map((q) => (
             <div key={q.id} style={{ marginBottom: 12 }} data-testid={`question-${q.id}`}>
               <div>

@@ -50,8 +50,12 @@ export function EnterprisePage() {
                     sites.reload()
                   }}
                 />
-                <Button type="link" onClick={() => setEditing(undefined)}>
-                  ✕
+                <Button
+                  style={{ marginTop: 8 }}
+                  onClick={() => setEditing(undefined)}
+                  data-testid="site-cancel"
+                >
+                  {t('enterprises.sites.cancel')}
                 </Button>
               </Card>
             ) : (

@@ -24,7 +24,7 @@ export function PointPicker({
       testId="site-map"
       fit={fit}
       fitKey={has ? 'point' : 'world'}
-      fitMinKm={400}
+      fitMinKm={1500}
       cursor="crosshair"
       onPick={(p) => onPick(Math.round(p[1] * 1e5) / 1e5, Math.round(p[0] * 1e5) / 1e5)}
     >

@@ -1,5 +1,5 @@
 import { SITE_KINDS } from '@server/enterprises/enterprises.enums.ts'
-import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd'
+import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { post, put } from '../lib/api.ts'
@@ -140,6 +140,7 @@ export function SiteForm({
           </Col>
         ))}
       </Row>
+      <Typography.Text strong>{t('enterprises.sites.officer')}</Typography.Text>
       <Row gutter={12}>
         <Col xs={24} sm={8}>
           <Form.Item

@@ -25,7 +25,7 @@ export function PublicLayout() {
           {t('nav.missions')}
         </Link>
         {me?.roles.includes('enterprise') && (
-          <Link to="/enterprise" data-testid="nav-enterprise">
+          <Link to="/enterprise" className="hide-mobile" data-testid="nav-enterprise">
             {t('enterprises.tab')}
           </Link>
         )}
@@ -38,6 +38,15 @@ export function PublicLayout() {
               items: [
                 ...(isStaff(me)
                   ? [{ key: 'console', label: t('nav.console'), onClick: () => navigate('/console') }]
+                  : []),
+                ...(me.roles.includes('enterprise')
+                  ? [
+                      {
+                        key: 'enterprise',
+                        label: t('enterprises.tab'),
+                        onClick: () => navigate('/enterprise'),
+                      },
+                    ]
                   : []),
                 { key: 'advisories', label: t('nav.advisories'), onClick: () => navigate('/advisories') },
                 { key: 'missions', label: t('nav.missions'), onClick: () => navigate('/missions') },
