@@ -23,7 +23,9 @@ export function EnterprisePage() {
   const e = enterprise.data
   return (
     <div className="page" style={{ maxWidth: 960, margin: '0 auto', padding: 12 }}>
-      <Link to="/enterprise">← {t('enterprises.tab')}</Link>
+      <div>
+        <Link to="/enterprise">← {t('enterprises.tab')}</Link>
+      </div>
       {e && (
         <Space wrap align="center" style={{ margin: '8px 0' }}>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="enterprise-name">
