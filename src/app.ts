@@ -4,9 +4,10 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppContext } from './context.ts'
 import { advisoryRoutes, emailSubscriptionRoutes } from './modules/advisories/index.ts'
-import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
+import { alertFeedRoutes, alertMeRoutes, alertRoutes, alertSiteRoutes } from './modules/alerts/index.ts'
 import { catalogueRoutes, myApplicationRoutes, reviewRoutes } from './modules/applications/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
+import { enterpriseRoutes } from './modules/enterprises/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
 import {
@@ -114,10 +115,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(alertRoutes, { ctx })
   await app.register(alertMeRoutes, { ctx })
   await app.register(alertFeedRoutes, { ctx })
+  await app.register(alertSiteRoutes, { ctx })
   await app.register(catalogueRoutes, { ctx })
   await app.register(myApplicationRoutes, { ctx })
   await app.register(reviewRoutes, { ctx })
   await app.register(healthRoutes, { ctx })
+  await app.register(enterpriseRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })

@@ -4,6 +4,7 @@ import type { AlertTables } from './modules/alerts/alerts.table.ts'
 import type { ApplicationTables } from './modules/applications/applications.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
 import type { CrisisTables } from './modules/cases/crisis/crisis.table.ts'
+import type { EnterpriseTables } from './modules/enterprises/enterprises.table.ts'
 import type { HealthTables } from './modules/health/health.table.ts'
 import type { IdentityTables } from './modules/identity/identity.table.ts'
 import type { NotificationTables } from './modules/notifications/notifications.table.ts'
@@ -22,7 +23,8 @@ export interface Database
     CaseTables,
     CrisisTables,
     ApplicationTables,
-    HealthTables {
+    HealthTables,
+    EnterpriseTables {
   audit_log: AuditLogTable
 }
 

@@ -62,7 +62,14 @@ select (select count(distinct user_id) from placed)::int as people,
        (select count(*) from placed where source = 'trip')::int as trips,
        (select count(*) from (
           select user_id from (select s.user_id from subscriptions s where s.country = any((select a.countries from alerts a where a.id = $26)::text[])) s
-          except select user_id from placed) x)::int as subscribers;
+          except select user_id from placed) x)::int as subscribers,
+       (select count(*) from (
+select s.id as site_id, s.enterprise_id from enterprise_sites s
+  join enterprises e on e.id = s.enterprise_id
+ where e.status = 'verified'
+   and (ST_Intersects(s.location, (select a.area from alerts a where a.id = $27))
+        or (s.area is not null and ST_Intersects(s.area, (select a.area from alerts a where a.id = $28)))
+        or s.country = any((select a.geocode_countries from alerts a where a.id = $29)::text[]))) s)::int as sites;
 -- $1 = "2025-03-07"
 -- $2 = "2025-03-01"
 -- $3 = "2025-03-01"
@@ -89,6 +96,9 @@ select (select count(distinct user_id) from placed)::int as people,
 -- $24 = "0195f000-0000-7000-8000-00000000a1e7"
 -- $25 = "0195f000-0000-7000-8000-00000000a1e7"
 -- $26 = "0195f000-0000-7000-8000-00000000a1e7"
+-- $27 = "0195f000-0000-7000-8000-00000000a1e7"
+-- $28 = "0195f000-0000-7000-8000-00000000a1e7"
+-- $29 = "0195f000-0000-7000-8000-00000000a1e7"
 
 -- insertRecipients, an Update of an earlier alert (1/2)
 select area is not null as "hasArea", cardinality(geocode_countries) > 0 as "named" from "alerts" where "id" = $1;

@@ -21,6 +21,9 @@ import { RequireSignIn } from './citizen/RequireSignIn.tsx'
 import { SettingsPage } from './citizen/SettingsPage.tsx'
 import { TripsPage } from './citizen/TripsPage.tsx'
 import { ConsoleApp } from './console/ConsoleApp.tsx'
+import { EnterprisePage } from './enterprise/EnterprisePage.tsx'
+import { EnterprisePortal } from './enterprise/EnterprisePortal.tsx'
+import { HeadcountPage } from './enterprise/HeadcountPage.tsx'
 import { VerifyPage } from './health/VerifyPage.tsx'
 import { WalletPage } from './health/WalletPage.tsx'
 import { AuthProvider, useAuth } from './lib/auth.tsx'
@@ -137,6 +140,30 @@ function Routed() {
           element={
             <RequireSignIn>
               <SettingsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="enterprise"
+          element={
+            <RequireSignIn>
+              <EnterprisePortal />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="enterprise/alerts/:id"
+          element={
+            <RequireSignIn>
+              <HeadcountPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="enterprise/:id"
+          element={
+            <RequireSignIn>
+              <EnterprisePage />
             </RequireSignIn>
           }
         />

@@ -6,5 +6,6 @@ export {
   type SubscriberMail,
   subscriberMailJob,
 } from './email-subscription.service.ts'
+export { levelsAt, type PlaceLevel } from './level-at.ts'
 export { subscribersOf } from './subscription.repository.ts'
 export { listSubscriptions } from './subscription.service.ts'

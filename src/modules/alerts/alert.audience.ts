@@ -2,6 +2,7 @@ import { type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database, Db } from '../../database.ts'
 import { circleGeometrySql, polygonalGeometrySql } from '../../platform/geo/antimeridian.ts'
 import { subscribersOf } from '../advisories/index.ts'
+import { sitesInAreaSql } from '../enterprises/index.ts'
 import { countriesTouchingSql } from '../reference/index.ts'
 import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
 import type { AreaShapes } from './alert.area.ts'
@@ -97,6 +98,16 @@ export interface Reach {
   readonly trips: number
   /** Subscribers of the countries concerned who are not already counted as in the area. */
   readonly subscribers: number
+  /** Verified enterprises' sites whose point or area lies in the area (or in a country its geocodes name). */
+  readonly sites: number
+}
+
+/** The enterprise sites the alert reaches (the enterprises module's query, on this alert's area). */
+export function reachedSitesSql(alertId: string) {
+  return sitesInAreaSql(
+    sql`(select a.area from alerts a where a.id = ${alertId})`,
+    sql<string[]>`(select a.geocode_countries from alerts a where a.id = ${alertId})::text[]`,
+  )
 }
 
 export async function countReach(db: Db, alertId: string, window: PresenceWindow): Promise<Reach> {
@@ -107,8 +118,9 @@ export async function countReach(db: Db, alertId: string, window: PresenceWindow
            (select count(*) from placed where source = 'trip')::int as trips,
            (select count(*) from (
               select user_id from (${subscribersOfAlert(alertId)}) s
-              except select user_id from placed) x)::int as subscribers`.execute(db)
-  return rows[0] ?? { people: 0, trips: 0, subscribers: 0 }
+              except select user_id from placed) x)::int as subscribers,
+           (select count(*) from (${reachedSitesSql(alertId)}) s)::int as sites`.execute(db)
+  return rows[0] ?? { people: 0, trips: 0, subscribers: 0, sites: 0 }
 }
 
 /**

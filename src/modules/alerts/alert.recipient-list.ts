@@ -9,6 +9,7 @@ import type { AnswerVia, SafetyAnswer } from './alert.schema.ts'
 import { getAlert } from './alert.service.ts'
 import { answerCounts, answerGrid, answerHistories, recipientPage } from './alert-recipient.repository.ts'
 import type { RecipientsQuery } from './alert-recipient.schema.ts'
+import { siteTotals } from './alert-site.repository.ts'
 
 /** Audits a member of staff reading who an alert reached (people's names, phones and places). */
 async function auditRecipientsRead(
@@ -38,12 +39,14 @@ export async function alertStats(ctx: AppContext, principal: Principal, alertId:
     ? await deliveryStats(ctx.db, row.message_id)
     : { delivered: 0, failed: 0, byChannel: [] }
   const answered = r.safe + r.need_help + r.not_in_area
+  const sites = await siteTotals(ctx.db, alertId)
   return {
     recipients: r.recipients,
     delivered: deliveries.delivered,
     failed: deliveries.failed,
     answers: { safe: r.safe, need_help: r.need_help, not_in_area: r.not_in_area },
     unanswered: alert.safetyCheck ? r.recipients - answered : 0,
+    sites,
     byChannel: deliveries.byChannel,
   }
 }

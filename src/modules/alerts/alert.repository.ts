@@ -33,6 +33,7 @@ const COLUMNS = [
   'reach_people',
   'reach_trips',
   'reach_subscribers',
+  'reach_sites',
   'reach_counted_at',
   'original_id',
   'message_id',
@@ -183,7 +184,7 @@ export async function setCountriesAndReach(
   db: Db,
   id: string,
   countries: string[],
-  reach: { people: number; trips: number; subscribers: number } | null,
+  reach: { people: number; trips: number; subscribers: number; sites: number } | null,
 ) {
   await db
     .updateTable('alerts')
@@ -192,6 +193,7 @@ export async function setCountriesAndReach(
       reach_people: reach?.people ?? null,
       reach_trips: reach?.trips ?? null,
       reach_subscribers: reach?.subscribers ?? null,
+      reach_sites: reach?.sites ?? null,
       reach_counted_at: reach ? new Date() : null,
     })
     .where('id', '=', id)

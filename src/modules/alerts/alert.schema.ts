@@ -22,6 +22,8 @@ const reach = z.object({
   people: z.number().int(),
   trips: z.number().int(),
   subscribers: z.number().int(),
+  /** Verified enterprises' sites whose point or area lies in the alert's area. */
+  sites: z.number().int(),
   countedAt: z.string().nullable(),
 })
 
@@ -96,6 +98,14 @@ export const alertStats = z.object({
   failed: z.number().int(),
   answers: z.object({ safe: z.number().int(), need_help: z.number().int(), not_in_area: z.number().int() }),
   unanswered: z.number().int(),
+  /** Enterprise sites reached, how many reported a headcount, and the people in those reports. */
+  sites: z.object({
+    reached: z.number().int(),
+    reported: z.number().int(),
+    safe: z.number().int(),
+    injured: z.number().int(),
+    missing: z.number().int(),
+  }),
   byChannel: z.array(
     z.object({
       channel: z.string(),

@@ -33,6 +33,7 @@ export function toSummary(row: AlertRow): AlertSummary {
       people: row.reach_people ?? 0,
       trips: row.reach_trips ?? 0,
       subscribers: row.reach_subscribers ?? 0,
+      sites: row.reach_sites ?? 0,
       countedAt: iso(row.reach_counted_at),
     },
     recipients: row.recipients,

@@ -20,6 +20,8 @@ const STATUS = {
   /** The alert did not reach this person. */
   'alert.not_recipient': 404,
   'alert.no_safety_check': 409,
+  /** A headcount whose safe + injured + missing is over its total. */
+  'alert.headcount_over_total': 422,
   /** A cancelled alert asks nothing any more: answers are refused. */
   'alert.cancelled': 409,
   /** A one-click link signed for another person, alert or answer. */

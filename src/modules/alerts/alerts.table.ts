@@ -31,6 +31,8 @@ export interface AlertsTable {
   reach_people: number | null
   reach_trips: number | null
   reach_subscribers: number | null
+  /** Verified enterprises' sites whose point or area lies in the alert's area. */
+  reach_sites: number | null
   reach_counted_at: Date | null
   original_id: string | null
   message_id: string | null
@@ -73,6 +75,27 @@ export interface AlertAnswersTable {
   recorded_by: string | null
 }
 
+/** An enterprise site the alert reached (written by the fan-out). */
+export interface AlertSitesTable {
+  alert_id: string
+  site_id: string
+  enterprise_id: string
+}
+
+/** A site's latest headcount for an alert: a later report replaces the earlier one. */
+export interface AlertHeadcountsTable {
+  alert_id: string
+  site_id: string
+  total: number
+  safe: number
+  injured: number
+  missing: number
+  reported_by: string | null
+  reported_at: Date
+  /** The missing_person case the report opened. */
+  case_id: string | null
+}
+
 export interface AlertFeedPollsTable {
   url: string
   kind: FeedPollKind
@@ -96,4 +119,6 @@ export interface AlertTables {
   alert_references: AlertReferencesTable
   alert_recipients: AlertRecipientsTable
   alert_answers: AlertAnswersTable
+  alert_sites: AlertSitesTable
+  alert_headcounts: AlertHeadcountsTable
 }

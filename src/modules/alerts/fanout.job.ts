@@ -2,11 +2,13 @@ import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import { defineJob } from '../../platform/queue/job.ts'
 import { mailCountrySubscribers } from '../advisories/index.ts'
+import { siteContactsSql } from '../enterprises/index.ts'
 import { notify } from '../notifications/index.ts'
 import { alertWindow, insertRecipients } from './alert.audience.ts'
 import { messageText } from './alert.derive.ts'
 import { alertIdsSending, cancelAlerts, findAlertRow, moveAlert, threadOf } from './alert.repository.ts'
 import { recipientIdsSql } from './alert-recipient.repository.ts'
+import { alertSiteIdsSql, insertAlertSites } from './alert-site.repository.ts'
 
 /** The safety check's answers, as buttons in the inbox and push, and signed one-click links in e-mail and SMS. */
 const SAFETY_ACTIONS = [
@@ -16,6 +18,23 @@ const SAFETY_ACTIONS = [
 ]
 /** The web page a signed link opens: it shows the question, and POSTs the answer tapped to /answer-link. */
 const ANSWER_URL = '/alerts/{about}/answer?user={user}&answer={action}&sig={sig}'
+
+/**
+ * What the enterprises whose sites the alert reaches get (their members, and the account of each
+ * site's security officer): the alert, asking for a headcount rather than "are you safe?".
+ */
+function headcountRequest(alertId: string, text: ReturnType<typeof messageText>) {
+  return {
+    kind: 'alert_headcount',
+    title: { 'zh-CN': `请报告人员清点：${text.title['zh-CN']}`, en: `Headcount needed: ${text.title.en}` },
+    body: {
+      'zh-CN': `本预警覆盖贵企业的境外项目。请立即清点人员，并报告总人数、安全、受伤和失踪人数。\n\n${text.body['zh-CN']}`,
+      en: `This alert covers your enterprise's site abroad. Count your people now and report the total, safe, injured and missing.\n\n${text.body.en}`,
+    },
+    link: `/enterprise/alerts/${alertId}`,
+    emergency: true,
+  }
+}
 
 export const fanoutJobType = {
   name: 'alerts.fanout',
@@ -51,6 +70,9 @@ export async function fanOut(ctx: AppContext, alertId: string): Promise<void> {
       },
       recipientIdsSql(alertId),
     )
+    const sites = await insertAlertSites(trx, alertId)
+    if (sites > 0 && row.msg_type !== 'Cancel')
+      await notify(ctx, trx, headcountRequest(alertId, text), siteContactsSql(alertSiteIdsSql(alertId)))
     await moveAlert(trx, alertId, 'sending', 'sent', {
       message_id: sent.messageId,
       recipients,

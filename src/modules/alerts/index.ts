@@ -1,5 +1,6 @@
 export { alertRoutes } from './alert.routes.ts'
 export { alertFeedRoutes } from './alert-feeds.routes.ts'
 export { alertMeRoutes } from './alert-me.routes.ts'
+export { alertSiteRoutes } from './alert-site.routes.ts'
 export { fanoutJob, fanoutJobType } from './fanout.job.ts'
 export { feedPollJob, pollFeeds } from './feed-poll.job.ts'

@@ -41,6 +41,9 @@ export interface CasesTable {
   rescued: number | null
   resolved_at: Date | null
   closed_at: Date | null
+  /** An enterprise site the case was opened from (a headcount's missing person, a severe incident). */
+  site_id: Generated<string | null>
+  enterprise_id: Generated<string | null>
 }
 
 export interface CasePeopleTable {

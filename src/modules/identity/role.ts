@@ -33,6 +33,15 @@ export const ACCESS = {
   clinicians: { roles: ['clinician'] },
   /** Who may see the vaccination sites: the clinicians working them and the administrators. */
   healthStaff: { roles: ['clinician', 'admin'] },
+  /**
+   * Accounts that register and run overseas enterprises (any such account becomes the first
+   * administrator of what it registers); membership of each enterprise is checked by the module.
+   */
+  enterpriseAccounts: { roles: ['enterprise', 'citizen'] },
+  /** An enterprise's members, and the staff who verify enterprises, read an enterprise and its sites. */
+  enterpriseReaders: { roles: ['enterprise', 'citizen', 'duty_officer', 'admin'] },
+  /** Who verifies a registered enterprise before missions see it. */
+  enterpriseVerifiers: { roles: ['duty_officer', 'admin'] },
   /** Organisations receiving messages by webhook, and the admins who set them up. */
   webhookOwners: { roles: ['enterprise', 'admin'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>

@@ -3,6 +3,7 @@ import { alertsMatrix } from './alerts.ts'
 import { applicationsMatrix } from './applications.ts'
 import { casesMatrix } from './cases.ts'
 import { crisesMatrix } from './crises.ts'
+import { enterprisesMatrix } from './enterprises.ts'
 import type { Matrix } from './entry.ts'
 import { healthMatrix } from './health.ts'
 import { identityMatrix } from './identity.ts'
@@ -21,6 +22,7 @@ const PARTS: readonly Matrix[] = [
   alertsMatrix,
   applicationsMatrix,
   healthMatrix,
+  enterprisesMatrix,
 ]
 
 function merge(parts: readonly Matrix[]): Matrix {

@@ -9,6 +9,7 @@ import type { SignedIn, Who } from '../principals.ts'
 import { addAdvisories, addAlerts } from './alerts.ts'
 import { addApplications } from './applications.ts'
 import { type Builder, expectStatus } from './builder.ts'
+import { addEnterprises } from './enterprises.ts'
 import { addHealth } from './health.ts'
 import { addCases, addCrises } from './hotline.ts'
 import { addCitizens, addEndpoints, addSpareStaff } from './people.ts'
@@ -78,6 +79,10 @@ export interface WorldIds {
   readonly applicationTokyoSpare: string
   /** A's draft, for the form, photo, signature and upload routes. */
   readonly applicationDraftA: string
+  /** The demo enterprise (verified) and its sites: Mombasa (seeded) and Tokyo (reached by the Tokyo alert). */
+  readonly enterpriseDemo: string
+  readonly siteKenya: string
+  readonly siteTokyo: string
 }
 
 export interface World {
@@ -184,6 +189,7 @@ async function populate(b: Builder, pushSubscriptions: boolean): Promise<WorldId
   const people = await addCitizens(b)
   const cases = await addCases(b, people)
   const crises = await addCrises(b)
+  const enterprises = await addEnterprises(b)
   const alerts = await addAlerts(b, people)
   await addAdvisories(b)
   // Browsers subscribe after the alert went out, so that nothing was sent to a push service.
@@ -191,5 +197,15 @@ async function populate(b: Builder, pushSubscriptions: boolean): Promise<WorldId
   const staff = await addSpareStaff(b)
   const applications = await addApplications(b)
   const health = await addHealth(b, people)
-  return { ...people, ...cases, ...crises, ...alerts, ...endpoints, ...staff, ...applications, ...health }
+  return {
+    ...people,
+    ...cases,
+    ...crises,
+    ...alerts,
+    ...endpoints,
+    ...staff,
+    ...applications,
+    ...health,
+    ...enterprises,
+  }
 }

@@ -21,6 +21,8 @@ import { CaseListPage } from './cases/CaseListPage.tsx'
 import { HotlinePage } from './cases/HotlinePage.tsx'
 import { CrisesPage } from './crises/CrisesPage.tsx'
 import { CrisisPage } from './crises/CrisisPage.tsx'
+import { EnterprisesVerifyPage } from './enterprises/EnterprisesVerifyPage.tsx'
+import { SitesPage } from './enterprises/SitesPage.tsx'
 import { NotYet } from './NotYet.tsx'
 import { BUILT, sectionsFor } from './nav.ts'
 import { Outbox } from './Outbox.tsx'
@@ -122,6 +124,10 @@ export function ConsoleApp() {
           <Routes>
             <Route index element={<Overview sections={sections} />} />
             {sections.includes('users') && <Route path="users" element={<Users />} />}
+            {sections.includes('enterprises') && (
+              <Route path="enterprises" element={<EnterprisesVerifyPage />} />
+            )}
+            {sections.includes('sites') && <Route path="sites" element={<SitesPage />} />}
             {sections.includes('vaccination') && <Route path="vaccination" element={<ClinicianPage />} />}
             {sections.includes('audit') && <Route path="audit" element={<AuditLog />} />}
             {sections.includes('missions') && <Route path="missions" element={<Missions />} />}

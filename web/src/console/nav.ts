@@ -14,13 +14,26 @@ export type Section =
   | 'audit'
   | 'outbox'
   | 'vaccination'
+  | 'enterprises'
+  | 'sites'
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
   operator: ['hotline', 'cases', 'alerts'],
-  officer: ['cases', 'people', 'advisories', 'alerts', 'services'],
-  duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises', 'services'],
-  admin: ['users', 'missions', 'audit', 'outbox'],
+  officer: ['cases', 'people', 'advisories', 'alerts', 'services', 'sites'],
+  duty_officer: [
+    'dashboard',
+    'alerts',
+    'advisories',
+    'people',
+    'hotline',
+    'cases',
+    'crises',
+    'services',
+    'enterprises',
+    'sites',
+  ],
+  admin: ['users', 'missions', 'audit', 'outbox', 'enterprises'],
   clinician: ['vaccination'],
 }
 
@@ -39,6 +52,8 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'alerts',
   'services',
   'vaccination',
+  'enterprises',
+  'sites',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

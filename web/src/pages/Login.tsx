@@ -56,7 +56,15 @@ export function Login() {
   async function signedIn(result: LoginResult) {
     await refresh()
     if (result.mfa) navigate(`/mfa?step=${result.mfa}`)
-    else navigate(safeNext(params.get('next')) ?? (isStaff(result.user) ? '/console' : '/'))
+    else
+      navigate(
+        safeNext(params.get('next')) ??
+          (isStaff(result.user)
+            ? '/console'
+            : result.user.roles.includes('enterprise')
+              ? '/enterprise'
+              : '/'),
+      )
   }
 
   async function submit(values: Values, altcha = solution) {

@@ -26,6 +26,11 @@ export function PublicLayout() {
         <Link to="/missions" className="hide-mobile">
           {t('nav.missions')}
         </Link>
+        {me?.roles.includes('enterprise') && (
+          <Link to="/enterprise" className="hide-mobile" data-testid="nav-enterprise">
+            {t('enterprises.tab')}
+          </Link>
+        )}
         <span className="spacer" />
         <LanguageSwitch ghost />
         {me ? (
@@ -35,6 +40,15 @@ export function PublicLayout() {
               items: [
                 ...(isStaff(me)
                   ? [{ key: 'console', label: t('nav.console'), onClick: () => navigate('/console') }]
+                  : []),
+                ...(me.roles.includes('enterprise')
+                  ? [
+                      {
+                        key: 'enterprise',
+                        label: t('enterprises.tab'),
+                        onClick: () => navigate('/enterprise'),
+                      },
+                    ]
                   : []),
                 { key: 'advisories', label: t('nav.advisories'), onClick: () => navigate('/advisories') },
                 { key: 'missions', label: t('nav.missions'), onClick: () => navigate('/missions') },

@@ -7,7 +7,7 @@ export const caseColumns = sql`c.id, c.reference, c.type, c.status, c.priority, 
   ST_Y(c.location) as lat, ST_X(c.location) as lon, c.mission_code, c.assignee_id, c.need_to_know, c.answers,
   c.created_by, c.created_at, c.updated_at, c.first_response_at, c.first_response_due, c.last_update_at,
   c.update_due, c.sla_breach_kind, c.sla_breach_at, c.sla_misses, c.next_visit_due, c.rescued,
-  c.resolved_at, c.closed_at`
+  c.resolved_at, c.closed_at, c.site_id, c.enterprise_id`
 
 /** `scope` null: whatever its visibility (jobs, and the author right after creating it). */
 export async function findCaseRow(
@@ -37,7 +37,7 @@ export type NewCase = Pick<
   | 'answers'
   | 'created_at'
   | 'first_response_due'
-> & { created_by: string }
+> & { created_by: string; site_id?: string | null; enterprise_id?: string | null }
 
 /** The reference is C-<year>-<6 digits>, numbered by one sequence across years. */
 export async function insertCase(db: Db, c: NewCase): Promise<void> {

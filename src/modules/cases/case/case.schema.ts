@@ -102,6 +102,9 @@ export const detentionResponse = z.object({
 
 export const caseDetail = caseSummary.extend({
   answers: z.record(z.string(), z.unknown()),
+  /** The enterprise site it was opened from (a headcount's missing person, a severe incident). */
+  siteId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
   people: z.array(
     z.object({
       personId: z.string().nullable(),

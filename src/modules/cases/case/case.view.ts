@@ -93,6 +93,8 @@ export async function toCaseDetail(db: Db, row: CaseRow, people: PeopleFilter): 
   return {
     ...toCaseSummary(row, refs),
     answers: row.answers,
+    siteId: row.site_id,
+    enterpriseId: row.enterprise_id,
     people: onCase
       .filter((p) => p.person_id === null || refs.seesPerson(p.person_id))
       .map((p) => ({ personId: p.person_id, phone: p.phone, person: refs.person(p.person_id) })),

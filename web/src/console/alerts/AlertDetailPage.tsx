@@ -13,6 +13,7 @@ import { useAuth } from '../../lib/auth.tsx'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { AlertSitesCard } from '../enterprises/AlertSitesCard.tsx'
 import { type AlertDetail, mayCompose } from './alert.ts'
 import { CapCard, ThreadCard } from './CapCard.tsx'
 import { fromCap } from './capBody.ts'
@@ -135,6 +136,11 @@ export function AlertDetailPage() {
           {sentOut && (
             <div style={{ marginTop: 16 }}>
               <RecipientsTable alertId={alert.id} nameOf={index.nameOf} />
+            </div>
+          )}
+          {sentOut && (
+            <div style={{ marginTop: 16 }}>
+              <AlertSitesCard alertId={alert.id} />
             </div>
           )}
         </Col>

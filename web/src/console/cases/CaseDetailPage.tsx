@@ -7,6 +7,7 @@ import { useCountries } from '../../lib/countries.ts'
 import { currentLocale, localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { CaseSite } from '../enterprises/CaseSite.tsx'
 import { AttachmentsCard } from './AttachmentsCard.tsx'
 import { CaseActions } from './CaseActions.tsx'
 import { CaseTimeline } from './CaseTimeline.tsx'
@@ -54,6 +55,11 @@ export function CaseDetailPage() {
               <Descriptions.Item label={t('cases.field.country')}>
                 {c.country ? nameOf(c.country) : '—'}
               </Descriptions.Item>
+              {c.siteId && (
+                <Descriptions.Item label={t('enterprises.staff.site')}>
+                  <CaseSite siteId={c.siteId} />
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('cases.field.people')}>
                 {c.people
                   .map((p) => [p.person?.nameLatin, p.person?.nameZh].filter(Boolean).join(' · ') || p.phone)

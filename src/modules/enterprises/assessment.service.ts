@@ -1,0 +1,83 @@
+import { uuidv7 } from 'uuidv7'
+import type { AppContext } from '../../context.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import type { Principal } from '../../platform/http/access.ts'
+import { assessmentsOf, insertAssessment } from './assessment.repository.ts'
+import type { AssessmentResult } from './assessment.schema.ts'
+import { QUESTIONS, type Scored, SECTIONS, scoreAnswers, TEMPLATE_VERSION } from './assessment.template.ts'
+import { accessOf, requireMember } from './enterprise.service.ts'
+import { enterpriseError } from './enterprises.errors.ts'
+
+export function assessmentTemplate(lang: 'zh-CN' | 'en') {
+  return {
+    version: TEMPLATE_VERSION,
+    sections: SECTIONS.map((s) => ({
+      code: s.code,
+      title: s.title,
+      source: s.source,
+      questions: s.questions.map((q) => ({
+        id: q.id,
+        text: q.text[lang],
+        texts: q.text,
+        weight: q.weight,
+        guidance: q.guidance,
+      })),
+    })),
+  }
+}
+
+/** Scores the answers and keeps them: every submission stays in the history. */
+export async function submitAssessment(
+  ctx: AppContext,
+  principal: Principal,
+  enterpriseId: string,
+  answers: Record<string, number>,
+  ip: string,
+): Promise<AssessmentResult> {
+  await requireMember(ctx.db, principal, enterpriseId)
+  const unknown = Object.keys(answers).filter((id) => !QUESTIONS.has(id))
+  if (unknown.length)
+    throw enterpriseError('enterprise.unknown_question', `No such question: ${unknown.join(', ')}`, {
+      questions: unknown,
+    })
+  const scored = scoreAnswers(answers)
+  const id = uuidv7()
+  const submittedAt = new Date()
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertAssessment(trx, {
+      id,
+      enterprise_id: enterpriseId,
+      answers: JSON.stringify(answers),
+      score: scored.score,
+      sections: JSON.stringify(scored.sections),
+      gaps: JSON.stringify(scored.gaps),
+      submitted_by: principal.userId,
+      submitted_at: submittedAt,
+    })
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'enterprise.assessment',
+      subjectType: 'enterprise',
+      subjectId: enterpriseId,
+      ip,
+      details: { score: scored.score },
+    })
+  })
+  return { id, ...scored, answers, submittedAt: submittedAt.toISOString() }
+}
+
+export async function assessmentHistory(ctx: AppContext, principal: Principal, enterpriseId: string) {
+  await accessOf(ctx.db, principal, enterpriseId, { staff: true })
+  const rows = await assessmentsOf(ctx.db, enterpriseId)
+  return rows.map(
+    (r): AssessmentResult => ({
+      id: r.id,
+      score: r.score,
+      sections: r.sections,
+      gaps: r.gaps as Scored['gaps'],
+      answers: r.answers,
+      submittedAt: new Date(r.submitted_at).toISOString(),
+    }),
+  )
+}
