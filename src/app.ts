@@ -5,7 +5,13 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppContext } from './context.ts'
 import { advisoryRoutes } from './modules/advisories/index.ts'
 import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
-import { catalogueRoutes, myApplicationRoutes, reviewRoutes } from './modules/applications/index.ts'
+import {
+  batchRoutes,
+  catalogueRoutes,
+  myApplicationRoutes,
+  registerRoutes,
+  reviewRoutes,
+} from './modules/applications/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
@@ -109,6 +115,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(catalogueRoutes, { ctx })
   await app.register(myApplicationRoutes, { ctx })
   await app.register(reviewRoutes, { ctx })
+  await app.register(registerRoutes, { ctx })
+  await app.register(batchRoutes, { ctx })
   await app.register(healthRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 

@@ -1,5 +1,6 @@
 import type { AppContext } from './context.ts'
 import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
+import { applicationPurgeJob } from './modules/applications/index.ts'
 import { slaJob } from './modules/cases/index.ts'
 import { sessionPurgeJob } from './modules/identity/index.ts'
 import { dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
@@ -13,6 +14,7 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(webhookJob(ctx))
   ctx.queue.define(purgeJob(ctx))
   ctx.queue.define(sessionPurgeJob(ctx))
+  ctx.queue.define(applicationPurgeJob(ctx))
   ctx.queue.define(slaJob(ctx))
   ctx.queue.define(fanoutJob(ctx))
   ctx.queue.define(feedPollJob(ctx))

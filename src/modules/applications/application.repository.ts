@@ -73,6 +73,8 @@ export interface ViewRows {
   readonly events: ApplicationEventRow[]
   readonly uploads: ApplicationUploadRow[]
   readonly service: { uploads: UploadKind[]; processing_days: number } | null
+  /** Staff only: the register's entry for the application's current passport. */
+  readonly invalidated: { reason: string; reported_at: string; application_id: string | null } | null
 }
 
 /**
@@ -109,6 +111,12 @@ export async function viewRows(db: Db, row: ApplicationRow, internal: boolean): 
           .orderBy(sql`mission_code = '*'`)
           .limit(1),
       ).as('service'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('invalidated_documents')
+          .select(['reason', 'reported_at', 'application_id'])
+          .where('number_digest', '=', internal && row.passport_digest ? row.passport_digest : ''),
+      ).as('invalidated'),
     ])
     .executeTakeFirstOrThrow()
   return r as unknown as ViewRows

@@ -47,3 +47,9 @@ export function isMinor(dateOfBirth: string | null, today = new Date()): boolean
   sixteenth.setUTCFullYear(sixteenth.getUTCFullYear() + 16)
   return sixteenth > today
 }
+
+const LOSS_REASONS = new Set(['lost', 'stolen'])
+
+/** A replacement whose passport was lost or stolen: it goes on the register and needs a second approver. */
+export const reportsLoss = (row: { service: ServiceCode; form: { reason?: string } }): boolean =>
+  row.service === 'passport_replacement' && LOSS_REASONS.has(row.form.reason ?? '')

@@ -119,6 +119,26 @@ export const application = z.object({
   updatedAt: z.iso.datetime(),
   submittedAt: z.iso.datetime().nullable(),
   overdue: z.boolean().optional(),
+  /** When the photo, signature and uploads were deleted (the record and timeline stay). */
+  filesPurgedAt: z.iso.datetime().nullable(),
+  /** Staff only: the current passport is on the register of invalidated documents. */
+  invalidatedDocument: z
+    .object({
+      reason: z.enum(['lost', 'stolen', 'other']),
+      since: z.iso.datetime(),
+      /** The entry came from this very application (its own lost/stolen report). */
+      ownReport: z.boolean(),
+    })
+    .nullable()
+    .optional(),
+  /** Staff only: lost/stolen replacements need two different officers to approve. */
+  approval: z
+    .object({
+      required: z.number().int().min(1).max(2),
+      firstApproverId: z.uuid().nullable(),
+      firstApprovedAt: z.iso.datetime().nullable(),
+    })
+    .optional(),
 })
 export type Application = z.infer<typeof application>
 

@@ -10,6 +10,7 @@ import type {
   PhotoCheck,
 } from './applications.table.ts'
 import { parseTd3 } from './mrz.ts'
+import { reportsLoss as needsSecondApprover } from './application.rules.ts'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 const upper = (s: string) =>
@@ -57,6 +58,7 @@ export interface ViewParts {
   /** Staff see the passport number in full (their read is audited), the citizen its last 4. */
   readonly staff: boolean
   readonly processingDays: number
+  readonly invalidated?: { reason: string; reported_at: string; application_id: string | null } | null
 }
 
 export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewParts): Application {
@@ -120,6 +122,23 @@ export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewP
     updatedAt: iso(row.updated_at),
     submittedAt: row.submitted_at ? iso(row.submitted_at) : null,
     ...(parts.staff ? { overdue: isOverdue(row, parts.processingDays) } : {}),
+    filesPurgedAt: row.files_purged_at ? iso(row.files_purged_at) : null,
+    ...(parts.staff
+      ? {
+          invalidatedDocument: parts.invalidated
+            ? {
+                reason: parts.invalidated.reason as 'lost' | 'stolen' | 'other',
+                since: iso(parts.invalidated.reported_at),
+                ownReport: parts.invalidated.application_id === row.id,
+              }
+            : null,
+          approval: {
+            required: needsSecondApprover(row) ? 2 : 1,
+            firstApproverId: row.first_approver,
+            firstApprovedAt: row.first_approved_at ? iso(row.first_approved_at) : null,
+          },
+        }
+      : {}),
   }
 }
 

@@ -2,3 +2,12 @@ export { myApplicationRoutes } from './application.routes.ts'
 export { seedDemoCatalogue } from './catalogue.demo.ts'
 export { catalogueRoutes } from './catalogue.routes.ts'
 export { reviewRoutes } from './review.routes.ts'
+export { registerRoutes } from './register.routes.ts'
+export { batchRoutes } from './batch.routes.ts'
+export {
+  applicationPurgeJob,
+  applicationPurgeJobType,
+  dropUnusedBlobs,
+  forgetApplicant,
+  purgeApplicationFiles,
+} from './purge.job.ts'
