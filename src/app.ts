@@ -9,6 +9,7 @@ import {
   batchRoutes,
   catalogueRoutes,
   myApplicationRoutes,
+  paymentRoutes,
   registerRoutes,
   reviewRoutes,
 } from './modules/applications/index.ts'
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(reviewRoutes, { ctx })
   await app.register(registerRoutes, { ctx })
   await app.register(batchRoutes, { ctx })
+  await app.register(paymentRoutes, { ctx })
   await app.register(healthRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 

@@ -74,27 +74,40 @@ export const pdfPart = (text = 'passport data page') => ({
   content: pdf(text),
 })
 
-/** A renewal at the mission, every part filled in and uploaded, submitted unless said. */
+/** A lost passport's replacement, submitted: its current passport goes on the register. */
+export const LOST_REPLACEMENT = {
+  service: 'passport_replacement',
+  form: { reason: 'lost' },
+  uploadKind: 'loss_report',
+} as const
+
+/** A renewal at the mission (or the service and form given), every part filled in and uploaded, submitted unless said. */
 export async function submittedRenewal(
   app: FastifyInstance,
   cookie: string,
-  options: { mission?: string; submit?: boolean } = {},
+  options: {
+    mission?: string
+    submit?: boolean
+    service?: string
+    form?: Record<string, unknown>
+    uploadKind?: string
+  } = {},
 ): Promise<{ id: string; reference: string }> {
   const inject = (method: 'POST' | 'PATCH', url: string, payload?: object) =>
     app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) })
   const created = await inject('POST', '/api/v1/me/applications', {
-    service: 'passport_renewal',
+    service: options.service ?? 'passport_renewal',
     mission: options.mission ?? 'JP-TYO-EMB',
   })
   expect(created.statusCode, created.body).toBe(201)
   const { id, reference } = created.json()
   const base = `/api/v1/me/applications/${id}`
-  const patched = await inject('PATCH', base, RENEWAL_FORM)
+  const patched = await inject('PATCH', base, { ...RENEWAL_FORM, ...options.form })
   expect(patched.statusCode, patched.body).toBe(200)
   for (const [url, parts] of [
     [`${base}/photo`, [await photoPart()]],
     [`${base}/signature`, [await signaturePart()]],
-    [`${base}/uploads`, [{ field: 'kind', value: 'passport_data_page' }, pdfPart()]],
+    [`${base}/uploads`, [{ field: 'kind', value: options.uploadKind ?? 'passport_data_page' }, pdfPart()]],
   ] as const) {
     const res = await postForm(app, url, cookie, parts)
     expect(res.statusCode, res.body).toBeLessThan(300)

@@ -112,7 +112,13 @@ export const application = z.object({
   signature: z.boolean(),
   uploads: z.array(uploadEntry),
   requiredUploads: z.array(z.enum(UPLOAD_KINDS)),
-  fee: z.object({ amount: z.number(), currency: z.string(), paid: z.boolean() }),
+  fee: z.object({
+    amount: z.number(),
+    currency: z.string(),
+    paid: z.boolean(),
+    /** A hosted payment page is configured: the fee may be paid online. */
+    online: z.boolean(),
+  }),
   corrections: z.array(correction),
   timeline: z.array(timelineEntry),
   createdAt: z.iso.datetime(),

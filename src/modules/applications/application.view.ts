@@ -106,6 +106,7 @@ export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewP
       amount: Number(row.fee_amount),
       currency: row.fee_currency.trim(),
       paid: row.payment_receipt !== null,
+      online: ctx.config.payment !== undefined,
     },
     corrections: row.status === 'returned' ? (row.corrections as Correction[]) : [],
     timeline: parts.events

@@ -11,3 +11,4 @@ export {
   forgetApplicant,
   purgeApplicationFiles,
 } from './purge.job.ts'
+export { paymentRoutes } from './payment.routes.ts'
