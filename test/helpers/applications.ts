@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
 import { pdf } from './files.ts'
-import { makePhoto, makeSignature } from './photos.ts'
+import { makePhoto, makeSignature, type PhotoOptions } from './photos.ts'
 
 export const SPECIMEN_MRZ =
   'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10'
@@ -55,7 +55,7 @@ export function postForm(app: FastifyInstance, url: string, cookie: string, part
   return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': contentType }, payload })
 }
 
-export const photoPart = async (options = {}) => ({
+export const photoPart = async (options: PhotoOptions = {}) => ({
   field: 'file',
   name: 'photo.jpg',
   type: 'image/jpeg',
@@ -91,6 +91,9 @@ export async function submittedRenewal(
     service?: string
     form?: Record<string, unknown>
     uploadKind?: string
+    /** A photo of other bytes than every other test's (its own file in the store). */
+    photo?: PhotoOptions
+    uploadText?: string
   } = {},
 ): Promise<{ id: string; reference: string }> {
   const inject = (method: 'POST' | 'PATCH', url: string, payload?: object) =>
@@ -105,9 +108,12 @@ export async function submittedRenewal(
   const patched = await inject('PATCH', base, { ...RENEWAL_FORM, ...options.form })
   expect(patched.statusCode, patched.body).toBe(200)
   for (const [url, parts] of [
-    [`${base}/photo`, [await photoPart()]],
+    [`${base}/photo`, [await photoPart(options.photo)]],
     [`${base}/signature`, [await signaturePart()]],
-    [`${base}/uploads`, [{ field: 'kind', value: options.uploadKind ?? 'passport_data_page' }, pdfPart()]],
+    [
+      `${base}/uploads`,
+      [{ field: 'kind', value: options.uploadKind ?? 'passport_data_page' }, pdfPart(options.uploadText)],
+    ],
   ] as const) {
     const res = await postForm(app, url, cookie, parts)
     expect(res.statusCode, res.body).toBeLessThan(300)

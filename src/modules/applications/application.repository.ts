@@ -1,7 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../database.ts'
-import type { ApplicationStatus, ServiceCode } from './applications.enums.ts'
+import type { ApplicationStatus, ServiceCode, UploadKind } from './applications.enums.ts'
 import type {
   ApplicationEventKind,
   ApplicationEventRow,
@@ -10,7 +10,6 @@ import type {
   ApplicationUploadRow,
   ApplicationUploadsTable,
 } from './applications.table.ts'
-import type { UploadKind } from './applications.enums.ts'
 
 export async function insertApplication(db: Db, row: Insertable<ApplicationsTable>): Promise<void> {
   await db.insertInto('applications').values(row).execute()

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts'
 import { maskPassport } from '../registrations/index.ts'
+import { reportsLoss as needsSecondApprover } from './application.rules.ts'
 import type { Application, ApplicationSummary, MrzMismatch } from './application.schema.ts'
 import type { Reason } from './applications.enums.ts'
 import type {
@@ -10,7 +11,6 @@ import type {
   PhotoCheck,
 } from './applications.table.ts'
 import { parseTd3 } from './mrz.ts'
-import { reportsLoss as needsSecondApprover } from './application.rules.ts'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 const upper = (s: string) =>

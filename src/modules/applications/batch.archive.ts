@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { zipSync, type Zippable } from 'fflate'
+import { type Zippable, zipSync } from 'fflate'
 
 export interface ArchiveFile {
   readonly path: string

@@ -3,7 +3,13 @@ import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
-import { batchCreateBody, batchParams, batchQuery, productionBatch, productionBatches } from './batch.schema.ts'
+import {
+  batchCreateBody,
+  batchParams,
+  batchQuery,
+  productionBatch,
+  productionBatches,
+} from './batch.schema.ts'
 import { createBatch, listProductionBatches, openBatchArchive } from './batch.service.ts'
 
 /** Production batches: approved, paid applications exported in one archive each, and sent to production. */
@@ -20,7 +26,9 @@ export const batchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       { body: batchCreateBody, response: { 201: productionBatch } },
     ),
     async (request, reply) =>
-      reply.status(201).send(await createBatch(ctx, requirePrincipal(request), request.body.mission, request.ip)),
+      reply
+        .status(201)
+        .send(await createBatch(ctx, requirePrincipal(request), request.body.mission, request.ip)),
   )
   app.get(
     '/api/v1/production-batches',
@@ -32,9 +40,16 @@ export const batchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   )
   app.get(
     '/api/v1/production-batches/:id/archive',
-    routeOptions(access, tags, "A batch's archive (ZIP), the same bytes each time (audited)", { params: batchParams }),
+    routeOptions(access, tags, "A batch's archive (ZIP), the same bytes each time (audited)", {
+      params: batchParams,
+    }),
     async (request, reply) => {
-      const { bytes, name } = await openBatchArchive(ctx, requirePrincipal(request), request.params.id, request.ip)
+      const { bytes, name } = await openBatchArchive(
+        ctx,
+        requirePrincipal(request),
+        request.params.id,
+        request.ip,
+      )
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="${name}"`)

@@ -9,7 +9,13 @@ import { canMove } from './application-status.ts'
 import { applicationsError } from './applications.errors.ts'
 import type { ApplicationRow, ProductionBatchRow } from './applications.table.ts'
 import { type ArchiveFile, batchArchive } from './batch.archive.ts'
-import { findBatch, insertBatch, listBatches, lockProducible, referencesOfBatches } from './batch.repository.ts'
+import {
+  findBatch,
+  insertBatch,
+  listBatches,
+  lockProducible,
+  referencesOfBatches,
+} from './batch.repository.ts'
 import type { ProductionBatch } from './batch.schema.ts'
 import { missionsOf, tellCitizen } from './review.service.ts'
 
@@ -40,7 +46,11 @@ function productionRecord(ctx: AppContext, row: ApplicationRow, photo: string, s
       dateOfBirth: f.dateOfBirth ?? null,
       birthPlace: f.birthPlace ?? null,
     },
-    contact: { phone: f.phone ?? null, addressAbroad: f.addressAbroad ?? null, addressChina: f.addressChina ?? null },
+    contact: {
+      phone: f.phone ?? null,
+      addressAbroad: f.addressAbroad ?? null,
+      addressChina: f.addressChina ?? null,
+    },
     currentPassport: row.passport_sealed
       ? { number: ctx.secrets.open(row.passport_sealed), expiryDate: f.currentPassportExpiry ?? null }
       : null,
@@ -102,7 +112,10 @@ export async function createBatch(
   return ctx.db.transaction().execute(async (trx) => {
     const rows = (await lockProducible(trx, mission)).filter((r) => canMove(r.status, 'in_production'))
     if (!rows.length)
-      throw applicationsError('batch.nothing_to_produce', `No approved and paid application of ${mission} waits`)
+      throw applicationsError(
+        'batch.nothing_to_produce',
+        `No approved and paid application of ${mission} waits`,
+      )
     const id = uuidv7()
     const now = new Date()
     const files: ArchiveFile[] = []
@@ -144,7 +157,16 @@ export async function createBatch(
       details: { mission, count: rows.length, sha256: blob.sha256 },
     })
     return toBatch(
-      { id, mission_code: mission, sha256: blob.sha256, size: bytes.length, count: rows.length, created_by: principal.userId, created_at: now, purged_at: null },
+      {
+        id,
+        mission_code: mission,
+        sha256: blob.sha256,
+        size: bytes.length,
+        count: rows.length,
+        created_by: principal.userId,
+        created_at: now,
+        purged_at: null,
+      },
       rows.map((r) => r.reference),
     )
   })
@@ -180,5 +202,8 @@ export async function openBatchArchive(ctx: AppContext, principal: Principal, id
     ip,
     details: { mission: row.mission_code, sha256: row.sha256.trim() },
   })
-  return { bytes, name: `batch-${row.mission_code}-${new Date(row.created_at).toISOString().slice(0, 10)}-${id.slice(-8)}.zip` }
+  return {
+    bytes,
+    name: `batch-${row.mission_code}-${new Date(row.created_at).toISOString().slice(0, 10)}-${id.slice(-8)}.zip`,
+  }
 }

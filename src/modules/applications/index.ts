@@ -1,9 +1,8 @@
 export { myApplicationRoutes } from './application.routes.ts'
+export { batchRoutes } from './batch.routes.ts'
 export { seedDemoCatalogue } from './catalogue.demo.ts'
 export { catalogueRoutes } from './catalogue.routes.ts'
-export { reviewRoutes } from './review.routes.ts'
-export { registerRoutes } from './register.routes.ts'
-export { batchRoutes } from './batch.routes.ts'
+export { paymentRoutes } from './payment.routes.ts'
 export {
   applicationPurgeJob,
   applicationPurgeJobType,
@@ -11,4 +10,5 @@ export {
   forgetApplicant,
   purgeApplicationFiles,
 } from './purge.job.ts'
-export { paymentRoutes } from './payment.routes.ts'
+export { registerRoutes } from './register.routes.ts'
+export { reviewRoutes } from './review.routes.ts'

@@ -13,4 +13,7 @@ export const paymentCallbackBody = z.strictObject({
   signature: z.string().regex(/^[0-9a-f]{64}$/),
 })
 export type PaymentCallbackBody = z.infer<typeof paymentCallbackBody>
-export const paymentCallbackAnswer = z.object({ ok: z.literal(true), status: z.enum(['pending', 'paid', 'failed']) })
+export const paymentCallbackAnswer = z.object({
+  ok: z.literal(true),
+  status: z.enum(['pending', 'paid', 'failed']),
+})

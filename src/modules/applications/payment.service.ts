@@ -21,9 +21,13 @@ export async function startPayment(ctx: AppContext, principal: Principal, id: st
   const row = await ownApplication(ctx, principal.userId, id)
   if (row.payment_receipt) throw applicationsError('application.already_paid', 'The fee is paid already')
   if (UNPAYABLE.has(row.status))
-    throw applicationsError('application.bad_transition', `No fee is taken for an application that is ${row.status}`, {
-      from: row.status,
-    })
+    throw applicationsError(
+      'application.bad_transition',
+      `No fee is taken for an application that is ${row.status}`,
+      {
+        from: row.status,
+      },
+    )
   const paymentId = uuidv7()
   const amount = Number(row.fee_amount).toFixed(2)
   const currency = row.fee_currency.trim()
@@ -71,12 +75,19 @@ export async function settlePayment(ctx: AppContext, body: PaymentCallbackBody, 
       })
     if (payment.status !== 'pending') return { ok: true as const, status: payment.status }
     const now = new Date()
-    await updatePayment(trx, payment.id, { status: body.status, provider_ref: body.providerRef, settled_at: now })
+    await updatePayment(trx, payment.id, {
+      status: body.status,
+      provider_ref: body.providerRef,
+      settled_at: now,
+    })
     if (body.status === 'paid') {
       const row = await findScopedApplication(trx, null, payment.application_id, true)
       // Paid at the counter meanwhile: the online payment is kept on record for a refund.
       if (row && !row.payment_receipt) {
-        await updateApplication(trx, row.id, { payment_receipt: `online:${body.providerRef}`, updated_at: now })
+        await updateApplication(trx, row.id, {
+          payment_receipt: `online:${body.providerRef}`,
+          updated_at: now,
+        })
         await addEvent(trx, {
           id: uuidv7(),
           applicationId: row.id,

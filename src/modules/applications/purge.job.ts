@@ -1,3 +1,4 @@
+import { uuidv7 } from 'uuidv7'
 import { z } from 'zod'
 import type { AppContext } from '../../context.ts'
 import type { Db } from '../../database.ts'
@@ -14,7 +15,6 @@ import {
   fileHashesOf,
   stripFiles,
 } from './purge.repository.ts'
-import { uuidv7 } from 'uuidv7'
 
 export const applicationPurgeJobType = { name: 'applications.purge', payload: z.object({}) }
 

@@ -82,7 +82,11 @@ export async function draftsOf(db: Db, userId: string): Promise<string[]> {
 }
 
 export async function deleteApplications(db: Db, ids: readonly string[]): Promise<void> {
-  if (ids.length) await db.deleteFrom('applications').where('id', 'in', [...ids]).execute()
+  if (ids.length)
+    await db
+      .deleteFrom('applications')
+      .where('id', 'in', [...ids])
+      .execute()
 }
 
 /** A person's applications beyond drafts: kept as the mission's record, stripped of what names them. */

@@ -3,7 +3,10 @@ import type { Db } from '../../database.ts'
 import type { InvalidatedDocumentRow, InvalidatedDocumentsTable } from './applications.table.ts'
 
 /** Puts a document on the register; a number already on it keeps its first entry (false then). */
-export async function insertInvalidated(db: Db, row: Insertable<InvalidatedDocumentsTable>): Promise<boolean> {
+export async function insertInvalidated(
+  db: Db,
+  row: Insertable<InvalidatedDocumentsTable>,
+): Promise<boolean> {
   const r = await db
     .insertInto('invalidated_documents')
     .values(row)

@@ -26,9 +26,9 @@ describe('the register of invalidated documents', () => {
         applicationReference: reference,
       }),
     ])
-    expect((await call('GET', '/api/v1/invalidated-documents?number=E99999999', staff.officerTokyo)).json()).toEqual(
-      { items: [] },
-    )
+    expect(
+      (await call('GET', '/api/v1/invalidated-documents?number=E99999999', staff.officerTokyo)).json(),
+    ).toEqual({ items: [] })
     const audit = await runtime()
       .ctx.db.selectFrom('audit_log')
       .select(['action', 'details'])
@@ -53,9 +53,9 @@ describe('the register of invalidated documents', () => {
     const clean = await submittedRenewal(app(), other.cookie, {
       form: { currentPassport: { number: 'E55555555', expiryDate: '2030-01-01' } },
     })
-    expect((await call('GET', `/api/v1/applications/${clean.id}`, staff.officerTokyo)).json().invalidatedDocument).toBe(
-      null,
-    )
+    expect(
+      (await call('GET', `/api/v1/applications/${clean.id}`, staff.officerTokyo)).json().invalidatedDocument,
+    ).toBe(null)
   })
 
   it('takes an entry by hand from staff, once; citizens may not search', async () => {
@@ -69,7 +69,11 @@ describe('the register of invalidated documents', () => {
       'register.already_listed',
     )
     const me = await registerCitizen(app())
-    expectProblem(await call('GET', '/api/v1/invalidated-documents?number=G7654321', me.cookie), 403, 'auth.forbidden')
+    expectProblem(
+      await call('GET', '/api/v1/invalidated-documents?number=G7654321', me.cookie),
+      403,
+      'auth.forbidden',
+    )
     expectProblem(
       await call('GET', '/api/v1/invalidated-documents?number=x', staff.officerTokyo),
       400,
@@ -105,7 +109,10 @@ describe('the second approver', () => {
     const once = await call('POST', `/api/v1/applications/${renewal.id}/events`, staff.officerTokyo, {
       action: 'approve',
     })
-    expect(once.json()).toMatchObject({ status: 'approved', approval: { required: 1, firstApproverId: null } })
+    expect(once.json()).toMatchObject({
+      status: 'approved',
+      approval: { required: 1, firstApproverId: null },
+    })
   })
 
   it('a return after the first approval starts the approval again', async () => {

@@ -13,19 +13,31 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.get(
     '/api/v1/invalidated-documents',
-    routeOptions(access, tags, 'Look a passport number up on the register of invalidated documents (audited)', {
-      querystring: registerQuery,
-      response: { 200: registerSearch },
-    }),
+    routeOptions(
+      access,
+      tags,
+      'Look a passport number up on the register of invalidated documents (audited)',
+      {
+        querystring: registerQuery,
+        response: { 200: registerSearch },
+      },
+    ),
     async (request) => searchRegister(ctx, requirePrincipal(request), request.query.number, request.ip),
   )
   app.post(
     '/api/v1/invalidated-documents',
-    routeOptions(access, tags, 'Put a passport on the register by hand (reported lost, stolen or otherwise void)', {
-      body: registerBody,
-      response: { 201: registerEntry },
-    }),
+    routeOptions(
+      access,
+      tags,
+      'Put a passport on the register by hand (reported lost, stolen or otherwise void)',
+      {
+        body: registerBody,
+        response: { 201: registerEntry },
+      },
+    ),
     async (request, reply) =>
-      reply.status(201).send(await recordInvalidation(ctx, requirePrincipal(request), request.body, request.ip)),
+      reply
+        .status(201)
+        .send(await recordInvalidation(ctx, requirePrincipal(request), request.body, request.ip)),
   )
 }

@@ -10,7 +10,6 @@ import type { ApplicationRow, InvalidatedDocumentRow } from './applications.tabl
 import { findInvalidated, insertInvalidated, referenceOf } from './register.repository.ts'
 import type { RegisterBody, RegisterEntry } from './register.schema.ts'
 
-
 /**
  * On submission of a lost/stolen replacement, its current passport goes on the register (a number
  * already on it keeps its first entry). Runs in the submission's transaction.

@@ -8,10 +8,10 @@ import type { Principal } from '../../platform/http/access.ts'
 import { seesEveryMission } from '../identity/index.ts'
 import { notify } from '../notifications/index.ts'
 import { addEvent, findScopedApplication, listQueue, updateApplication } from './application.repository.ts'
+import { reportsLoss } from './application.rules.ts'
 import type { Application, EventBody, QueueQuery } from './application.schema.ts'
 import { presentApplication } from './application.service.ts'
 import { toSummary } from './application.view.ts'
-import { reportsLoss } from './application.rules.ts'
 import { ACTION_TARGET, canMove, FINAL, NEEDS_REASON } from './application-status.ts'
 import type { ApplicationStatus } from './applications.enums.ts'
 import { applicationNotFound, applicationsError } from './applications.errors.ts'
@@ -114,7 +114,11 @@ async function firstApproval(
   now: Date,
   ip: string,
 ) {
-  await updateApplication(trx, row.id, { first_approver: principal.userId, first_approved_at: now, updated_at: now })
+  await updateApplication(trx, row.id, {
+    first_approver: principal.userId,
+    first_approved_at: now,
+    updated_at: now,
+  })
   await addEvent(trx, {
     id: uuidv7(),
     applicationId: row.id,

@@ -1,5 +1,5 @@
+export { caseHoldsBlob } from './case/attachment.repository.ts'
 export { slaJob, slaJobType } from './case/sla.job.ts'
 export { casesRoutes } from './cases.routes.ts'
 export type { Contact } from './hotline/contact.schema.ts'
 export { exportHelpRequests, type HelpRequest, recordHelpRequest } from './hotline/help.service.ts'
-export { caseHoldsBlob } from './case/attachment.repository.ts'

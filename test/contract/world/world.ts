@@ -78,6 +78,8 @@ export interface WorldIds {
   readonly applicationTokyoSpare: string
   /** A's draft, for the form, photo, signature and upload routes. */
   readonly applicationDraftA: string
+  /** Tokyo's production batch (one approved, paid renewal of A's). */
+  readonly batchTokyo: string
 }
 
 export interface World {
