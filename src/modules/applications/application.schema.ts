@@ -110,6 +110,8 @@ export const application = z.object({
   mrzMismatches: z.array(mrzMismatch),
   photo: z.object({ checks: z.array(photoCheck) }).nullable(),
   signature: z.boolean(),
+  /** Who signs the declaration: a parent or guardian for a child under 10. */
+  signer: z.enum(['applicant', 'guardian']),
   uploads: z.array(uploadEntry),
   requiredUploads: z.array(z.enum(UPLOAD_KINDS)),
   fee: z.object({

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts'
 import { maskPassport } from '../registrations/index.ts'
-import { reportsLoss as needsSecondApprover } from './application.rules.ts'
+import { reportsLoss as needsSecondApprover, signerOf } from './application.rules.ts'
 import type { Application, ApplicationSummary, MrzMismatch } from './application.schema.ts'
 import type { Reason } from './applications.enums.ts'
 import type {
@@ -93,6 +93,7 @@ export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewP
     mrzMismatches: mrzMismatches(ctx, row),
     photo: row.photo_sha256 ? { checks: row.photo_checks ?? [] } : null,
     signature: row.signature_sha256 !== null,
+    signer: signerOf(row),
     uploads: parts.uploads.map((u) => ({
       id: u.id,
       kind: u.kind,
