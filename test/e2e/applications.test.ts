@@ -91,6 +91,7 @@ describe('a passport renewal from the phone to the counter', () => {
     })
     // The photo is framed (drag, zoom, turn) before it goes; untouched, it goes as chosen.
     await page.getByTestId('photo-editor').waitFor()
+    await page.getByTestId('photo-use').scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(SHOTS, 'applications-390-zh-photo-editor.png') })
     await page.getByTestId('photo-use').click()
     await page.getByTestId('photo-refused').waitFor()
