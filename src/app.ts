@@ -5,7 +5,14 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppContext } from './context.ts'
 import { advisoryRoutes, emailSubscriptionRoutes } from './modules/advisories/index.ts'
 import { alertFeedRoutes, alertMeRoutes, alertRoutes, alertSiteRoutes } from './modules/alerts/index.ts'
-import { catalogueRoutes, myApplicationRoutes, reviewRoutes } from './modules/applications/index.ts'
+import {
+  batchRoutes,
+  catalogueRoutes,
+  myApplicationRoutes,
+  paymentRoutes,
+  registerRoutes,
+  reviewRoutes,
+} from './modules/applications/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
 import { enterpriseRoutes } from './modules/enterprises/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
@@ -119,6 +126,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(catalogueRoutes, { ctx })
   await app.register(myApplicationRoutes, { ctx })
   await app.register(reviewRoutes, { ctx })
+  await app.register(registerRoutes, { ctx })
+  await app.register(batchRoutes, { ctx })
+  await app.register(paymentRoutes, { ctx })
   await app.register(healthRoutes, { ctx })
   await app.register(enterpriseRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })

@@ -53,6 +53,14 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Lingshi 领事 <no-reply@lingshi.local>'),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  APPLICATION_PURGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  PAYMENT_PAGE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:/.test(u), 'an http(s) URL')
+    .optional(),
+  PAYMENT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  PAYMENT_MERCHANT_ID: z.string().trim().min(1).max(64).default('lingshi'),
   VAPID_PUBLIC_KEY: base64urlOf(65).optional(),
   VAPID_PRIVATE_KEY: base64urlOf(32).optional(),
   VAPID_SUBJECT: z
@@ -137,6 +145,10 @@ export interface Config {
   readonly webhooks: WebhookConfig
   /** Trips and locations are purged this many days after they end. */
   readonly retentionDays: number
+  /** An application's photo, signature and uploads are deleted this many days after it ends. */
+  readonly applicationPurgeDays: number
+  /** The hosted payment page for online fees; without it only the counter takes them. */
+  readonly payment: PaymentConfig | undefined
   readonly push: PushConfig
   readonly alertFeeds: AlertFeedsConfig
 }
@@ -167,6 +179,13 @@ export interface PushConfig {
   readonly serviceHosts: readonly string[] | '*'
   /** Ports an endpoint may name: 443 and OUTBOUND_ALLOWED_PORTS. */
   readonly allowedPorts: readonly number[]
+}
+
+export interface PaymentConfig {
+  /** Where the citizen is sent with a signed request; the provider calls back signed with the same secret. */
+  readonly pageUrl: string
+  readonly secret: string
+  readonly merchantId: string
 }
 
 export interface SmsConfig {
@@ -263,8 +282,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
       ratePerSecond: e.WEBHOOK_RATE_PER_SECOND,
     },
     retentionDays: e.RETENTION_DAYS,
+    applicationPurgeDays: e.APPLICATION_PURGE_DAYS,
+    payment: paymentConfig(e),
     push,
   })
+}
+
+function paymentConfig(e: z.infer<typeof envSchema>): PaymentConfig | undefined {
+  if (!e.PAYMENT_PAGE_URL !== !e.PAYMENT_SECRET)
+    throw new ConfigError('Invalid environment: PAYMENT_PAGE_URL and PAYMENT_SECRET are set together')
+  return e.PAYMENT_PAGE_URL && e.PAYMENT_SECRET
+    ? { pageUrl: e.PAYMENT_PAGE_URL, secret: e.PAYMENT_SECRET, merchantId: e.PAYMENT_MERCHANT_ID }
+    : undefined
 }
 
 function pushConfig(e: z.infer<typeof envSchema>): PushConfig {

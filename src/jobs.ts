@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts'
 import { subscriberMailJob } from './modules/advisories/index.ts'
 import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
+import { applicationPurgeJob } from './modules/applications/index.ts'
 import { slaJob } from './modules/cases/index.ts'
 import { forgotPasswordJob, loginCodeJob, sessionPurgeJob } from './modules/identity/index.ts'
 import { directJob, dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
@@ -17,6 +18,7 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(sessionPurgeJob(ctx))
   ctx.queue.define(forgotPasswordJob(ctx))
   ctx.queue.define(loginCodeJob(ctx))
+  ctx.queue.define(applicationPurgeJob(ctx))
   ctx.queue.define(slaJob(ctx))
   ctx.queue.define(fanoutJob(ctx))
   ctx.queue.define(subscriberMailJob(ctx))

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from './context.ts'
 import { listSubscriptions } from './modules/advisories/index.ts'
+import { dropUnusedBlobs, forgetApplicant } from './modules/applications/index.ts'
 import { exportHelpRequests } from './modules/cases/index.ts'
 import {
   ACCESS,
@@ -42,7 +43,8 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const principal = requirePrincipal(request)
-      await ctx.db.transaction().execute(async (trx) => {
+      const files = await ctx.db.transaction().execute(async (trx) => {
+        const hashes = await forgetApplicant(trx, principal.userId)
         await deleteAccount(trx, principal.userId)
         await recordAudit(trx, {
           actorId: principal.userId,
@@ -52,7 +54,10 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           subjectId: principal.userId,
           ip: request.ip,
         })
+        return hashes
       })
+      // The bytes go once the deletion is committed (a file removed cannot be rolled back).
+      await dropUnusedBlobs(ctx, files)
       clearSessionCookie(reply, ctx.config)
       return reply.status(204).send()
     },

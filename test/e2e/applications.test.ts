@@ -89,6 +89,11 @@ describe('a passport renewal from the phone to the counter', () => {
       mimeType: 'image/jpeg',
       buffer: await makePhoto({ width: 300, height: 400 }),
     })
+    // The photo is framed (drag, zoom, turn) before it goes; untouched, it goes as chosen.
+    await page.getByTestId('photo-editor').waitFor()
+    await page.getByTestId('photo-use').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(SHOTS, 'applications-390-zh-photo-editor.png') })
+    await page.getByTestId('photo-use').click()
     await page.getByTestId('photo-refused').waitFor()
     expect(await page.getByTestId('photo-check-dimensions').getAttribute('data-passed')).toBe('false')
     await page.getByTestId('photo-refused').scrollIntoViewIfNeeded()
@@ -96,6 +101,7 @@ describe('a passport renewal from the phone to the counter', () => {
     await page
       .getByTestId('photo-input')
       .setInputFiles({ name: 'good.jpg', mimeType: 'image/jpeg', buffer: await makePhoto() })
+    await page.getByTestId('photo-use').click()
     await page.getByTestId('photo-accepted').waitFor()
 
     const pad = page.getByTestId('signature-canvas')

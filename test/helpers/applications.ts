@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
 import { pdf } from './files.ts'
-import { makePhoto, makeSignature } from './photos.ts'
+import { makePhoto, makeSignature, type PhotoOptions } from './photos.ts'
 
 export const SPECIMEN_MRZ =
   'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10'
@@ -55,7 +55,7 @@ export function postForm(app: FastifyInstance, url: string, cookie: string, part
   return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': contentType }, payload })
 }
 
-export const photoPart = async (options = {}) => ({
+export const photoPart = async (options: PhotoOptions = {}) => ({
   field: 'file',
   name: 'photo.jpg',
   type: 'image/jpeg',
@@ -74,27 +74,46 @@ export const pdfPart = (text = 'passport data page') => ({
   content: pdf(text),
 })
 
-/** A renewal at the mission, every part filled in and uploaded, submitted unless said. */
+/** A lost passport's replacement, submitted: its current passport goes on the register. */
+export const LOST_REPLACEMENT = {
+  service: 'passport_replacement',
+  form: { reason: 'lost' },
+  uploadKind: 'loss_report',
+} as const
+
+/** A renewal at the mission (or the service and form given), every part filled in and uploaded, submitted unless said. */
 export async function submittedRenewal(
   app: FastifyInstance,
   cookie: string,
-  options: { mission?: string; submit?: boolean } = {},
+  options: {
+    mission?: string
+    submit?: boolean
+    service?: string
+    form?: Record<string, unknown>
+    uploadKind?: string
+    /** A photo of other bytes than every other test's (its own file in the store). */
+    photo?: PhotoOptions
+    uploadText?: string
+  } = {},
 ): Promise<{ id: string; reference: string }> {
   const inject = (method: 'POST' | 'PATCH', url: string, payload?: object) =>
     app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) })
   const created = await inject('POST', '/api/v1/me/applications', {
-    service: 'passport_renewal',
+    service: options.service ?? 'passport_renewal',
     mission: options.mission ?? 'JP-TYO-EMB',
   })
   expect(created.statusCode, created.body).toBe(201)
   const { id, reference } = created.json()
   const base = `/api/v1/me/applications/${id}`
-  const patched = await inject('PATCH', base, RENEWAL_FORM)
+  const patched = await inject('PATCH', base, { ...RENEWAL_FORM, ...options.form })
   expect(patched.statusCode, patched.body).toBe(200)
   for (const [url, parts] of [
-    [`${base}/photo`, [await photoPart()]],
+    [`${base}/photo`, [await photoPart(options.photo)]],
     [`${base}/signature`, [await signaturePart()]],
-    [`${base}/uploads`, [{ field: 'kind', value: 'passport_data_page' }, pdfPart()]],
+    [
+      `${base}/uploads`,
+      [{ field: 'kind', value: options.uploadKind ?? 'passport_data_page' }, pdfPart(options.uploadText)],
+    ],
   ] as const) {
     const res = await postForm(app, url, cookie, parts)
     expect(res.statusCode, res.body).toBeLessThan(300)

@@ -72,6 +72,8 @@ export interface ViewRows {
   readonly events: ApplicationEventRow[]
   readonly uploads: ApplicationUploadRow[]
   readonly service: { uploads: UploadKind[]; processing_days: number } | null
+  /** Staff only: the register's entry for the application's current passport. */
+  readonly invalidated: { reason: string; reported_at: string; application_id: string | null } | null
 }
 
 /**
@@ -108,6 +110,12 @@ export async function viewRows(db: Db, row: ApplicationRow, internal: boolean): 
           .orderBy(sql`mission_code = '*'`)
           .limit(1),
       ).as('service'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('invalidated_documents')
+          .select(['reason', 'reported_at', 'application_id'])
+          .where('number_digest', '=', internal && row.passport_digest ? row.passport_digest : ''),
+      ).as('invalidated'),
     ])
     .executeTakeFirstOrThrow()
   return r as unknown as ViewRows

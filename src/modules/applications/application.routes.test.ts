@@ -94,7 +94,7 @@ describe("a citizen's renewal", () => {
     })
     const got = (await call('GET', `/api/v1/me/applications/${res.json().id}`, me.cookie)).json()
     expect(got.form).toMatchObject({ surname: 'ZHANG', givenNames: 'WEI', nameZh: '张伟', sex: 'M' })
-    expect(got.fee).toEqual({ amount: 2600, currency: 'JPY', paid: false })
+    expect(got.fee).toEqual({ amount: 2600, currency: 'JPY', paid: false, online: false })
   })
 
   it('refuses an unknown mission, a dependant not theirs, a reason of another service, a bad MRZ', async () => {

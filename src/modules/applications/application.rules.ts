@@ -40,10 +40,29 @@ export function requiredUploads(catalogue: readonly UploadKind[], minor: boolean
   return [...kinds]
 }
 
+/** Younger than `years` on the given day. */
+export function isUnder(dateOfBirth: string | null | undefined, years: number, today = new Date()): boolean {
+  if (!dateOfBirth) return false
+  const birthday = new Date(`${dateOfBirth}T00:00:00Z`)
+  birthday.setUTCFullYear(birthday.getUTCFullYear() + years)
+  return birthday > today
+}
+
 /** Under 16 on the given day: the account holder applies as guardian. */
 export function isMinor(dateOfBirth: string | null, today = new Date()): boolean {
-  if (!dateOfBirth) return false
-  const sixteenth = new Date(`${dateOfBirth}T00:00:00Z`)
-  sixteenth.setUTCFullYear(sixteenth.getUTCFullYear() + 16)
-  return sixteenth > today
+  return isUnder(dateOfBirth, 16, today)
 }
+
+/** Who signs the declaration: a parent or guardian for a child under 10, else the applicant. */
+export function signerOf(row: {
+  dependant_id: string | null
+  form: { dateOfBirth?: string }
+}): 'applicant' | 'guardian' {
+  return row.dependant_id && isUnder(row.form.dateOfBirth, 10) ? 'guardian' : 'applicant'
+}
+
+const LOSS_REASONS = new Set(['lost', 'stolen'])
+
+/** A replacement whose passport was lost or stolen: it goes on the register and needs a second approver. */
+export const reportsLoss = (row: { service: ServiceCode; form: { reason?: string } }): boolean =>
+  row.service === 'passport_replacement' && LOSS_REASONS.has(row.form.reason ?? '')

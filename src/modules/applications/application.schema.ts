@@ -110,15 +110,43 @@ export const application = z.object({
   mrzMismatches: z.array(mrzMismatch),
   photo: z.object({ checks: z.array(photoCheck) }).nullable(),
   signature: z.boolean(),
+  /** Who signs the declaration: a parent or guardian for a child under 10. */
+  signer: z.enum(['applicant', 'guardian']),
   uploads: z.array(uploadEntry),
   requiredUploads: z.array(z.enum(UPLOAD_KINDS)),
-  fee: z.object({ amount: z.number(), currency: z.string(), paid: z.boolean() }),
+  fee: z.object({
+    amount: z.number(),
+    currency: z.string(),
+    paid: z.boolean(),
+    /** A hosted payment page is configured: the fee may be paid online. */
+    online: z.boolean(),
+  }),
   corrections: z.array(correction),
   timeline: z.array(timelineEntry),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   submittedAt: z.iso.datetime().nullable(),
   overdue: z.boolean().optional(),
+  /** When the photo, signature and uploads were deleted (the record and timeline stay). */
+  filesPurgedAt: z.iso.datetime().nullable(),
+  /** Staff only: the current passport is on the register of invalidated documents. */
+  invalidatedDocument: z
+    .object({
+      reason: z.enum(['lost', 'stolen', 'other']),
+      since: z.iso.datetime(),
+      /** The entry came from this very application (its own lost/stolen report). */
+      ownReport: z.boolean(),
+    })
+    .nullable()
+    .optional(),
+  /** Staff only: lost/stolen replacements need two different officers to approve. */
+  approval: z
+    .object({
+      required: z.number().int().min(1).max(2),
+      firstApproverId: z.uuid().nullable(),
+      firstApprovedAt: z.iso.datetime().nullable(),
+    })
+    .optional(),
 })
 export type Application = z.infer<typeof application>
 

@@ -26,6 +26,7 @@ import { serviceOfMission, servicesOfMission } from './catalogue.repository.ts'
 import { listServices } from './catalogue.service.ts'
 import { mrzLines } from './mrz.ts'
 import { receiptPdf } from './receipt.pdf.ts'
+import { registerReportedLoss } from './register.service.ts'
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
@@ -44,13 +45,14 @@ export async function presentApplication(
   row: ApplicationRow,
   staff: boolean,
 ): Promise<Application> {
-  const { events, uploads, service } = await viewRows(db, row, staff)
+  const { events, uploads, service, invalidated } = await viewRows(db, row, staff)
   return toApplication(ctx, row, {
     events,
     uploads,
     requiredUploads: requiredUploads(service?.uploads ?? [], row.minor),
     staff,
     processingDays: service?.processing_days ?? 30,
+    invalidated,
   })
 }
 
@@ -267,6 +269,7 @@ export async function submitApplication(ctx: AppContext, principal: Principal, i
       updated_at: now,
       corrections: '[]',
     })
+    await registerReportedLoss(trx, row, now)
     await addEvent(trx, {
       id: uuidv7(),
       applicationId: id,
@@ -293,7 +296,7 @@ export async function withdrawApplication(ctx: AppContext, principal: Principal,
         },
       )
     const now = new Date()
-    await updateApplication(trx, id, { status: 'withdrawn', updated_at: now })
+    await updateApplication(trx, id, { status: 'withdrawn', updated_at: now, closed_at: now })
     await addEvent(trx, {
       id: uuidv7(),
       applicationId: id,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts'
 import { maskPassport } from '../registrations/index.ts'
+import { reportsLoss as needsSecondApprover, signerOf } from './application.rules.ts'
 import type { Application, ApplicationSummary, MrzMismatch } from './application.schema.ts'
 import type { Reason } from './applications.enums.ts'
 import type {
@@ -57,6 +58,7 @@ export interface ViewParts {
   /** Staff see the passport number in full (their read is audited), the citizen its last 4. */
   readonly staff: boolean
   readonly processingDays: number
+  readonly invalidated?: { reason: string; reported_at: string; application_id: string | null } | null
 }
 
 export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewParts): Application {
@@ -91,6 +93,7 @@ export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewP
     mrzMismatches: mrzMismatches(ctx, row),
     photo: row.photo_sha256 ? { checks: row.photo_checks ?? [] } : null,
     signature: row.signature_sha256 !== null,
+    signer: signerOf(row),
     uploads: parts.uploads.map((u) => ({
       id: u.id,
       kind: u.kind,
@@ -104,6 +107,7 @@ export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewP
       amount: Number(row.fee_amount),
       currency: row.fee_currency.trim(),
       paid: row.payment_receipt !== null,
+      online: ctx.config.payment !== undefined,
     },
     corrections: row.status === 'returned' ? (row.corrections as Correction[]) : [],
     timeline: parts.events
@@ -120,6 +124,23 @@ export function toApplication(ctx: AppContext, row: ApplicationRow, parts: ViewP
     updatedAt: iso(row.updated_at),
     submittedAt: row.submitted_at ? iso(row.submitted_at) : null,
     ...(parts.staff ? { overdue: isOverdue(row, parts.processingDays) } : {}),
+    filesPurgedAt: row.files_purged_at ? iso(row.files_purged_at) : null,
+    ...(parts.staff
+      ? {
+          invalidatedDocument: parts.invalidated
+            ? {
+                reason: parts.invalidated.reason as 'lost' | 'stolen' | 'other',
+                since: iso(parts.invalidated.reported_at),
+                ownReport: parts.invalidated.application_id === row.id,
+              }
+            : null,
+          approval: {
+            required: needsSecondApprover(row) ? 2 : 1,
+            firstApproverId: row.first_approver,
+            firstApprovedAt: row.first_approved_at ? iso(row.first_approved_at) : null,
+          },
+        }
+      : {}),
   }
 }
 

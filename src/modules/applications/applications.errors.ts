@@ -32,7 +32,18 @@ const STATUS = {
   'catalogue.unknown_mission': 404,
   'catalogue.unknown_service': 404,
   'catalogue.bad_photo_range': 400,
-} as const satisfies Record<string, 400 | 404 | 409 | 413 | 415 | 422>
+  'application.same_approver': 409,
+  'application.files_purged': 410,
+  'register.already_listed': 409,
+  'batch.mission_required': 400,
+  'batch.nothing_to_produce': 409,
+  'batch.not_found': 404,
+  'batch.purged': 410,
+  'payment.unavailable': 404,
+  'payment.bad_signature': 401,
+  'payment.unknown_order': 404,
+  'payment.mismatch': 422,
+} as const satisfies Record<string, 400 | 401 | 404 | 409 | 410 | 413 | 415 | 422>
 
 export type ApplicationsErrorCode = keyof typeof STATUS
 

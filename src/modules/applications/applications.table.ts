@@ -80,9 +80,24 @@ export interface ApplicationsTable {
   created_at: Date
   updated_at: Date
   submitted_at: Date | null
+  /** A lost/stolen replacement's first approval; the second must come from another officer. */
+  first_approver: ColumnType<string | null, string | null | undefined, string | null>
+  first_approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  /** When it reached a final status: its files are purged some days after. */
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  files_purged_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  batch_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
-export type ApplicationEventKind = 'created' | 'submitted' | 'status' | 'note' | 'payment' | 'withdrawn'
+export type ApplicationEventKind =
+  | 'created'
+  | 'submitted'
+  | 'status'
+  | 'note'
+  | 'payment'
+  | 'withdrawn'
+  | 'approval'
+  | 'purged'
 
 export interface ApplicationEventsTable {
   id: string
@@ -109,7 +124,52 @@ export interface ApplicationUploadsTable {
   uploaded_at: Date
 }
 
+export type InvalidationReason = 'lost' | 'stolen' | 'other'
+
+/** A passport that may not be used any more; its number is sealed, found by its blind index. */
+export interface InvalidatedDocumentsTable {
+  id: string
+  number_sealed: string
+  number_digest: string
+  number_last4: string
+  reason: InvalidationReason
+  application_id: string | null
+  mission_code: string | null
+  note: string | null
+  reported_at: Date
+  recorded_by: string | null
+}
+
+/** One export for production: the archive's bytes are in the blob store under its SHA-256. */
+export interface ProductionBatchesTable {
+  id: string
+  mission_code: string
+  sha256: string
+  size: number
+  count: number
+  created_by: string
+  created_at: Date
+  purged_at: Date | null
+}
+
+export type PaymentStatus = 'pending' | 'paid' | 'failed'
+
+/** An online payment through the hosted payment page: pending until the provider's signed callback. */
+export interface ApplicationPaymentsTable {
+  id: string
+  application_id: string
+  amount: string
+  currency: string
+  status: PaymentStatus
+  provider_ref: string | null
+  created_at: Date
+  settled_at: Date | null
+}
+
 export interface ApplicationTables {
+  invalidated_documents: InvalidatedDocumentsTable
+  production_batches: ProductionBatchesTable
+  application_payments: ApplicationPaymentsTable
   application_services: ApplicationServicesTable
   applications: ApplicationsTable
   application_events: ApplicationEventsTable
@@ -120,3 +180,6 @@ export type ServiceRow = Selectable<ApplicationServicesTable>
 export type ApplicationRow = Selectable<ApplicationsTable>
 export type ApplicationEventRow = Selectable<ApplicationEventsTable>
 export type ApplicationUploadRow = Selectable<ApplicationUploadsTable>
+export type InvalidatedDocumentRow = Selectable<InvalidatedDocumentsTable>
+export type ProductionBatchRow = Selectable<ProductionBatchesTable>
+export type ApplicationPaymentRow = Selectable<ApplicationPaymentsTable>

@@ -8,10 +8,11 @@ import type { Principal } from '../../platform/http/access.ts'
 import { seesEveryMission } from '../identity/index.ts'
 import { notify } from '../notifications/index.ts'
 import { addEvent, findScopedApplication, listQueue, updateApplication } from './application.repository.ts'
+import { reportsLoss } from './application.rules.ts'
 import type { Application, EventBody, QueueQuery } from './application.schema.ts'
 import { presentApplication } from './application.service.ts'
 import { toSummary } from './application.view.ts'
-import { ACTION_TARGET, canMove, NEEDS_REASON } from './application-status.ts'
+import { ACTION_TARGET, canMove, FINAL, NEEDS_REASON } from './application-status.ts'
 import type { ApplicationStatus } from './applications.enums.ts'
 import { applicationNotFound, applicationsError } from './applications.errors.ts'
 import type { ApplicationRow } from './applications.table.ts'
@@ -22,7 +23,7 @@ import { statusMessage } from './status.messages.ts'
 export const missionsOf = (principal: Principal): readonly string[] | null =>
   seesEveryMission(principal) ? null : principal.missions
 
-async function scoped(db: Db, principal: Principal, id: string, lock = false) {
+export async function scoped(db: Db, principal: Principal, id: string, lock = false) {
   const row = await findScopedApplication(db, missionsOf(principal), id, lock)
   if (!row) throw applicationNotFound()
   return row
@@ -81,7 +82,8 @@ export async function reviewApplication(
   return presentApplication(ctx, ctx.db, row, true)
 }
 
-async function tellCitizen(
+/** Tells the applicant of a move, in their language, on their channels. */
+export async function tellCitizen(
   ctx: AppContext,
   trx: Transaction<Database>,
   row: ApplicationRow,
@@ -101,6 +103,40 @@ async function tellCitizen(
     },
     sql<{ user_id: string }>`select ${row.user_id}::uuid as user_id`,
   )
+}
+
+/** The first of the two approvals a lost/stolen replacement needs: recorded, the status stays. */
+async function firstApproval(
+  trx: Transaction<Database>,
+  principal: Principal,
+  row: ApplicationRow,
+  reason: string | null,
+  now: Date,
+  ip: string,
+) {
+  await updateApplication(trx, row.id, {
+    first_approver: principal.userId,
+    first_approved_at: now,
+    updated_at: now,
+  })
+  await addEvent(trx, {
+    id: uuidv7(),
+    applicationId: row.id,
+    kind: 'approval',
+    reason,
+    internal: true,
+    actorId: principal.userId,
+    at: now,
+  })
+  await recordAudit(trx, {
+    actorId: principal.userId,
+    actorRoles: principal.roles,
+    action: 'application.first_approval',
+    subjectType: 'application',
+    subjectId: row.id,
+    ip,
+    details: { reference: row.reference },
+  })
 }
 
 /**
@@ -152,10 +188,24 @@ export async function recordReviewEvent(
         )
       if (to !== 'returned' && body.corrections)
         throw applicationsError('application.bad_correction', 'Corrections go with a return only')
+      if (to === 'approved' && reportsLoss(row)) {
+        if (row.first_approver === principal.userId)
+          throw applicationsError(
+            'application.same_approver',
+            'A lost or stolen passport is replaced on the approval of two different officers: another officer must approve',
+          )
+        if (!row.first_approver) {
+          await firstApproval(trx, principal, row, body.reason ?? null, now, ip)
+          return presentApplication(ctx, trx, (await findScopedApplication(trx, null, id)) ?? row, true)
+        }
+      }
       await updateApplication(trx, id, {
         status: to,
         updated_at: now,
         ...(to === 'returned' ? { corrections: JSON.stringify(body.corrections) } : {}),
+        // A return or a refusal ends the approval under way: the next one starts again.
+        ...(to === 'returned' || to === 'refused' ? { first_approver: null, first_approved_at: null } : {}),
+        ...(FINAL.includes(to) ? { closed_at: now } : {}),
       })
       await addEvent(trx, {
         id: uuidv7(),

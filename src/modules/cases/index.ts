@@ -1,3 +1,4 @@
+export { caseHoldsBlob } from './case/attachment.repository.ts'
 export { slaJob, slaJobType } from './case/sla.job.ts'
 export { casesRoutes } from './cases.routes.ts'
 export type { Contact } from './hotline/contact.schema.ts'

@@ -11,6 +11,8 @@ export interface BlobStore {
   stage(source: Readable, maxBytes: number): Promise<StagedBlob>
   /** The stored content, or undefined when no content has this hash. */
   open(sha256: string): Promise<StoredBlob | undefined>
+  /** Deletes the content with this hash (nothing if there is none). The caller checks nobody uses it. */
+  remove(sha256: string): Promise<void>
   /** Forgets staged bytes older than `olderThanMs` (left by a crash in the middle of an upload). */
   sweepStaging(olderThanMs: number): Promise<number>
 }

@@ -92,6 +92,10 @@ export class LocalBlobStore implements BlobStore {
     return { size, stream: handle.createReadStream() }
   }
 
+  async remove(sha256: string): Promise<void> {
+    await fs.rm(this.pathOf(sha256), { force: true })
+  }
+
   async sweepStaging(olderThanMs: number): Promise<number> {
     const staging = path.join(this.root, STAGING)
     let names: string[]

@@ -116,4 +116,48 @@ export const applicationsMatrix: Matrix = {
     notFound: notParis,
     answers: [409],
   },
+  'GET /api/v1/invalidated-documents': {
+    roles: OFFICERS,
+    request: () => ({ query: { number: 'E12345678' } }),
+  },
+  // One entry per caller; a repeat is refused as listed already.
+  'POST /api/v1/invalidated-documents': {
+    roles: OFFICERS,
+    request: (_, who) => ({ body: { number: `N${who.toUpperCase().slice(0, 8)}`, reason: 'lost' } }),
+    answers: [201, 409],
+  },
+  // Tokyo's approved and paid applications went into the world's batch: nothing is left to produce.
+  'POST /api/v1/production-batches': {
+    roles: OFFICERS,
+    request: (_, who) => ({ body: who === 'duty' ? { mission: 'JP-TYO-EMB' } : {} }),
+    answers: [201, 409],
+  },
+  'GET /api/v1/production-batches': { roles: OFFICERS },
+  'GET /api/v1/production-batches/{id}/archive': {
+    roles: OFFICERS,
+    params: (ids) => ({ id: ids.batchTokyo }),
+    notFound: notParis,
+  },
+  // No payment provider is configured in the world: fees are paid at the counter.
+  'POST /api/v1/me/applications/{id}/payments': {
+    roles: CITIZENS,
+    params: tokyo,
+    notFound: notB,
+    answers: [404],
+  },
+  'POST /api/v1/payments/callback': {
+    roles: 'public',
+    request: () => ({
+      body: {
+        merchant: 'lingshi',
+        order: '01900000-0000-7000-8000-000000000000',
+        status: 'paid',
+        amount: '2600.00',
+        currency: 'JPY',
+        providerRef: 'PSP-1',
+        signature: '0'.repeat(64),
+      },
+    }),
+    answers: [404],
+  },
 }

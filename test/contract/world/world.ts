@@ -83,6 +83,8 @@ export interface WorldIds {
   readonly enterpriseDemo: string
   readonly siteKenya: string
   readonly siteTokyo: string
+  /** Tokyo's production batch (one approved, paid renewal of A's). */
+  readonly batchTokyo: string
 }
 
 export interface World {

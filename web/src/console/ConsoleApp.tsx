@@ -13,6 +13,9 @@ import { AdvisoryList } from './advisories/AdvisoryList.tsx'
 import { AlertDetailPage } from './alerts/AlertDetailPage.tsx'
 import { AlertListPage } from './alerts/AlertListPage.tsx'
 import { ComposerPage } from './alerts/ComposerPage.tsx'
+import { BatchesPage } from './applications/BatchesPage.tsx'
+import { CataloguePage } from './applications/CataloguePage.tsx'
+import { RegisterPage } from './applications/RegisterPage.tsx'
 import { ReviewPage } from './applications/ReviewPage.tsx'
 import { ReviewQueuePage } from './applications/ReviewQueuePage.tsx'
 import { BoardPage } from './cases/BoardPage.tsx'
@@ -147,7 +150,10 @@ export function ConsoleApp() {
             {sections.includes('cases') && <Route path="cases" element={<CaseListPage />} />}
             {sections.includes('cases') && <Route path="cases/:id" element={<CaseDetailPage />} />}
             {sections.includes('services') && <Route path="services" element={<ReviewQueuePage />} />}
+            {sections.includes('services') && <Route path="services/register" element={<RegisterPage />} />}
+            {sections.includes('services') && <Route path="services/batches" element={<BatchesPage />} />}
             {sections.includes('services') && <Route path="services/:id" element={<ReviewPage />} />}
+            {sections.includes('catalogue') && <Route path="catalogue" element={<CataloguePage />} />}
             {sections
               .filter((s) => !BUILT.has(s))
               .map((s) => (

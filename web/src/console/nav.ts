@@ -16,6 +16,7 @@ export type Section =
   | 'vaccination'
   | 'enterprises'
   | 'sites'
+  | 'catalogue'
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
@@ -33,7 +34,7 @@ const BY_ROLE: Partial<Record<Role, Section[]>> = {
     'enterprises',
     'sites',
   ],
-  admin: ['users', 'missions', 'audit', 'outbox', 'enterprises'],
+  admin: ['users', 'missions', 'catalogue', 'audit', 'outbox', 'enterprises'],
   clinician: ['vaccination'],
 }
 
@@ -54,6 +55,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'vaccination',
   'enterprises',
   'sites',
+  'catalogue',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

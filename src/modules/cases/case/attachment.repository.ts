@@ -52,3 +52,14 @@ export async function markRemoved(
     .returningAll()
     .executeTakeFirst()
 }
+
+/** Whether any case attachment (removed ones too: their record names the bytes) has this content. */
+export async function caseHoldsBlob(db: Db, sha256: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('case_attachments')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .limit(1)
+    .executeTakeFirst()
+  return r !== undefined
+}

@@ -28,6 +28,7 @@ export function ApplicationPage() {
   const [fresh, setFresh] = useState<Application>()
   const [missing, setMissing] = useState<string[]>()
   const [submitError, setSubmitError] = useState<string>()
+  const [payError, setPayError] = useState<string>()
   const a = fresh && fresh.id === data?.id && fresh.updatedAt >= data.updatedAt ? fresh : data
   if (error) return <LoadError error={error} retry={reload} />
   if (loading && !a) return <Skeleton active />
@@ -49,6 +50,15 @@ export function ApplicationPage() {
       if (e instanceof ApiError && e.code === 'application.incomplete')
         setMissing(e.problem.missing as string[])
       else setSubmitError(errorMessage(e, t))
+    }
+  }
+  const payOnline = async () => {
+    setPayError(undefined)
+    try {
+      const { redirectUrl } = await post<{ redirectUrl: string }>(`/api/v1/me/applications/${a.id}/payments`)
+      window.location.assign(redirectUrl)
+    } catch (e) {
+      setPayError(errorMessage(e, t))
     }
   }
   const partName = (p: string) =>
@@ -73,6 +83,31 @@ export function ApplicationPage() {
           {a.fee.paid ? t('applications.paid') : t('applications.unpaid')}
         </Descriptions.Item>
       </Descriptions>
+      {!a.fee.paid && !['draft', 'withdrawn', 'refused'].includes(a.status) && (
+        <div style={{ marginTop: 12 }} data-testid="pay">
+          {a.fee.online ? (
+            <Button type="primary" onClick={() => void payOnline()} data-testid="pay-online">
+              {t('production.pay.online')}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t('production.pay.counter')}</Typography.Text>
+          )}
+          {payError && (
+            <Typography.Text type="danger" style={{ display: 'block' }}>
+              {payError}
+            </Typography.Text>
+          )}
+        </div>
+      )}
+      {a.filesPurgedAt && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="files-purged"
+          message={t('production.purged', { date: new Date(a.filesPurgedAt).toLocaleDateString(lang) })}
+        />
+      )}
       {a.status !== 'draft' && (
         <a
           href={`/api/v1/me/applications/${a.id}/receipt.pdf`}
@@ -117,6 +152,7 @@ export function ApplicationPage() {
             <SignatureCard
               id={a.id}
               signed={a.signature}
+              signer={a.signer}
               disabled={!editable('signature')}
               onSaved={refresh}
             />

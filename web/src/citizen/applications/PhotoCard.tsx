@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, postForm } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
+import { PhotoEditor } from './PhotoEditor.tsx'
 import type { Application } from './types.ts'
 
 type Checks = NonNullable<Application['photo']>['checks']
@@ -41,11 +42,13 @@ export function PhotoCard({
   const { t } = useTranslation()
   const [refused, setRefused] = useState<Checks>()
   const [error, setError] = useState<string>()
-  const send = async (file: File) => {
+  const [chosen, setChosen] = useState<File>()
+  const send = async (file: File | Blob) => {
+    setChosen(undefined)
     setRefused(undefined)
     setError(undefined)
     const form = new FormData()
-    form.append('file', file)
+    form.append('file', file, file instanceof File ? file.name : 'photo.jpg')
     try {
       await postForm(`/api/v1/me/applications/${id}/photo`, form)
       onSaved()
@@ -57,7 +60,10 @@ export function PhotoCard({
   return (
     <div>
       <Typography.Paragraph type="secondary">{t('applications.photoHint')}</Typography.Paragraph>
-      {!disabled && (
+      {chosen && (
+        <PhotoEditor file={chosen} onUse={(f) => void send(f)} onCancel={() => setChosen(undefined)} />
+      )}
+      {!disabled && !chosen && (
         <label className="file-button">
           {t('applications.photoChoose')}
           <input
@@ -67,7 +73,10 @@ export function PhotoCard({
             onChange={(e) => {
               const f = e.target.files?.[0]
               e.target.value = ''
-              if (f) void send(f)
+              if (f) {
+                setRefused(undefined)
+                setChosen(f)
+              }
             }}
           />
         </label>

@@ -1,4 +1,4 @@
-import { Button, Space, Typography } from 'antd'
+import { Alert, Button, Space, Typography } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import SignaturePad from 'signature_pad'
@@ -9,11 +9,13 @@ import { errorMessage } from '../../lib/errors.ts'
 export function SignatureCard({
   id,
   signed,
+  signer,
   disabled,
   onSaved,
 }: {
   id: string
   signed: boolean
+  signer: 'applicant' | 'guardian'
   disabled: boolean
   onSaved: () => void
 }) {
@@ -55,6 +57,13 @@ export function SignatureCard({
       <Typography.Paragraph type="secondary">
         {t('applications.declaration', { lng: other })}
       </Typography.Paragraph>
+      <Alert
+        type={signer === 'guardian' ? 'warning' : 'info'}
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid={`signer-${signer}`}
+        message={t(signer === 'guardian' ? 'production.signer.guardian' : 'production.signer.self')}
+      />
       {signed && (
         <Typography.Text type="success" data-testid="signed">
           ✓ {t('applications.signed')}

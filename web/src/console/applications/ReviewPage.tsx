@@ -23,6 +23,7 @@ import { StatusTag } from '../../citizen/applications/StatusTag.tsx'
 import { Timeline } from '../../citizen/applications/Timeline.tsx'
 import type { Application } from '../../citizen/applications/types.ts'
 import { get, post } from '../../lib/api.ts'
+import { useAuth } from '../../lib/auth.tsx'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
@@ -42,6 +43,7 @@ type Dialog = { kind: 'return' | 'refuse' | 'note' | 'payment' } | undefined
 export function ReviewPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
+  const { me } = useAuth()
   const lang = currentLocale()
   const { data, error, loading, reload } = useLoad(() => get<Application>(`/api/v1/applications/${id}`), id)
   const [actionError, setActionError] = useState<string>()
@@ -97,6 +99,47 @@ export function ReviewPage() {
           message={actionError}
           style={{ marginBottom: 12 }}
           data-testid="action-error"
+        />
+      )}
+      {a.invalidatedDocument && (
+        <Alert
+          type={a.invalidatedDocument.ownReport ? 'warning' : 'error'}
+          showIcon
+          data-testid="register-hit"
+          style={{ marginBottom: 12 }}
+          message={t('production.register.hit', {
+            date: new Date(a.invalidatedDocument.since).toLocaleDateString(lang),
+            reason: t(`production.register.reasons.${a.invalidatedDocument.reason}`),
+          })}
+          description={a.invalidatedDocument.ownReport ? t('production.register.ownReport') : undefined}
+        />
+      )}
+      {a.approval?.required === 2 && a.status === 'accepted' && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="second-approver"
+          style={{ marginBottom: 12 }}
+          message={
+            a.approval.firstApprovedAt
+              ? a.approval.firstApproverId === me?.id
+                ? t('production.approval.waitingOther', {
+                    date: new Date(a.approval.firstApprovedAt).toLocaleString(lang),
+                  })
+                : t('production.approval.secondNeeded', {
+                    date: new Date(a.approval.firstApprovedAt).toLocaleString(lang),
+                  })
+              : t('production.approval.twoNeeded')
+          }
+        />
+      )}
+      {a.filesPurgedAt && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="files-purged"
+          message={t('production.purged', { date: new Date(a.filesPurgedAt).toLocaleDateString(lang) })}
         />
       )}
       <Card size="small" title={t('review.actions')} style={{ marginBottom: 16 }}>

@@ -31,6 +31,14 @@ export function ReviewQueuePage() {
         {t('review.title')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
+        <Link to="/console/services/batches" data-testid="link-batches">
+          {t('production.batches.title')}
+        </Link>
+        <Link to="/console/services/register" data-testid="link-register">
+          {t('production.register.title')}
+        </Link>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
         <Select
           style={{ minWidth: 180 }}
           value={status}
