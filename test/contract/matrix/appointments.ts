@@ -146,6 +146,18 @@ export const appointmentsMatrix: Matrix = {
     // Called again until the third call; then missed, and no more calls.
     answers: [200, 409],
   },
+  'GET /api/v1/missions/{code}/appointments/figures': {
+    roles: OFFICERS,
+    params: tokyo,
+    notFound: notParis,
+    request: () => ({ query: { from: dayFromToday(-30), to: dayFromToday(30) } }),
+  },
+  'GET /api/v1/missions/{code}/appointments/figures.csv': {
+    roles: OFFICERS,
+    params: tokyo,
+    notFound: notParis,
+    request: () => ({ query: { from: dayFromToday(-30), to: dayFromToday(30) } }),
+  },
   'GET /api/v1/public/missions/{code}/queue': { roles: 'public', params: tokyo },
   'GET /api/v1/public/missions/{code}/queue/events': { roles: 'public', params: tokyo },
 }
