@@ -13,6 +13,7 @@ import {
   registerRoutes,
   reviewRoutes,
 } from './modules/applications/index.ts'
+import { bookingRoutes, calendarRoutes, queueRoutes } from './modules/appointments/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
 import { enterpriseRoutes } from './modules/enterprises/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
@@ -131,6 +132,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(paymentRoutes, { ctx })
   await app.register(healthRoutes, { ctx })
   await app.register(enterpriseRoutes, { ctx })
+  await app.register(calendarRoutes, { ctx })
+  await app.register(bookingRoutes, { ctx })
+  await app.register(queueRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AdvisoryTables } from './modules/advisories/advisories.table.ts'
 import type { AlertTables } from './modules/alerts/alerts.table.ts'
 import type { ApplicationTables } from './modules/applications/applications.table.ts'
+import type { AppointmentTables } from './modules/appointments/appointments.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
 import type { CrisisTables } from './modules/cases/crisis/crisis.table.ts'
 import type { EnterpriseTables } from './modules/enterprises/enterprises.table.ts'
@@ -24,7 +25,8 @@ export interface Database
     CrisisTables,
     ApplicationTables,
     HealthTables,
-    EnterpriseTables {
+    EnterpriseTables,
+    AppointmentTables {
   audit_log: AuditLogTable
 }
 

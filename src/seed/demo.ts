@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../context.ts'
 import { seedDemoCatalogue } from '../modules/applications/index.ts'
+import { seedDemoCalendars } from '../modules/appointments/index.ts'
 import { seedEnterpriseDemo } from '../modules/enterprises/index.ts'
 import { seedHealthDemo } from '../modules/health/index.ts'
 import { createAccount, type Role } from '../modules/identity/index.ts'
@@ -70,6 +71,7 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
     .executeTakeFirstOrThrow()
   await seedDemoAdvisories(ctx, duty.id)
   await seedDemoCatalogue(ctx)
+  await seedDemoCalendars(ctx, duty.id)
   await seedDemoHealth(ctx)
   await seedEnterpriseDemo(ctx, 'enterprise@demo.lingshi')
   return created

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
+import type { MessageAttachment } from './notifications.table.ts'
 
 export interface OutgoingMail {
   deliveryId: string
@@ -9,6 +10,7 @@ export interface OutgoingMail {
   text: string
   /** Extra headers (List-Unsubscribe …). */
   headers?: Record<string, string>
+  attachments?: readonly MessageAttachment[]
 }
 
 export interface Mailer {
@@ -44,6 +46,15 @@ function smtpMailer(url: string, from: string): Mailer {
         text: mail.text,
         messageId: messageIdFor(mail.deliveryId),
         headers: { ...mail.headers, 'X-Lingshi-Delivery': mail.deliveryId },
+        ...(mail.attachments?.length
+          ? {
+              attachments: mail.attachments.map((a) => ({
+                filename: a.filename,
+                content: a.content,
+                contentType: a.contentType,
+              })),
+            }
+          : {}),
       })
     },
     close: () => transport.close(),
@@ -62,6 +73,7 @@ export async function captureMail(ctx: AppContext, mail: OutgoingMail): Promise<
       subject: mail.subject,
       body: mail.text,
       headers: JSON.stringify(mail.headers ?? {}),
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
     })
     .onConflict((oc) => oc.column('delivery_id').doNothing())
     .execute()

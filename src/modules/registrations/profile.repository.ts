@@ -23,6 +23,7 @@ export function findProfileRow(db: Db, userId: string) {
       'p.sex',
       'p.passport_sealed',
       'p.passport_last4',
+      'p.passport_digest',
       'p.phone',
       'p.phone_verified_at',
       'u.phone_verified_at as login_phone_verified_at',

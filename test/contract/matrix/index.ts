@@ -1,6 +1,7 @@
 import { advisoriesMatrix } from './advisories.ts'
 import { alertsMatrix } from './alerts.ts'
 import { applicationsMatrix } from './applications.ts'
+import { appointmentsMatrix } from './appointments.ts'
 import { casesMatrix } from './cases.ts'
 import { crisesMatrix } from './crises.ts'
 import { enterprisesMatrix } from './enterprises.ts'
@@ -23,6 +24,7 @@ const PARTS: readonly Matrix[] = [
   applicationsMatrix,
   healthMatrix,
   enterprisesMatrix,
+  appointmentsMatrix,
 ]
 
 function merge(parts: readonly Matrix[]): Matrix {
