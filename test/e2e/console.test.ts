@@ -30,7 +30,7 @@ describe('the staff console', () => {
   it('shows each role its own navigation', async () => {
     const expected: Record<string, string[]> = {
       'operator@demo.lingshi': ['hotline', 'cases', 'alerts'],
-      'officer.tokyo@demo.lingshi': ['cases', 'people', 'advisories', 'alerts', 'services'],
+      'officer.tokyo@demo.lingshi': ['cases', 'people', 'advisories', 'alerts', 'services', 'appointments'],
       'duty@demo.lingshi': [
         'dashboard',
         'alerts',
@@ -41,7 +41,7 @@ describe('the staff console', () => {
         'crises',
         'services',
       ],
-      'admin@demo.lingshi': ['users', 'missions', 'audit', 'outbox'],
+      'admin@demo.lingshi': ['users', 'missions', 'audit', 'outbox', 'appointments'],
       'clinician.tokyo@demo.lingshi': ['vaccination'],
     }
     for (const [email, keys] of Object.entries(expected)) {

@@ -5,12 +5,16 @@ import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { AdvisoryCountryPage } from './advisories/AdvisoryCountryPage.tsx'
 import { AdvisoryMapPage } from './advisories/AdvisoryMapPage.tsx'
+import { DisplayPage } from './appointments/DisplayPage.tsx'
 import { AnswerLinkPage } from './citizen/alerts/AnswerLinkPage.tsx'
 import { MyAlertPage } from './citizen/alerts/MyAlertPage.tsx'
 import { MyAlertsPage } from './citizen/alerts/MyAlertsPage.tsx'
 import { ApplicationPage } from './citizen/applications/ApplicationPage.tsx'
 import { MyApplicationsPage } from './citizen/applications/MyApplicationsPage.tsx'
 import { StatusCheckPage } from './citizen/applications/StatusCheckPage.tsx'
+import { BookPage } from './citizen/appointments/BookPage.tsx'
+import { ManagePage } from './citizen/appointments/ManagePage.tsx'
+import { MyAppointmentsPage } from './citizen/appointments/MyAppointmentsPage.tsx'
 import { HelpPage } from './citizen/HelpPage.tsx'
 import { InboxPage } from './citizen/InboxPage.tsx'
 import { ProfilePage } from './citizen/ProfilePage.tsx'
@@ -41,6 +45,7 @@ function Routed() {
   return (
     <Routes>
       <Route path="/console/*" element={<ConsoleApp />} />
+      <Route path="/display/:mission" element={<DisplayPage />} />
       <Route element={<PublicLayout />}>
         <Route index element={<Home />} />
         <Route path="login" element={<Login />} />
@@ -76,6 +81,24 @@ function Routed() {
           }
         />
         <Route path="applications/status" element={<StatusCheckPage />} />
+        <Route path="appointments/manage" element={<ManagePage />} />
+        <Route path="appointments/manage/:token" element={<ManagePage />} />
+        <Route
+          path="me/appointments"
+          element={
+            <RequireSignIn>
+              <MyAppointmentsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/appointments/book"
+          element={
+            <RequireSignIn>
+              <BookPage />
+            </RequireSignIn>
+          }
+        />
         <Route
           path="me/applications"
           element={

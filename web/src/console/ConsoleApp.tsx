@@ -15,6 +15,7 @@ import { AlertListPage } from './alerts/AlertListPage.tsx'
 import { ComposerPage } from './alerts/ComposerPage.tsx'
 import { ReviewPage } from './applications/ReviewPage.tsx'
 import { ReviewQueuePage } from './applications/ReviewQueuePage.tsx'
+import { AppointmentsConsole } from './appointments/AppointmentsConsole.tsx'
 import { BoardPage } from './cases/BoardPage.tsx'
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx'
 import { CaseListPage } from './cases/CaseListPage.tsx'
@@ -142,6 +143,9 @@ export function ConsoleApp() {
             {sections.includes('cases') && <Route path="cases/:id" element={<CaseDetailPage />} />}
             {sections.includes('services') && <Route path="services" element={<ReviewQueuePage />} />}
             {sections.includes('services') && <Route path="services/:id" element={<ReviewPage />} />}
+            {sections.includes('appointments') && (
+              <Route path="appointments" element={<AppointmentsConsole />} />
+            )}
             {sections
               .filter((s) => !BUILT.has(s))
               .map((s) => (

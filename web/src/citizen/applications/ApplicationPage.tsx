@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { AppointmentPrompt } from '../appointments/AppointmentPrompt.tsx'
 import { DetailsForm } from './DetailsForm.tsx'
 import { MrzCard } from './MrzCard.tsx'
 import { PhotoCard } from './PhotoCard.tsx'
@@ -73,6 +74,7 @@ export function ApplicationPage() {
           {a.fee.paid ? t('applications.paid') : t('applications.unpaid')}
         </Descriptions.Item>
       </Descriptions>
+      <AppointmentPrompt application={a} />
       {a.status !== 'draft' && (
         <a
           href={`/api/v1/me/applications/${a.id}/receipt.pdf`}
