@@ -81,8 +81,7 @@ function Routed() {
           }
         />
         <Route path="applications/status" element={<StatusCheckPage />} />
-        <Route path="appointments/manage" element={<ManagePage />} />
-        <Route path="appointments/manage/:token" element={<ManagePage />} />
+        <Route path="appointments/manage/:id" element={<ManagePage />} />
         <Route
           path="me/appointments"
           element={

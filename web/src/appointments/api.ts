@@ -2,15 +2,18 @@ import { del, get, post, put } from '../lib/api.ts'
 import type {
   Appointment,
   Calendar,
+  CalendarBody,
   PublicQueue,
   QueueNext,
   Slot,
   StaffAppointment,
+  TicketAction,
+  TicketState,
   WaitlistEntry,
 } from './types.ts'
 
 // Every path the appointment screens call, in one place. Paths marked (contract) are issue #10's;
-// the others are what the screens expect of the server module and are named in the hand-over.
+// the others are the server module's own (src/modules/appointments/*.routes.ts).
 
 const q = (params: Record<string, string | number | undefined | null>) => {
   const s = new URLSearchParams()
@@ -25,15 +28,11 @@ export const appointmentsApi = {
   /** (contract) free and full slots, mission-local dates inclusive. */
   slots: (mission: string, service: string, from: string, to: string, location?: string) =>
     get<Slot[]>(`${m(mission)}/slots${q({ service, from, to, location })}`),
-  /** (expected) the calendar as PUT takes it; 404 while none is set. */
+  /** The calendar (its officers and admins); 404 `appointment.no_calendar` while none is set. */
   calendar: (mission: string, location?: string) => get<Calendar>(`${m(mission)}/calendar${q({ location })}`),
   /** (contract) replaces the hours. */
-  saveCalendar: (mission: string, calendar: Calendar, location?: string) =>
-    put<Calendar>(`${m(mission)}/calendar${q({ location })}`, calendar),
-  /** (expected) a mission's locations besides its main counter hall. */
-  locations: (mission: string) =>
-    get<Array<{ code: string; name: { 'zh-CN': string; en: string } }>>(`${m(mission)}/locations`),
-
+  saveCalendar: (mission: string, body: CalendarBody, location?: string) =>
+    put<Calendar>(`${m(mission)}/calendar${q({ location })}`, body),
   /** (contract) */
   mine: () => get<Appointment[]>('/api/v1/me/appointments'),
   /** (contract) */
@@ -47,35 +46,34 @@ export const appointmentsApi = {
   }) => post<Appointment>('/api/v1/me/appointments', body),
   /** (contract) 204 */
   cancel: (id: string) => del<void>(`/api/v1/me/appointments/${id}`),
-  /** (expected) confirm a waitlist hold. */
+  /** Confirm a place held from the waitlist. */
   confirmHold: (id: string) => post<Appointment>(`/api/v1/me/appointments/${id}/confirm`),
   /** (contract) */
   joinWaitlist: (body: { mission: string; service: string; from: string; to: string; altcha: string }) =>
     post<WaitlistEntry>('/api/v1/me/appointments/waitlist', body),
-  /** (expected) */
-  waitlist: () => get<WaitlistEntry[]>('/api/v1/me/appointments/waitlist'),
-  /** (expected) */
-  leaveWaitlist: (id: string) => del<void>(`/api/v1/me/appointments/waitlist/${id}`),
 
-  /** (expected) the e-mail's signed manage link, no sign-in. */
-  managed: (token: string) => get<Appointment>(`/api/v1/public/appointments/${encodeURIComponent(token)}`),
-  cancelManaged: (token: string) => del<void>(`/api/v1/public/appointments/${encodeURIComponent(token)}`),
-  moveManaged: (token: string, body: { start: string; altcha: string }) =>
-    post<Appointment>(`/api/v1/public/appointments/${encodeURIComponent(token)}/move`, body),
+  /** The e-mail's manage link (`/appointments/manage/{id}?sig=…`): no sign-in, the signature is the key. */
+  managed: (id: string, sig: string) => get<Appointment>(`/api/v1/public/appointments/${id}${q({ sig })}`),
+  cancelManaged: (id: string, sig: string) =>
+    post<void>(`/api/v1/public/appointments/${id}/cancel${q({ sig })}`),
+  moveManaged: (id: string, sig: string, body: { start: string; altcha: string }) =>
+    post<Appointment>(`/api/v1/public/appointments/${id}/move${q({ sig })}`, body),
+  confirmManaged: (id: string, sig: string) =>
+    post<Appointment>(`/api/v1/public/appointments/${id}/confirm${q({ sig })}`),
 
   /** (contract) staff: the day's bookings. */
   day: (mission: string, date: string, location?: string) =>
     get<StaffAppointment[]>(`${m(mission)}/appointments${q({ date, location })}`),
   /** (contract) */
   checkIn: (id: string) => post<{ ticket: string }>(`/api/v1/appointments/${id}/check-in`),
-  /** (expected) a ticket for someone without a booking. */
-  walkIn: (mission: string, service?: string, location?: string) =>
-    post<{ ticket: string }>(`${m(mission)}/queue/walk-in`, {
-      ...(service ? { service } : {}),
-      ...(location ? { location } : {}),
-    }),
+  /** A ticket for someone without a booking. */
+  walkIn: (mission: string, location?: string) =>
+    post<{ ticket: string }>(`${m(mission)}/queue/walk-ins`, location ? { location } : {}),
   /** (contract) */
   next: (mission: string, counter: number) => post<QueueNext>(`${m(mission)}/queue/next`, { counter }),
+  /** Call again (missed after three calls), serve, finish or give up a called ticket. */
+  ticket: (mission: string, ticket: string, action: TicketAction) =>
+    post<TicketState>(`${m(mission)}/queue/tickets/${encodeURIComponent(ticket)}`, { action }),
 
   /** (contract) public */
   queue: (mission: string) =>

@@ -1,3 +1,4 @@
+import './appointments.css'
 import { Button, Descriptions, Space, Tag, Typography } from 'antd'
 import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'

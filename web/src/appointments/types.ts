@@ -1,9 +1,9 @@
-// The shapes of issue #10's contract, as the web app reads them. The server module
-// (src/modules/appointments, branch appt-server) did not exist when these screens were written:
-// once its *.schema.ts files land, these become `import type` + `z.infer` of them.
+// The shapes of the appointments API as the web app reads them. They mirror the server module's
+// schemas (src/modules/appointments/*.schema.ts on branch appt-server), which were not committed
+// yet when these screens were written; once merged these become `import type` of them.
 
 /** 1 = Monday … 7 = Sunday, as the contract numbers them. */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
+export type Weekday = number
 
 export interface CalendarService {
   service: string
@@ -17,14 +17,22 @@ export interface WeeklyHours {
   closes: string
 }
 
-/** PUT /api/v1/missions/{code}/calendar (and what a GET of it is expected to return). */
-export interface Calendar {
+/** PUT /api/v1/missions/{code}/calendar */
+export interface CalendarBody {
   timezone: string
   services: CalendarService[]
   weekly: WeeklyHours[]
   closedDates: string[]
   horizonDays: number
   minNoticeHours: number
+  bufferMinutes?: number
+}
+
+/** GET /api/v1/missions/{code}/calendar */
+export interface Calendar extends CalendarBody {
+  mission: string
+  location: string
+  bufferMinutes: number
 }
 
 /** GET /api/v1/missions/{code}/slots: ISO 8601 with the mission's offset. */
@@ -44,48 +52,59 @@ export interface AltchaChallenge {
   signature: string
 }
 
-export const APPOINTMENT_STATUSES = [
-  'held',
-  'booked',
-  'checked_in',
-  'called',
-  'serving',
-  'done',
-  'missed',
-  'cancelled',
-] as const
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number] | (string & {})
+export type AppointmentStatus =
+  | 'held'
+  | 'booked'
+  | 'checked_in'
+  | 'called'
+  | 'serving'
+  | 'done'
+  | 'missed'
+  | 'no_show'
+  | 'cancelled'
+  | 'lapsed'
 
-/** A booking as POST/GET /api/v1/me/appointments give it; ticket and counter once at the mission. */
+/** A booking as its holder sees it; ticket once checked in, counter once called. */
 export interface Appointment {
   id: string
   status: AppointmentStatus
   start: string
   end: string
   mission: string
+  location: string
   service: string
   code: string
-  location?: string | null
-  applicationId?: string | null
-  ticket?: string | null
-  counter?: number | null
-  /** A waitlist hold: until when the citizen may confirm it. */
-  holdUntil?: string | null
+  name: string
+  applicationId: string | null
+  holdExpiresAt: string | null
+  ticket: string | null
+  counter: number | null
 }
 
-/** A staff row of GET /api/v1/missions/{code}/appointments?date= */
-export interface StaffAppointment extends Appointment {
-  name?: string
-  passportNumber?: string
+/** A row of GET /api/v1/missions/{code}/appointments?date= */
+export interface StaffAppointment {
+  id: string
+  code: string
+  status: AppointmentStatus
+  service: string
+  location: string
+  start: string
+  end: string
+  name: string
+  passportNumber: string
+  applicationId: string | null
+  ticket: string | null
+  counter: number | null
 }
 
 export interface WaitlistEntry {
   id: string
   mission: string
+  location: string
   service: string
   from: string
   to: string
-  status?: string
+  status: 'waiting' | 'offered' | 'booked' | 'cancelled' | 'expired'
 }
 
 export interface CalledTicket {
@@ -100,8 +119,17 @@ export interface PublicQueue {
 }
 
 export interface QueueNext {
-  ticket: string | null
-  appointmentId?: string | null
+  ticket: string
+  appointmentId?: string
+}
+
+export type TicketAction = 'recall' | 'serve' | 'done' | 'miss'
+export interface TicketState {
+  ticket: string
+  status: 'waiting' | 'called' | 'serving' | 'done' | 'missed'
+  counter: number | null
+  calls: number
+  appointmentId?: string
 }
 
 /** Services bookable at missions: the applications catalogue's, and vaccination. */

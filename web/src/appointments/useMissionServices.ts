@@ -9,30 +9,31 @@ export function useMissions() {
   return useLoad(() => get<Mission[]>('/api/v1/missions'))
 }
 
+interface Where {
+  location?: string
+  /** Staff read the calendar itself; citizens may not. */
+  staff?: boolean
+}
+
 /**
- * The services a mission books: those of its calendar when it can be read, else the catalogue's
- * services that need an appointment, and vaccination.
+ * The services a mission books: for its staff those of its calendar; for citizens the
+ * catalogue's services that need an appointment, and vaccination (a service the calendar lacks
+ * answers `appointment.service_unavailable` on its slots).
  */
-export function useMissionServices(mission: string | undefined, location?: string) {
+export function useMissionServices(mission: string | undefined, { location, staff = false }: Where = {}) {
   return useLoad(
     async (): Promise<string[]> => {
       if (!mission) return []
-      try {
-        const calendar = await appointmentsApi.calendar(mission, location)
-        if (calendar.services.length) return calendar.services.map((s) => s.service)
-      } catch {
-        // no readable calendar: fall back to the catalogue
-      }
+      if (staff)
+        try {
+          const calendar = await appointmentsApi.calendar(mission, location)
+          if (calendar.services.length) return calendar.services.map((s) => s.service)
+        } catch {
+          // no calendar yet: fall back to the catalogue
+        }
       const catalogue = await get<Service[]>(`/api/v1/missions/${mission}/services`).catch(() => [])
       return [...catalogue.filter((s) => s.requiresAppointment).map((s) => s.code), VACCINATION]
     },
-    `${mission ?? ''}|${location ?? ''}`,
-  )
-}
-
-export function useLocations(mission: string | undefined) {
-  return useLoad(
-    () => (mission ? appointmentsApi.locations(mission).catch(() => []) : Promise.resolve([])),
-    mission ?? '',
+    `${mission ?? ''}|${location ?? ''}|${staff}`,
   )
 }

@@ -7,7 +7,7 @@ import { ProofStatus } from '../../appointments/ProofStatus.tsx'
 import { AddToCalendar, BookingCard, useServiceName } from '../../appointments/parts.tsx'
 import { useProofOfWork } from '../../appointments/proof-of-work.ts'
 import type { Appointment, Slot } from '../../appointments/types.ts'
-import { useLocations, useMissionServices, useMissions } from '../../appointments/useMissionServices.ts'
+import { useMissionServices, useMissions } from '../../appointments/useMissionServices.ts'
 import { WeekSlots } from '../../appointments/WeekSlots.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
@@ -23,9 +23,9 @@ export function BookPage() {
   const missions = useMissions()
   const [mission, setMission] = useState<string | undefined>(params.get('mission') ?? undefined)
   const [service, setService] = useState<string | undefined>(params.get('service') ?? undefined)
-  const locations = useLocations(mission)
-  const [location, setLocation] = useState<string>()
-  const services = useMissionServices(mission, location)
+  // No route lists a mission's locations yet: the main counter hall, unless the link names one.
+  const location = params.get('location') ?? undefined
+  const services = useMissionServices(mission, { location })
   const [slot, setSlot] = useState<Slot>()
   const [nonce, setNonce] = useState(0)
   const [error, setError] = useState<React.ReactNode>()
@@ -129,25 +129,11 @@ export function BookPage() {
             onChange={(v) => {
               setMission(v)
               setService(undefined)
-              setLocation(undefined)
               setSlot(undefined)
             }}
             options={(missions.data ?? []).map((x) => ({ value: x.code, label: x.name[lang] }))}
           />
         </Form.Item>
-        {(locations.data?.length ?? 0) > 1 && (
-          <Form.Item label={t('appointments.location')}>
-            <Select
-              data-testid="book-location"
-              value={location}
-              onChange={(v) => {
-                setLocation(v)
-                setSlot(undefined)
-              }}
-              options={(locations.data ?? []).map((l) => ({ value: l.code, label: l.name[lang] }))}
-            />
-          </Form.Item>
-        )}
         <Form.Item label={t('appointments.service')}>
           <Select
             data-testid="book-service"

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Popconfirm, Result, Skeleton, Space, Typography } 
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams, useSearchParams } from 'react-router'
-import { ACTIVE, appointmentsApi, dayLabel, localDate, localTime } from '../../appointments/api.ts'
+import { appointmentsApi, dayLabel, localDate, localTime } from '../../appointments/api.ts'
 import { ProofStatus } from '../../appointments/ProofStatus.tsx'
 import { AddToCalendar, BookingCard } from '../../appointments/parts.tsx'
 import { useProofOfWork } from '../../appointments/proof-of-work.ts'
@@ -19,10 +19,10 @@ import { LoadError } from '../../pages/LoadError.tsx'
 export function ManagePage() {
   const { t } = useTranslation()
   const lang = currentLocale()
-  const { token: inPath } = useParams()
+  const { id = '' } = useParams()
   const [params] = useSearchParams()
-  const token = inPath ?? params.get('token') ?? ''
-  const booking = useLoad(() => appointmentsApi.managed(token), token)
+  const sig = params.get('sig') ?? ''
+  const booking = useLoad(() => appointmentsApi.managed(id, sig), `${id}|${sig}`)
   const missions = useMissions()
   const [fresh, setFresh] = useState<Appointment>()
   const [moving, setMoving] = useState(false)
@@ -39,7 +39,11 @@ export function ManagePage() {
     return found ? localized(found.name) : code
   }
 
-  if (!token || (booking.error instanceof ApiError && [400, 403, 404, 410].includes(booking.error.status)))
+  if (
+    !id ||
+    !sig ||
+    (booking.error instanceof ApiError && [400, 403, 404, 410].includes(booking.error.status))
+  )
     return (
       <div className="page narrow-page">
         <Result status="warning" title={t('appointments.manage.invalid')} data-testid="manage-invalid" />
@@ -54,7 +58,7 @@ export function ManagePage() {
     setBusy(true)
     try {
       const altcha = await proof.spend()
-      const moved = await appointmentsApi.moveManaged(token, { start: slot.start, altcha })
+      const moved = await appointmentsApi.moveManaged(id, sig, { start: slot.start, altcha })
       setFresh(moved)
       setMoving(false)
       setSlot(undefined)
@@ -69,17 +73,26 @@ export function ManagePage() {
       setBusy(false)
     }
   }
+  const confirmHold = async () => {
+    setError(undefined)
+    try {
+      setFresh(await appointmentsApi.confirmManaged(id, sig))
+      setMessage(t('appointments.manage.confirmed'))
+    } catch (e) {
+      setError(errorMessage(e, t))
+    }
+  }
   const cancel = async () => {
     setError(undefined)
     try {
-      await appointmentsApi.cancelManaged(token)
+      await appointmentsApi.cancelManaged(id, sig)
       setCancelled(true)
       setFresh({ ...a, status: 'cancelled' })
     } catch (e) {
       setError(errorMessage(e, t))
     }
   }
-  const open = ACTIVE.has(a.status) && a.status !== 'checked_in' && !cancelled
+  const open = (a.status === 'booked' || a.status === 'held') && !cancelled
 
   return (
     <div className="page narrow-page" data-testid="manage-page">
@@ -97,6 +110,20 @@ export function ManagePage() {
       )}
       {cancelled && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('appointments.manage.cancelled')} />
+      )}
+      {a.status === 'held' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="manage-held"
+          title={t('appointments.heldForYou', { until: a.holdExpiresAt ? localTime(a.holdExpiresAt) : '' })}
+          action={
+            <Button type="primary" onClick={confirmHold} data-testid="manage-confirm-hold">
+              {t('appointments.confirmHold')}
+            </Button>
+          }
+        />
       )}
       <Card size="small">
         <BookingCard

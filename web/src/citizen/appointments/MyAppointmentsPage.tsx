@@ -82,7 +82,7 @@ export function MyAppointmentsPage() {
                   showIcon
                   style={{ marginBottom: 8 }}
                   title={t('appointments.heldForYou', {
-                    until: a.holdUntil ? new Date(a.holdUntil).toLocaleTimeString() : '',
+                    until: a.holdExpiresAt ? a.holdExpiresAt.slice(11, 16) : '',
                   })}
                 />
               )}

@@ -6,10 +6,10 @@ import { appointmentsApi } from '../../appointments/api.ts'
 import { ProofStatus } from '../../appointments/ProofStatus.tsx'
 import { useServiceName } from '../../appointments/parts.tsx'
 import { useProofOfWork } from '../../appointments/proof-of-work.ts'
+import type { WaitlistEntry } from '../../appointments/types.ts'
 import { useMissionServices, useMissions } from '../../appointments/useMissionServices.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
-import { useLoad } from '../../lib/useLoad.ts'
 
 /** Ask for a service at a mission within dates: the first freed place is held for me. */
 export function WaitlistCard() {
@@ -21,7 +21,8 @@ export function WaitlistCard() {
   const [service, setService] = useState<string>()
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null)
   const services = useMissionServices(mission)
-  const entries = useLoad(() => appointmentsApi.waitlist().catch(() => []))
+  // The server lists no waitlist entries back yet: this page shows the ones joined here.
+  const [entries, setEntries] = useState<WaitlistEntry[]>([])
   const proof = useProofOfWork()
   const [error, setError] = useState<string>()
   const [done, setDone] = useState(false)
@@ -36,9 +37,9 @@ export function WaitlistCard() {
     setBusy(true)
     try {
       const altcha = await proof.spend()
-      await appointmentsApi.joinWaitlist({ mission, service, from, to, altcha })
+      const entry = await appointmentsApi.joinWaitlist({ mission, service, from, to, altcha })
       setDone(true)
-      entries.reload()
+      setEntries((list) => [entry, ...list])
     } catch (e) {
       setError(errorMessage(e, t))
     } finally {
@@ -95,26 +96,13 @@ export function WaitlistCard() {
       </Form>
       {done && <Alert type="success" style={{ marginTop: 12 }} title={t('appointments.waitlist.joined')} />}
       {error && <Alert type="error" style={{ marginTop: 12 }} title={error} data-testid="waitlist-error" />}
-      {!!entries.data?.length && (
+      {!!entries.length && (
         <List
           size="small"
           style={{ marginTop: 12 }}
-          dataSource={entries.data}
+          dataSource={entries}
           renderItem={(w) => (
-            <List.Item
-              key={w.id}
-              data-testid="waitlist-entry"
-              actions={[
-                <Button
-                  key="leave"
-                  size="small"
-                  type="link"
-                  onClick={() => appointmentsApi.leaveWaitlist(w.id).then(entries.reload, () => undefined)}
-                >
-                  {t('appointments.waitlist.leave')}
-                </Button>,
-              ]}
-            >
+            <List.Item key={w.id} data-testid="waitlist-entry">
               {serviceName(w.service)} · {w.mission} · {w.from} – {w.to}
             </List.Item>
           )}

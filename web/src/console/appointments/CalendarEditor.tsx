@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next'
 import { appointmentsApi } from '../../appointments/api.ts'
 import { useServiceName } from '../../appointments/parts.tsx'
 import {
-  type Calendar,
+  type CalendarBody,
   type CalendarService,
   VACCINATION,
   type Weekday,
@@ -32,7 +32,7 @@ import { LoadError } from '../../pages/LoadError.tsx'
 
 const DAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7]
 
-function blank(): Calendar {
+function blank(): CalendarBody {
   return {
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     services: [],
@@ -40,6 +40,7 @@ function blank(): Calendar {
     closedDates: [],
     horizonDays: 60,
     minNoticeHours: 24,
+    bufferMinutes: 0,
   }
 }
 
@@ -51,7 +52,7 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
     try {
       return { calendar: await appointmentsApi.calendar(mission, location), fresh: false }
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 405))
+      if (e instanceof ApiError && e.code === 'appointment.no_calendar')
         return { calendar: blank(), fresh: true }
       throw e
     }
@@ -60,7 +61,7 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
     () => get<Service[]>(`/api/v1/missions/${mission}/services`).catch(() => []),
     mission,
   )
-  const [draft, setDraft] = useState<Calendar>()
+  const [draft, setDraft] = useState<CalendarBody>()
   const [closedInput, setClosedInput] = useState('')
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<string>()
@@ -80,7 +81,7 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
   if (loaded.error) return <LoadError error={loaded.error} retry={loaded.reload} />
   if (!draft) return <Skeleton active />
   const c = draft
-  const change = (patch: Partial<Calendar>) => {
+  const change = (patch: Partial<CalendarBody>) => {
     setSaved(false)
     setDraft({ ...c, ...patch })
   }
@@ -96,7 +97,15 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
     setBusy(true)
     try {
       const weekly = [...c.weekly].sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens))
-      const body: Calendar = { ...c, weekly, closedDates: [...c.closedDates].sort() }
+      const body: CalendarBody = {
+        timezone: c.timezone,
+        services: c.services,
+        weekly,
+        closedDates: [...c.closedDates].sort(),
+        horizonDays: c.horizonDays,
+        minNoticeHours: c.minNoticeHours,
+        bufferMinutes: c.bufferMinutes ?? 0,
+      }
       await appointmentsApi.saveCalendar(mission, body, location)
       setSaved(true)
     } catch (e) {

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, InputNumber, List, Row, Space, Statistic, Typ
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { appointmentsApi } from '../../appointments/api.ts'
-import type { QueueNext } from '../../appointments/types.ts'
+import type { QueueNext, TicketAction, TicketState } from '../../appointments/types.ts'
 import { useQueue } from '../../appointments/useQueue.ts'
 import { ApiError } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
@@ -14,6 +14,7 @@ export function CounterPanel({ mission }: { mission: string }) {
   const { t } = useTranslation()
   const [counter, setCounter] = useState<number>(() => Number(localStorage.getItem(COUNTER_KEY)) || 1)
   const [current, setCurrent] = useState<QueueNext>()
+  const [state, setState] = useState<TicketState>()
   const [empty, setEmpty] = useState(false)
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -25,6 +26,7 @@ export function CounterPanel({ mission }: { mission: string }) {
     setBusy(true)
     try {
       const next = await appointmentsApi.next(mission, counter)
+      setState(undefined)
       if (next?.ticket) setCurrent(next)
       else setEmpty(true)
     } catch (e) {
@@ -32,6 +34,18 @@ export function CounterPanel({ mission }: { mission: string }) {
       else setError(errorMessage(e, t))
     } finally {
       setBusy(false)
+    }
+  }
+
+  const act = async (action: TicketAction) => {
+    if (!current?.ticket) return
+    setError(undefined)
+    try {
+      const after = await appointmentsApi.ticket(mission, current.ticket, action)
+      setState(after)
+      if (after.status === 'done' || after.status === 'missed') setCurrent(undefined)
+    } catch (e) {
+      setError(errorMessage(e, t))
     }
   }
 
@@ -68,6 +82,25 @@ export function CounterPanel({ mission }: { mission: string }) {
                 {!current.appointmentId && (
                   <Typography.Text type="secondary">{t('appointments.console.walkIn')}</Typography.Text>
                 )}
+                <Space wrap style={{ marginTop: 12, justifyContent: 'center' }}>
+                  <Button onClick={() => act('recall')} data-testid="ticket-recall">
+                    {t('appointments.console.recall')}
+                    {state?.calls ? ` (${state.calls})` : ''}
+                  </Button>
+                  <Button
+                    onClick={() => act('serve')}
+                    disabled={state?.status === 'serving'}
+                    data-testid="ticket-serve"
+                  >
+                    {t('appointments.console.serve')}
+                  </Button>
+                  <Button type="primary" ghost onClick={() => act('done')} data-testid="ticket-done">
+                    {t('appointments.console.done')}
+                  </Button>
+                  <Button danger onClick={() => act('miss')} data-testid="ticket-miss">
+                    {t('appointments.console.miss')}
+                  </Button>
+                </Space>
               </>
             ) : (
               <Typography.Text type="secondary">{t('appointments.console.nobodyCalled')}</Typography.Text>

@@ -47,7 +47,7 @@ export function DayPanel({ mission, location }: { mission: string; location?: st
   const walkIn = async () => {
     setError(undefined)
     try {
-      const { ticket: issued } = await appointmentsApi.walkIn(mission, undefined, location)
+      const { ticket: issued } = await appointmentsApi.walkIn(mission, location)
       setTicket({ ticket: issued, who: t('appointments.console.walkIn') })
     } catch (e) {
       setError(errorMessage(e, t))

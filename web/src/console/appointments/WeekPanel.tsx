@@ -14,7 +14,7 @@ export function WeekPanel({ mission, location }: { mission: string; location?: s
   const { t } = useTranslation()
   const lang = currentLocale()
   const serviceName = useServiceName()
-  const services = useMissionServices(mission, location)
+  const services = useMissionServices(mission, { location, staff: true })
   const [picked, setPicked] = useState<string>()
   const service = picked ?? services.data?.[0]
   const [from, setFrom] = useState(() => {
