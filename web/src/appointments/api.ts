@@ -98,6 +98,15 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/** Today's date in a time zone (the mission's), `YYYY-MM-DD`. */
+export function todayIn(timezone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date())
+  } catch {
+    return today()
+  }
+}
+
 /** "周二 12/8" or "Tue 8 Dec" for a calendar date. */
 export function dayLabel(day: string, lang: string, weekday: 'short' | 'long' = 'short'): string {
   return new Date(`${day}T12:00:00Z`).toLocaleDateString(lang, {

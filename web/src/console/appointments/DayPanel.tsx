@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Empty, Input, Row, Space, Table, Typography } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { appointmentsApi, localTime, today } from '../../appointments/api.ts'
+import { appointmentsApi, localTime, today, todayIn } from '../../appointments/api.ts'
 import { AppointmentStatus, useServiceName } from '../../appointments/parts.tsx'
 import type { StaffAppointment } from '../../appointments/types.ts'
 import { errorMessage } from '../../lib/errors.ts'
@@ -14,6 +14,17 @@ export function DayPanel({ mission, location }: { mission: string; location?: st
   const { t } = useTranslation()
   const serviceName = useServiceName()
   const [date, setDate] = useState(today)
+  // The day is the mission's: its calendar knows the time zone.
+  useEffect(() => {
+    let live = true
+    appointmentsApi
+      .calendar(mission, location)
+      .then((c) => live && setDate(todayIn(c.timezone)))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [mission, location])
   const day = useLoad(() => appointmentsApi.day(mission, date, location), `${mission}|${date}|${location}`)
   const [code, setCode] = useState('')
   const [ticket, setTicket] = useState<{ ticket: string; who: string }>()
