@@ -6,6 +6,7 @@ import type { AppContext } from './context.ts'
 import { advisoryRoutes } from './modules/advisories/index.ts'
 import { alertFeedRoutes, alertMeRoutes, alertRoutes } from './modules/alerts/index.ts'
 import { catalogueRoutes, myApplicationRoutes, reviewRoutes } from './modules/applications/index.ts'
+import { bookingRoutes, calendarRoutes, queueRoutes } from './modules/appointments/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
@@ -110,6 +111,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(myApplicationRoutes, { ctx })
   await app.register(reviewRoutes, { ctx })
   await app.register(healthRoutes, { ctx })
+  await app.register(calendarRoutes, { ctx })
+  await app.register(bookingRoutes, { ctx })
+  await app.register(queueRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })

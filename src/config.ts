@@ -91,6 +91,12 @@ const envSchema = z.object({
     .transform((v) => (v ? v.split(',').map(Number) : []))
     .refine((ports) => ports.every((p) => p >= 1 && p <= 65535), 'ports are 1-65535')
     .default([]),
+  /** Cost of an appointment's proof of work (ALTCHA v1 maxnumber): well under a second in a phone's browser. */
+  ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+  /** Bookings and waitlist entries a minute from one address (at least 30). */
+  APPOINTMENT_BOOKINGS_PER_MINUTE: z.coerce.number().int().min(30).default(60),
+  /** Minutes a called ticket waits at the counter before it counts as missed. */
+  APPOINTMENT_CALL_GRACE_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
   ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
@@ -136,6 +142,15 @@ export interface Config {
   readonly retentionDays: number
   readonly push: PushConfig
   readonly alertFeeds: AlertFeedsConfig
+  readonly appointments: AppointmentsConfig
+}
+
+export interface AppointmentsConfig {
+  /** The ALTCHA challenge's maxnumber before a booking or waitlist entry. */
+  readonly altchaMaxNumber: number
+  /** Per address and minute. */
+  readonly bookingsPerMinute: number
+  readonly callGraceMinutes: number
 }
 
 export interface AlertFeedsConfig {
@@ -260,6 +275,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     },
     retentionDays: e.RETENTION_DAYS,
     push,
+    appointments: {
+      altchaMaxNumber: e.ALTCHA_MAX_NUMBER,
+      bookingsPerMinute: e.APPOINTMENT_BOOKINGS_PER_MINUTE,
+      callGraceMinutes: e.APPOINTMENT_CALL_GRACE_MINUTES,
+    },
   })
 }
 

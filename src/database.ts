@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AdvisoryTables } from './modules/advisories/advisories.table.ts'
 import type { AlertTables } from './modules/alerts/alerts.table.ts'
 import type { ApplicationTables } from './modules/applications/applications.table.ts'
+import type { AppointmentTables } from './modules/appointments/appointments.table.ts'
 import type { CaseTables } from './modules/cases/cases.table.ts'
 import type { CrisisTables } from './modules/cases/crisis/crisis.table.ts'
 import type { HealthTables } from './modules/health/health.table.ts'
@@ -22,7 +23,8 @@ export interface Database
     CaseTables,
     CrisisTables,
     ApplicationTables,
-    HealthTables {
+    HealthTables,
+    AppointmentTables {
   audit_log: AuditLogTable
 }
 

@@ -1,5 +1,6 @@
 import type { AppContext } from './context.ts'
 import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
+import { holdJob } from './modules/appointments/index.ts'
 import { slaJob } from './modules/cases/index.ts'
 import { sessionPurgeJob } from './modules/identity/index.ts'
 import { dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
@@ -16,4 +17,5 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(slaJob(ctx))
   ctx.queue.define(fanoutJob(ctx))
   ctx.queue.define(feedPollJob(ctx))
+  ctx.queue.define(holdJob(ctx))
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts'
 import { seedDemoCatalogue } from '../modules/applications/index.ts'
+import { seedDemoCalendars } from '../modules/appointments/index.ts'
 import { seedHealthDemo } from '../modules/health/index.ts'
 import { createAccount, type Role } from '../modules/identity/index.ts'
 import { updateProfile } from '../modules/registrations/index.ts'
@@ -67,6 +68,7 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
     .executeTakeFirstOrThrow()
   await seedDemoAdvisories(ctx, duty.id)
   await seedDemoCatalogue(ctx)
+  await seedDemoCalendars(ctx, duty.id)
   await seedDemoHealth(ctx)
   return created
 }

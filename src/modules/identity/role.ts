@@ -29,6 +29,8 @@ export const ACCESS = {
   /** HQ only: publish advisories, take hazard feeds in. */
   dutyOfficers: { roles: ['duty_officer'] },
   admins: { roles: ['admin'] },
+  /** Who keeps a mission's appointment calendar: its officers (duty officers every mission's) and the admins. */
+  calendarKeepers: { roles: ['officer', 'duty_officer', 'admin'] },
   /** Clinicians at a vaccination site: find a person by passport, record doses (which issue certificates). */
   clinicians: { roles: ['clinician'] },
   /** Who may see the vaccination sites: the clinicians working them and the administrators. */

@@ -29,6 +29,7 @@ export type ClaimedDelivery = Pick<DeliveryRow, 'id' | 'message_id' | 'user_id' 
     | 'emergency'
     | 'actions'
     | 'action_url'
+    | 'attachments'
     | 'created_at'
   > & {
     /** Only claimed for SMS. */
@@ -55,7 +56,7 @@ export async function claimQueued(
      where d.id = picked.id and u.id = d.user_id and m.id = d.message_id
     returning d.id, d.message_id, d.user_id, d.attempts, u.email, ${phone}::text as phone, u.locale, m.kind,
               m.about_type, m.about_id, m.title_zh, m.title_en, m.body_zh, m.body_en, m.link, m.emergency,
-              m.actions, m.action_url, m.created_at`.execute(db)
+              m.actions, m.action_url, m.attachments, m.created_at`.execute(db)
   return r.rows
 }
 

@@ -29,7 +29,11 @@ function emailFor(d: ClaimedDelivery, ctx: Pick<AppContext, 'signer' | 'config'>
       [t.answer, ...m.actions.map((a) => `- ${a.label}: ${absoluteUrl(a.url, publicUrl)}`)].join('\n'),
     )
   }
-  return { subject: m.title, text: `${parts.join('\n\n')}\n\n--\n${t.footer}` }
+  return {
+    subject: m.title,
+    text: `${parts.join('\n\n')}\n\n--\n${t.footer}`,
+    ...(d.attachments?.length ? { attachments: d.attachments } : {}),
+  }
 }
 
 /** An SMTP reply in the 5xx range is a refusal (no such mailbox …) that trying again would not change. */

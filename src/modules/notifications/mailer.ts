@@ -1,12 +1,14 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
+import type { MessageAttachment } from './notifications.table.ts'
 
 export interface OutgoingMail {
   deliveryId: string
   to: string
   subject: string
   text: string
+  attachments?: readonly MessageAttachment[]
 }
 
 export interface Mailer {
@@ -42,6 +44,15 @@ function smtpMailer(url: string, from: string): Mailer {
         text: mail.text,
         messageId: messageIdFor(mail.deliveryId),
         headers: { 'X-Lingshi-Delivery': mail.deliveryId },
+        ...(mail.attachments?.length
+          ? {
+              attachments: mail.attachments.map((a) => ({
+                filename: a.filename,
+                content: a.content,
+                contentType: a.contentType,
+              })),
+            }
+          : {}),
       })
     },
     close: () => transport.close(),
@@ -61,6 +72,7 @@ function capturingMailer(ctx: AppContext): Mailer {
           recipient: mail.to,
           subject: mail.subject,
           body: mail.text,
+          attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
         })
         .onConflict((oc) => oc.column('delivery_id').doNothing())
         .execute()

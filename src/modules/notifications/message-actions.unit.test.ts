@@ -35,6 +35,7 @@ function claimed(overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery {
     emergency: true,
     actions,
     action_url: template,
+    attachments: null,
     created_at: new Date(),
     ...overrides,
   }

@@ -6,6 +6,13 @@ export interface MessageAction {
   label: { 'zh-CN': string; en: string }
 }
 
+/** A small file sent with a message's e-mail (an appointment's .ics), its content as text. */
+export interface MessageAttachment {
+  filename: string
+  contentType: string
+  content: string
+}
+
 export type Channel = 'inbox' | 'email' | 'push' | 'sms' | 'webhook'
 export type DeliveryState = 'queued' | 'sent' | 'delivered' | 'failed'
 
@@ -23,6 +30,7 @@ export interface MessagesTable {
   created_at: Generated<Date>
   actions: ColumnType<MessageAction[] | null, string | null, string | null>
   action_url: string | null
+  attachments: ColumnType<MessageAttachment[] | null, string | null | undefined, string | null>
 }
 
 export interface DeliveriesTable {
@@ -111,6 +119,7 @@ export interface CapturedMailTable {
   subject: string
   body: string
   captured_at: Generated<Date>
+  attachments: ColumnType<MessageAttachment[] | null, string | null | undefined, string | null>
 }
 
 export interface NotificationTables {

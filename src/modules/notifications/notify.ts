@@ -7,7 +7,7 @@ import { accountsSql } from '../identity/index.ts'
 import { contactPhoneSql } from '../registrations/index.ts'
 import { dispatchJobType } from './dispatch.job.ts'
 import { checkActions } from './message-actions.ts'
-import type { Channel } from './notifications.table.ts'
+import type { Channel, MessageAttachment } from './notifications.table.ts'
 import { pushJobType } from './push.job.ts'
 import { smsJobType } from './sms.job.ts'
 import { webhookJobType } from './webhook.job.ts'
@@ -30,6 +30,8 @@ export interface MessageInput {
    * `signAction(signer, about, userId, key)`, over `*` for the pick-an-answer link.
    */
   readonly actionUrl?: string
+  /** Files for the e-mail only (an appointment's .ics); small, kept with the message. */
+  readonly attachments?: readonly MessageAttachment[]
 }
 
 const JOB_TYPES = { email: dispatchJobType, push: pushJobType, sms: smsJobType, webhook: webhookJobType }
@@ -68,6 +70,7 @@ export async function notify(
       emergency: message.emergency ?? false,
       actions: message.actions?.length ? JSON.stringify(message.actions) : null,
       action_url: message.actions?.length ? (message.actionUrl ?? null) : null,
+      attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
     })
     .execute()
   const channels: Channel[] = ['inbox', 'email', 'push', 'webhook']

@@ -222,6 +222,7 @@ describe('web push delivery', () => {
       about_id: null,
       actions: null,
       action_url: null,
+      attachments: null,
       created_at: new Date(),
       title_zh: '安全提醒',
       title_en: 'Safety reminder',

@@ -1,3 +1,4 @@
+export { type BookingIdentity, bookingIdentity } from './booking-identity.ts'
 export { contactPhoneSql } from './contact-phone.ts'
 export { exportRegistration } from './export.service.ts'
 export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'

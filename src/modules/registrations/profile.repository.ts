@@ -23,6 +23,7 @@ export function findProfileRow(db: Db, userId: string) {
       'p.sex',
       'p.passport_sealed',
       'p.passport_last4',
+      'p.passport_digest',
       'p.phone',
       'p.consent_to_contact',
       'p.emergency_contacts',

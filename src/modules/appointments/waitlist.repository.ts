@@ -1,0 +1,47 @@
+import { sql } from 'kysely'
+import type { Db } from '../../database.ts'
+import type { AppointmentWaitlistTable, WaitlistRow } from './appointments.table.ts'
+
+export async function insertWaitlist(
+  db: Db,
+  row: Omit<AppointmentWaitlistTable, 'created_at'>,
+): Promise<WaitlistRow> {
+  return db.insertInto('appointment_waitlist').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+/**
+ * The first in line for a freed place: waiting for this service and location, the slot's local
+ * date within their range, without an active booking of that service. Locked, and skipped by a
+ * concurrent hand-over.
+ */
+export async function firstInLine(
+  db: Db,
+  k: { mission: string; location: string; service: string; date: string },
+): Promise<WaitlistRow | undefined> {
+  const r = await sql<WaitlistRow>`
+    select w.* from appointment_waitlist w
+     where w.mission_code = ${k.mission} and w.location = ${k.location} and w.service = ${k.service}
+       and w.status = 'waiting' and ${k.date}::date between w.from_date and w.to_date
+       and not exists (
+         select 1 from appointments a
+          where a.service = w.service and a.status in ('held','booked','checked_in','called','serving')
+            and (a.passport_digest = w.passport_digest or a.user_id = w.user_id))
+     order by w.created_at, w.id
+     limit 1
+     for update skip locked`.execute(db)
+  return r.rows[0]
+}
+
+export async function setWaitlistStatus(db: Db, id: string, status: WaitlistRow['status']): Promise<void> {
+  await db.updateTable('appointment_waitlist').set({ status }).where('id', '=', id).execute()
+}
+
+export function activeWaitlistOf(db: Db, userId: string) {
+  return db
+    .selectFrom('appointment_waitlist')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['waiting', 'offered'])
+    .orderBy('created_at')
+    .execute()
+}
