@@ -1,4 +1,4 @@
-import type { Service } from '@server/applications/catalogue.schema.ts'
+import { APPOINTMENT_SERVICES, type AppointmentService } from '@server/appointments/appointments.enums.ts'
 import {
   Alert,
   Button,
@@ -18,14 +18,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { appointmentsApi } from '../../appointments/api.ts'
 import { useServiceName } from '../../appointments/parts.tsx'
-import {
-  type CalendarBody,
-  type CalendarService,
-  VACCINATION,
-  type Weekday,
-  type WeeklyHours,
-} from '../../appointments/types.ts'
-import { ApiError, get } from '../../lib/api.ts'
+import type { CalendarBody, CalendarService, Weekday, WeeklyHours } from '../../appointments/types.ts'
+import { ApiError } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
@@ -57,10 +51,6 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
       throw e
     }
   }, `${mission}|${location}`)
-  const catalogue = useLoad(
-    () => get<Service[]>(`/api/v1/missions/${mission}/services`).catch(() => []),
-    mission,
-  )
   const [draft, setDraft] = useState<CalendarBody>()
   const [closedInput, setClosedInput] = useState('')
   const [saved, setSaved] = useState(false)
@@ -89,8 +79,7 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
     change({ weekly: c.weekly.map((w, i) => (i === index ? { ...w, ...patch } : w)) })
   const setService = (index: number, patch: Partial<CalendarService>) =>
     change({ services: c.services.map((s, i) => (i === index ? { ...s, ...patch } : s)) })
-  const serviceCodes = [...(catalogue.data ?? []).map((s) => s.code), VACCINATION]
-  const unused = serviceCodes.filter((code) => !c.services.some((s) => s.service === code))
+  const unused = APPOINTMENT_SERVICES.filter((code) => !c.services.some((s) => s.service === code))
 
   const save = async () => {
     setError(undefined)
@@ -287,7 +276,7 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
               placeholder={t('appointments.calendar.addService')}
               value={null}
               data-testid="add-service"
-              onChange={(service: string) =>
+              onChange={(service: AppointmentService) =>
                 change({ services: [...c.services, { service, slotMinutes: 15, capacity: 1 }] })
               }
               options={unused.map((s) => ({ value: s, label: serviceName(s) }))}
