@@ -78,7 +78,7 @@ describe('appointments from the phone to the counter and the waiting-room screen
       await row.getByTestId(`opens-${day}`).fill('00:00')
       await row.getByTestId(`closes-${day}`).fill('23:59')
     }
-    await page.getByTestId('min-notice').locator('input').fill('0')
+    await page.locator('input[data-testid=min-notice], [data-testid=min-notice] input').fill('0')
     await page.screenshot({ path: shot('1280-en-calendar'), fullPage: true })
     await page.getByTestId('calendar-save').click()
     await page.getByTestId('calendar-saved').waitFor()
@@ -196,7 +196,9 @@ describe('appointments from the phone to the counter and the waiting-room screen
     await phone.page.screenshot({ path: shot('390-zh-ticket'), fullPage: true })
 
     await officer.page.getByTestId('tab-counter').click()
-    await officer.page.getByTestId('counter-number').locator('input').fill('3')
+    await officer.page
+      .locator('input[data-testid=counter-number], [data-testid=counter-number] input')
+      .fill('3')
     await officer.page.getByTestId('call-next').click()
     await expect.poll(() => officer.page.getByTestId('called-ticket').textContent()).toBe(ticket)
     await officer.page.screenshot({ path: shot('1280-en-counter'), fullPage: true })

@@ -16,9 +16,9 @@ interface Where {
 }
 
 /**
- * The services a mission books: for its staff those of its calendar; for citizens the
- * catalogue's services that need an appointment, and vaccination (a service the calendar lacks
- * answers `appointment.service_unavailable` on its slots).
+ * The services a mission books: for its staff those of its calendar; for citizens (who may not
+ * read the calendar) the mission's catalogue, those needing a visit first, and vaccination (a
+ * service the calendar lacks answers `appointment.service_unavailable` on its slots).
  */
 export function useMissionServices(mission: string | undefined, { location, staff = false }: Where = {}) {
   return useLoad(
@@ -32,7 +32,11 @@ export function useMissionServices(mission: string | undefined, { location, staf
           // no calendar yet: fall back to the catalogue
         }
       const catalogue = await get<Service[]>(`/api/v1/missions/${mission}/services`).catch(() => [])
-      return [...catalogue.filter((s) => s.requiresAppointment).map((s) => s.code), VACCINATION]
+      // Those that need a visit first; any service of the mission may be booked.
+      const ordered = [...catalogue].sort(
+        (x, y) => Number(y.requiresAppointment) - Number(x.requiresAppointment),
+      )
+      return [...ordered.map((s) => s.code), VACCINATION]
     },
     `${mission ?? ''}|${location ?? ''}|${staff}`,
   )

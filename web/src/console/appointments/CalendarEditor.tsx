@@ -140,14 +140,14 @@ export function CalendarEditor({ mission, location }: { mission: string; locatio
                                 value={w.opens}
                                 onChange={(e) => setRange(i, { opens: e.target.value })}
                                 data-testid={`opens-${day}`}
-                                style={{ width: 110 }}
+                                style={{ width: 132 }}
                               />
                               <Input
                                 type="time"
                                 value={w.closes}
                                 onChange={(e) => setRange(i, { closes: e.target.value })}
                                 data-testid={`closes-${day}`}
-                                style={{ width: 110 }}
+                                style={{ width: 132 }}
                               />
                               <Button
                                 onClick={() => change({ weekly: c.weekly.filter((_, j) => j !== i) })}

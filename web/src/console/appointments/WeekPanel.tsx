@@ -9,6 +9,8 @@ import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 
+const GONE = new Set(['cancelled', 'lapsed'])
+
 /** Monday to Sunday at a glance: bookings over capacity in each slot of one service. */
 export function WeekPanel({ mission, location }: { mission: string; location?: string }) {
   const { t } = useTranslation()
@@ -22,16 +24,22 @@ export function WeekPanel({ mission, location }: { mission: string; location?: s
     return addDays(today(), -((d.getUTCDay() + 6) % 7))
   })
   const days = useMemo(() => Array.from({ length: 7 }, (_, i) => addDays(from, i)), [from])
-  const slots = useLoad(
-    () =>
-      service
-        ? appointmentsApi.slots(mission, service, from, addDays(from, 6), location)
-        : Promise.resolve([]),
-    `${mission}|${service}|${from}|${location}`,
-  )
+  // The slots give the plan and capacity; the bookings come from each day's list (past and
+  // too-soon slots show `available: 0` to citizens, which is not the same as booked).
+  const slots = useLoad(async () => {
+    if (!service) return { plan: [] as Slot[], booked: new Map<string, number>() }
+    const [plan, ...lists] = await Promise.all([
+      appointmentsApi.slots(mission, service, from, addDays(from, 6), location),
+      ...days.map((d) => appointmentsApi.day(mission, d, location)),
+    ])
+    const booked = new Map<string, number>()
+    for (const a of lists.flat())
+      if (a.service === service && !GONE.has(a.status)) booked.set(a.start, (booked.get(a.start) ?? 0) + 1)
+    return { plan: plan as Slot[], booked }
+  }, `${mission}|${service}|${from}|${location}`)
   const rows = useMemo(() => {
     const byTime = new Map<string, Record<string, Slot>>()
-    for (const s of slots.data ?? []) {
+    for (const s of slots.data?.plan ?? []) {
       const time = localTime(s.start)
       byTime.set(time, { ...(byTime.get(time) ?? {}), [localDate(s.start)]: s })
     }
@@ -39,8 +47,9 @@ export function WeekPanel({ mission, location }: { mission: string; location?: s
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([time, cells]) => ({ time, cells }))
   }, [slots.data])
-  const total = (slots.data ?? []).reduce(
-    (acc, s) => ({ booked: acc.booked + s.capacity - s.available, capacity: acc.capacity + s.capacity }),
+  const bookedAt = (s: Slot) => slots.data?.booked.get(s.start) ?? 0
+  const total = (slots.data?.plan ?? []).reduce(
+    (acc, s) => ({ booked: acc.booked + bookedAt(s), capacity: acc.capacity + s.capacity }),
     { booked: 0, capacity: 0 },
   )
 
@@ -83,7 +92,7 @@ export function WeekPanel({ mission, location }: { mission: string; location?: s
               render: (_: unknown, row: { cells: Record<string, Slot> }) => {
                 const s = row.cells[d]
                 if (!s) return <span className="week-closed">·</span>
-                const booked = s.capacity - s.available
+                const booked = bookedAt(s)
                 return (
                   <span
                     className={booked >= s.capacity ? 'week-full' : booked ? 'week-some' : 'week-free'}
