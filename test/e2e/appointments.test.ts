@@ -49,7 +49,7 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 
 /** The free slots shown for the selected day, by their start. */
 async function freeSlots(page: Page): Promise<string[]> {
-  const grid = page.locator('.ant-tabs-tabpane-active [data-testid=slot-grid]')
+  const grid = page.locator('[data-testid=slot-grid][data-shown=true]')
   await grid.waitFor()
   return grid
     .locator('[data-testid=slot]:not([disabled])')

@@ -7,6 +7,10 @@ import { LoadError } from '../pages/LoadError.tsx'
 import { addDays, appointmentsApi, dayLabel, localDate, localTime, today } from './api.ts'
 import type { Slot } from './types.ts'
 
+/** "12/7" or "7 Dec": the week's range fits a phone's width. */
+const shortDay = (day: string, lang: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(lang, { month: 'numeric', day: 'numeric', timeZone: 'UTC' })
+
 /**
  * A week of slots for a service: days as tabs, slots as buttons, full ones disabled.
  * `selected` is the chosen slot's `start`.
@@ -57,7 +61,7 @@ export function WeekSlots({
           ‹ {t('appointments.prevWeek')}
         </Button>
         <Typography.Text type="secondary" data-testid="week-range">
-          {dayLabel(from, lang)} – {dayLabel(to, lang)}
+          {shortDay(from, lang)} – {shortDay(to, lang)}
         </Typography.Text>
         <Button size="small" onClick={() => move(7)} data-testid="week-next">
           {t('appointments.nextWeek')} ›
@@ -85,7 +89,7 @@ export function WeekSlots({
                 </span>
               ),
               children: list.length ? (
-                <div className="slot-grid" data-testid="slot-grid">
+                <div className="slot-grid" data-testid="slot-grid" data-day={d} data-shown={d === shown}>
                   {list.map((s) => (
                     <Button
                       key={s.start}
