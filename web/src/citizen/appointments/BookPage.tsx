@@ -58,6 +58,8 @@ export function BookPage() {
       })
       setBooked(made)
     } catch (e) {
+      // A challenge is spent by each try: start the next one's work at once.
+      proof.prove().catch(() => undefined)
       if (e instanceof ApiError && e.code === 'appointment.slot_full') {
         setSlot(undefined)
         setNonce((n) => n + 1)
@@ -163,6 +165,9 @@ export function BookPage() {
       ) : (
         <Typography.Paragraph type="secondary">{t('appointments.pickFirst')}</Typography.Paragraph>
       )}
+      {error && !slot && (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={error} data-testid="book-error" />
+      )}
       {slot && mission && service && (
         <Card size="small" style={{ marginTop: 12 }} data-testid="book-summary">
           <Typography.Text strong>
@@ -174,15 +179,21 @@ export function BookPage() {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {t('appointments.identityNote')}
           </Typography.Paragraph>
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={error}
+              data-testid="book-error"
+            />
+          )}
           <Space>
             <Button type="primary" onClick={confirm} loading={busy} data-testid="book-confirm">
               {t('appointments.confirm')}
             </Button>
           </Space>
         </Card>
-      )}
-      {error && (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={error} data-testid="book-error" />
       )}
     </div>
   )
