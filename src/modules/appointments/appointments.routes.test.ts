@@ -489,6 +489,21 @@ describe('the day at the mission', () => {
     expect((await recall()).json()).toMatchObject({ status: 'called', calls: 2 })
     expect((await recall()).json()).toMatchObject({ status: 'called', calls: 3 })
     expect((await recall()).json()).toMatchObject({ status: 'missed' })
+    const figures = await call(
+      'GET',
+      `/api/v1/missions/${MISSION}/appointments/figures?from=${today}&to=${addDays(today, 1)}&location=hall-g`,
+      staff.officerTokyo,
+    )
+    expect(figures.statusCode, figures.body).toBe(200)
+    expect(figures.json()).toMatchObject({ bookings: 2, done: 1, cancelled: 0 })
+    expect(figures.json().waitMinutes.p50).not.toBeNull()
+    const csv = await call(
+      'GET',
+      `/api/v1/missions/${MISSION}/appointments/figures.csv?from=${today}&to=${today}&location=hall-g`,
+      staff.officerTokyo,
+    )
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/)
+    expect(csv.body.split('\r\n')[0]).toContain('utilisation,no_show_rate')
     expectProblem(
       await call('POST', `/api/v1/missions/${MISSION}/queue/next`, staff.officerTokyo, {
         counter: 1,

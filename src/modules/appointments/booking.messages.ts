@@ -24,7 +24,7 @@ const when = (a: AppointmentRow, timezone: string) => {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} (UTC${iso.slice(19)})`
 }
 
-function icsFor(ctx: AppContext, a: AppointmentRow, link: string): string {
+function icsFor(a: AppointmentRow, link: string): string {
   const cal = ical({ name: 'Lingshi 领事', prodId: { company: 'lingshi', product: 'appointments' } })
   const n = name(a)
   cal.createEvent({
@@ -68,7 +68,7 @@ export async function sendConfirmation(
         {
           filename: `appointment-${a.code}.ics`,
           contentType: 'text/calendar',
-          content: icsFor(ctx, a, link),
+          content: icsFor(a, link),
         },
       ],
     },

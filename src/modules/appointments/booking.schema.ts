@@ -23,7 +23,8 @@ export const appointment = z.strictObject({
   location: z.string(),
   service: z.enum(APPOINTMENT_SERVICES),
   code: z.string(),
-  name: z.string(),
+  /** The holder's name from the passport; left out on the manage link's page (whoever holds the link). */
+  name: z.string().nullable(),
   applicationId: z.string().nullable(),
   /** Until when a place offered from the waitlist waits for the confirmation. */
   holdExpiresAt: z.string().nullable(),

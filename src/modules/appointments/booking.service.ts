@@ -200,7 +200,7 @@ export async function cancelMyAppointment(ctx: AppContext, principal: Principal,
   await cancelRow(ctx, await ownAppointment(ctx, principal, id))
 }
 
-async function confirmRow(ctx: AppContext, a: AppointmentRow): Promise<Appointment> {
+async function confirmRow(ctx: AppContext, a: AppointmentRow, withName = true): Promise<Appointment> {
   const tz = await timezoneOf(ctx.db, a.mission_code, a.location)
   const row = await ctx.db.transaction().execute(async (trx) => {
     const locked = await findAppointment(trx, a.id, true)
@@ -218,7 +218,7 @@ async function confirmRow(ctx: AppContext, a: AppointmentRow): Promise<Appointme
     await sendConfirmation(ctx, trx, booked, tz)
     return booked
   })
-  return toAppointment(row, tz)
+  return toAppointment(row, tz, withName)
 }
 
 /** Confirms a place held from the waitlist (one tap), within its 15 minutes. */
@@ -236,7 +236,7 @@ async function linkedAppointment(ctx: AppContext, id: string, sig: string): Prom
 
 export async function getLinkedAppointment(ctx: AppContext, id: string, sig: string): Promise<Appointment> {
   const a = await linkedAppointment(ctx, id, sig)
-  return toAppointment(a, await timezoneOf(ctx.db, a.mission_code, a.location))
+  return toAppointment(a, await timezoneOf(ctx.db, a.mission_code, a.location), false)
 }
 
 export async function cancelLinkedAppointment(ctx: AppContext, id: string, sig: string): Promise<void> {
@@ -244,7 +244,7 @@ export async function cancelLinkedAppointment(ctx: AppContext, id: string, sig: 
 }
 
 export async function confirmLinkedHold(ctx: AppContext, id: string, sig: string): Promise<Appointment> {
-  return confirmRow(ctx, await linkedAppointment(ctx, id, sig))
+  return confirmRow(ctx, await linkedAppointment(ctx, id, sig), false)
 }
 
 /** Moves a booking to another slot of the same service and place; the old place is handed over. */
@@ -275,5 +275,5 @@ export async function moveLinkedAppointment(
     await sendConfirmation(ctx, trx, moved, c.row.timezone)
     return moved
   })
-  return toAppointment(row, c.row.timezone)
+  return toAppointment(row, c.row.timezone, false)
 }

@@ -4,7 +4,7 @@ import type { Appointment } from './booking.schema.ts'
 import { isoInZone } from './zoned-time.ts'
 
 /** An appointment as its holder sees it, times in the mission's zone. */
-export function toAppointment(a: AppointmentRow, timezone: string): Appointment {
+export function toAppointment(a: AppointmentRow, timezone: string, withName = true): Appointment {
   return {
     id: a.id,
     status: a.status,
@@ -14,7 +14,7 @@ export function toAppointment(a: AppointmentRow, timezone: string): Appointment 
     location: a.location,
     service: a.service as AppointmentService,
     code: a.code,
-    name: a.holder_name,
+    name: withName ? a.holder_name : null,
     applicationId: a.application_id,
     holdExpiresAt: a.hold_expires_at ? isoInZone(a.hold_expires_at, timezone) : null,
     ticket: a.ticket,

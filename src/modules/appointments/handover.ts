@@ -99,7 +99,7 @@ export async function passExpiredHold(
   const tz = cal?.timezone ?? 'UTC'
   return ctx.db.transaction().execute(async (trx) => {
     const a = await findAppointment(trx, appointmentId, true)
-    if (!a || a.status !== 'held' || !a.hold_expires_at || a.hold_expires_at > now) return false
+    if (a?.status !== 'held' || !a.hold_expires_at || a.hold_expires_at > now) return false
     checkMove(a.status, 'lapsed')
     await setStatus(trx, a.id, 'lapsed')
     if (a.waitlist_id) await setWaitlistStatus(trx, a.waitlist_id, 'expired')

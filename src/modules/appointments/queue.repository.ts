@@ -66,7 +66,7 @@ export function findTicket(db: Db, p: Place, ticket: string) {
 export async function updateTicket(
   db: Db,
   id: string,
-  set: Partial<Omit<TicketRow, 'id'>>,
+  set: Updateable<AppointmentTicketsTable>,
 ): Promise<TicketRow> {
   return db
     .updateTable('appointment_tickets')

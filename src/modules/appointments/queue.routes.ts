@@ -9,6 +9,7 @@ import { appointmentsError } from './appointments.errors.ts'
 import { idParams } from './booking.schema.ts'
 import { findCalendar } from './calendar.repository.ts'
 import { missionParams } from './calendar.schema.ts'
+import { figures, figuresCsv, figuresQuery, missionFigures } from './figures.service.ts'
 import { requireMission } from './mission-scope.ts'
 import {
   checkInResponse,
@@ -134,6 +135,38 @@ export const queueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         request.body.action,
         request.body.location,
       ),
+  )
+  app.get(
+    '/api/v1/missions/:code/appointments/figures',
+    routeOptions(
+      access,
+      tags,
+      'Bookings, utilisation, no-show rate, waits and waitlist conversions for local dates',
+      {
+        params: missionParams,
+        querystring: figuresQuery,
+        response: { 200: figures },
+      },
+    ),
+    async (request) => missionFigures(ctx, requirePrincipal(request), request.params.code, request.query),
+  )
+  app.get(
+    '/api/v1/missions/:code/appointments/figures.csv',
+    routeOptions(access, tags, 'The same figures as CSV', {
+      params: missionParams,
+      querystring: figuresQuery,
+      produces: ['text/csv'],
+    }),
+    async (request, reply) => {
+      const f = await missionFigures(ctx, requirePrincipal(request), request.params.code, request.query)
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="appointments-${f.mission}-${f.from}-${f.to}.csv"`,
+        )
+        .send(figuresCsv(f))
+    },
   )
   app.get(
     '/api/v1/public/missions/:code/queue',

@@ -1,6 +1,7 @@
 import { advisoriesMatrix } from './advisories.ts'
 import { alertsMatrix } from './alerts.ts'
 import { applicationsMatrix } from './applications.ts'
+import { appointmentsMatrix } from './appointments.ts'
 import { casesMatrix } from './cases.ts'
 import { crisesMatrix } from './crises.ts'
 import type { Matrix } from './entry.ts'
@@ -21,6 +22,7 @@ const PARTS: readonly Matrix[] = [
   alertsMatrix,
   applicationsMatrix,
   healthMatrix,
+  appointmentsMatrix,
 ]
 
 function merge(parts: readonly Matrix[]): Matrix {

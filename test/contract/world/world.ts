@@ -8,6 +8,7 @@ import { type Method, send } from '../client.ts'
 import type { SignedIn, Who } from '../principals.ts'
 import { addAdvisories, addAlerts } from './alerts.ts'
 import { addApplications } from './applications.ts'
+import { addAppointments } from './appointments.ts'
 import { type Builder, expectStatus } from './builder.ts'
 import { addHealth } from './health.ts'
 import { addCases, addCrises } from './hotline.ts'
@@ -78,6 +79,20 @@ export interface WorldIds {
   readonly applicationTokyoSpare: string
   /** A's draft, for the form, photo, signature and upload routes. */
   readonly applicationDraftA: string
+  /** A's passport renewal booked at the Tokyo embassy, its local date and its manage link's signature. */
+  readonly appointmentA: string
+  readonly appointmentADate: string
+  readonly appointmentASig: string
+  /** A's booking for the cancel route, and one for the manage link's cancel with its signature. */
+  readonly appointmentASpare: string
+  readonly appointmentALinked: string
+  readonly appointmentALinkedSig: string
+  /** Another free Tokyo slot, for the manage link's move. */
+  readonly appointmentMoveTo: string
+  /** Solved ALTCHA challenges (base64 payloads) for A's booking, A's waitlist entry and the move. */
+  readonly altchaBookA: string
+  readonly altchaWaitA: string
+  readonly altchaMove: string
 }
 
 export interface World {
@@ -108,6 +123,8 @@ const CONTRACT_ENV = {
   RATE_LIMIT_AUTH_PER_IP_PER_MINUTE: '1000000',
   RATE_LIMIT_VERIFY_PER_MINUTE: '1000000',
   RATE_LIMIT_LOGIN_FAILURES_PER_IP_PER_MINUTE: '1000000',
+  APPOINTMENT_BOOKINGS_PER_MINUTE: '1000000',
+  ALTCHA_MAX_NUMBER: '1000',
 }
 
 /**
@@ -191,5 +208,16 @@ async function populate(b: Builder, pushSubscriptions: boolean): Promise<WorldId
   const staff = await addSpareStaff(b)
   const applications = await addApplications(b)
   const health = await addHealth(b, people)
-  return { ...people, ...cases, ...crises, ...alerts, ...endpoints, ...staff, ...applications, ...health }
+  const appointments = await addAppointments(b)
+  return {
+    ...people,
+    ...cases,
+    ...crises,
+    ...alerts,
+    ...endpoints,
+    ...staff,
+    ...applications,
+    ...health,
+    ...appointments,
+  }
 }
