@@ -8,9 +8,10 @@ import { currentLocale } from '../../lib/i18n.ts'
 import { CalendarEditor } from './CalendarEditor.tsx'
 import { CounterPanel } from './CounterPanel.tsx'
 import { DayPanel } from './DayPanel.tsx'
+import { FiguresPanel } from './FiguresPanel.tsx'
 import { WeekPanel } from './WeekPanel.tsx'
 
-const TABS = ['day', 'counter', 'week', 'calendar'] as const
+const TABS = ['day', 'counter', 'week', 'calendar', 'figures'] as const
 type Tab = (typeof TABS)[number]
 
 /** The mission's appointments: the day at the counter, a counter's calls, the week, the hours. */
@@ -83,6 +84,11 @@ export function AppointmentsConsole() {
               key: 'calendar',
               label: <span data-testid="tab-calendar">{t('appointments.console.calendar')}</span>,
               children: <CalendarEditor mission={mission} location={location} />,
+            },
+            {
+              key: 'figures',
+              label: <span data-testid="tab-figures">{t('appointments.console.figures')}</span>,
+              children: <FiguresPanel mission={mission} location={location} />,
             },
           ]}
           destroyOnHidden
