@@ -30,7 +30,15 @@ describe('the staff console', () => {
   it('shows each role its own navigation', async () => {
     const expected: Record<string, string[]> = {
       'operator@demo.lingshi': ['hotline', 'cases', 'alerts'],
-      'officer.tokyo@demo.lingshi': ['cases', 'people', 'advisories', 'alerts', 'services'],
+      'officer.tokyo@demo.lingshi': [
+        'cases',
+        'people',
+        'advisories',
+        'alerts',
+        'services',
+        'appointments',
+        'sites',
+      ],
       'duty@demo.lingshi': [
         'dashboard',
         'alerts',
@@ -40,8 +48,18 @@ describe('the staff console', () => {
         'cases',
         'crises',
         'services',
+        'enterprises',
+        'sites',
       ],
-      'admin@demo.lingshi': ['users', 'missions', 'audit', 'outbox'],
+      'admin@demo.lingshi': [
+        'users',
+        'missions',
+        'catalogue',
+        'audit',
+        'outbox',
+        'enterprises',
+        'appointments',
+      ],
       'clinician.tokyo@demo.lingshi': ['vaccination'],
     }
     for (const [email, keys] of Object.entries(expected)) {

@@ -8,12 +8,16 @@ import { SubscriptionConfirmPage, UnsubscribePage, VerifyEmailPage } from './acc
 import { ResetPasswordPage } from './account/ResetPasswordPage.tsx'
 import { AdvisoryCountryPage } from './advisories/AdvisoryCountryPage.tsx'
 import { AdvisoryMapPage } from './advisories/AdvisoryMapPage.tsx'
+import { DisplayPage } from './appointments/DisplayPage.tsx'
 import { AnswerLinkPage } from './citizen/alerts/AnswerLinkPage.tsx'
 import { MyAlertPage } from './citizen/alerts/MyAlertPage.tsx'
 import { MyAlertsPage } from './citizen/alerts/MyAlertsPage.tsx'
 import { ApplicationPage } from './citizen/applications/ApplicationPage.tsx'
 import { MyApplicationsPage } from './citizen/applications/MyApplicationsPage.tsx'
 import { StatusCheckPage } from './citizen/applications/StatusCheckPage.tsx'
+import { BookPage } from './citizen/appointments/BookPage.tsx'
+import { ManagePage } from './citizen/appointments/ManagePage.tsx'
+import { MyAppointmentsPage } from './citizen/appointments/MyAppointmentsPage.tsx'
 import { HelpPage } from './citizen/HelpPage.tsx'
 import { InboxPage } from './citizen/InboxPage.tsx'
 import { ProfilePage } from './citizen/ProfilePage.tsx'
@@ -47,6 +51,7 @@ function Routed() {
   return (
     <Routes>
       <Route path="/console/*" element={<ConsoleApp />} />
+      <Route path="/display/:mission" element={<DisplayPage />} />
       <Route element={<PublicLayout />}>
         <Route index element={<Home />} />
         <Route path="login" element={<Login />} />
@@ -87,6 +92,23 @@ function Routed() {
           }
         />
         <Route path="applications/status" element={<StatusCheckPage />} />
+        <Route path="appointments/manage/:id" element={<ManagePage />} />
+        <Route
+          path="me/appointments"
+          element={
+            <RequireSignIn>
+              <MyAppointmentsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="me/appointments/book"
+          element={
+            <RequireSignIn>
+              <BookPage />
+            </RequireSignIn>
+          }
+        />
         <Route
           path="me/applications"
           element={

@@ -9,6 +9,7 @@ const TABS = [
   { to: '/me/help', key: 'help' },
   { to: '/me/trips', key: 'trips' },
   { to: '/me/applications', key: 'applications' },
+  { to: '/me/appointments', key: 'appointments' },
   { to: '/me/health', key: 'health' },
   { to: '/advisories', key: 'advisories' },
   { to: '/me/inbox', key: 'inbox' },

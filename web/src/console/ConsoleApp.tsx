@@ -18,6 +18,7 @@ import { CataloguePage } from './applications/CataloguePage.tsx'
 import { RegisterPage } from './applications/RegisterPage.tsx'
 import { ReviewPage } from './applications/ReviewPage.tsx'
 import { ReviewQueuePage } from './applications/ReviewQueuePage.tsx'
+import { AppointmentsConsole } from './appointments/AppointmentsConsole.tsx'
 import { BoardPage } from './cases/BoardPage.tsx'
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx'
 import { CaseListPage } from './cases/CaseListPage.tsx'
@@ -154,6 +155,9 @@ export function ConsoleApp() {
             {sections.includes('services') && <Route path="services/batches" element={<BatchesPage />} />}
             {sections.includes('services') && <Route path="services/:id" element={<ReviewPage />} />}
             {sections.includes('catalogue') && <Route path="catalogue" element={<CataloguePage />} />}
+            {sections.includes('appointments') && (
+              <Route path="appointments" element={<AppointmentsConsole />} />
+            )}
             {sections
               .filter((s) => !BUILT.has(s))
               .map((s) => (

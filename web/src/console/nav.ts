@@ -17,11 +17,12 @@ export type Section =
   | 'enterprises'
   | 'sites'
   | 'catalogue'
+  | 'appointments'
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
   operator: ['hotline', 'cases', 'alerts'],
-  officer: ['cases', 'people', 'advisories', 'alerts', 'services', 'sites'],
+  officer: ['cases', 'people', 'advisories', 'alerts', 'services', 'appointments', 'sites'],
   duty_officer: [
     'dashboard',
     'alerts',
@@ -34,7 +35,7 @@ const BY_ROLE: Partial<Record<Role, Section[]>> = {
     'enterprises',
     'sites',
   ],
-  admin: ['users', 'missions', 'catalogue', 'audit', 'outbox', 'enterprises'],
+  admin: ['users', 'missions', 'catalogue', 'audit', 'outbox', 'enterprises', 'appointments'],
   clinician: ['vaccination'],
 }
 
@@ -56,6 +57,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'enterprises',
   'sites',
   'catalogue',
+  'appointments',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { AppointmentPrompt } from '../appointments/AppointmentPrompt.tsx'
 import { DetailsForm } from './DetailsForm.tsx'
 import { MrzCard } from './MrzCard.tsx'
 import { PhotoCard } from './PhotoCard.tsx'
@@ -108,6 +109,7 @@ export function ApplicationPage() {
           message={t('production.purged', { date: new Date(a.filesPurgedAt).toLocaleDateString(lang) })}
         />
       )}
+      <AppointmentPrompt application={a} />
       {a.status !== 'draft' && (
         <a
           href={`/api/v1/me/applications/${a.id}/receipt.pdf`}
