@@ -210,7 +210,7 @@ export async function shareHelpLocation(
     const status = helpStatusOf(row)
     if (!isHelpOpen(status))
       throw casesError('help.not_open', `This request is ${status}: its location is no longer shared`, {
-        status,
+        helpStatus: status,
       })
     const placement = row.mission_code
       ? { country: row.country, missionCode: row.mission_code }
