@@ -5,10 +5,7 @@ import { expectProblem } from '../../../../test/helpers/http.ts'
 const { runtime, staff, call } = withCasesRuntime()
 
 /** A citizen in Tokyo and their SOS, as the POST answered it. */
-async function sos(
-  where: { lat: number; lon: number } | null = TOKYO,
-  body: object = { message: 'Help' },
-) {
+async function sos(where: { lat: number; lon: number } | null = TOKYO, body: object = { message: 'Help' }) {
   const citizen = await citizenWithPhone(runtime().app, where ?? undefined)
   const res = await call('POST', '/api/v1/me/help', citizen.cookie, body)
   expect(res.statusCode, res.body).toBe(201)
