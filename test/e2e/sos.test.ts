@@ -108,6 +108,7 @@ describe('an SOS that follows through (issue #14)', () => {
     await citizen.page.getByTestId('help-false-alarm').click()
     await citizen.page.getByTestId('help-cancel-ok').click()
     await expect.poll(() => status.getAttribute('data-status')).toBe('cancelled')
+    await citizen.page.getByTestId('help-cancel-ok').waitFor({ state: 'hidden' })
     expect(await citizen.page.getByTestId('help-cancelled').textContent()).toContain('误报')
     expect(await citizen.page.getByTestId('help-false-alarm').count()).toBe(0)
     await shot(citizen.page, 'sos-cancelled-390-zh.png')
@@ -125,8 +126,8 @@ describe('an SOS that follows through (issue #14)', () => {
     await context.grantPermissions(['geolocation'])
     await context.setGeolocation(SHINJUKU)
     await signIn(page, CITIZEN.email, CITIZEN.password)
+    // Only a cancelled request: the page offers a new one.
     await page.goto('/me/help')
-    await page.getByTestId('help-new').click()
     await page.getByTestId('help-hold').focus()
     await page.keyboard.down(' ')
     await page.getByTestId('help-reference').waitFor()
@@ -136,6 +137,10 @@ describe('an SOS that follows through (issue #14)', () => {
     await page.getByTestId('help-safe-now').click()
     await page.getByTestId('help-cancel-ok').click()
     await expect.poll(() => page.getByTestId('help-status').getAttribute('data-status')).toBe('cancelled')
+    await page.getByTestId('help-cancel-ok').waitFor({ state: 'hidden' })
+    await shot(page, 'sos-cancelled-1280-en.png')
+    await page.getByTestId('help-new').click()
+    await page.getByTestId('help-hold').waitFor()
     await context.close()
 
     const staff = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })

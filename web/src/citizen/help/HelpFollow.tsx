@@ -1,7 +1,7 @@
 import type { CancelReason } from '@server/cases/hotline/help.enums.ts'
 import { OPEN_HELP_STATUSES } from '@server/cases/hotline/help.enums.ts'
 import { Alert, App, Button, Card, Descriptions, Space, Steps, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { get, post, put } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
@@ -30,6 +30,8 @@ export function HelpFollow({ help, onChange }: { help: MyHelp; onChange: (h: MyH
   const [sharing, setSharing] = useState(sharesLocation())
   const [error, setError] = useState<unknown>()
   const open = OPEN_HELP_STATUSES.includes(help.status)
+  const helpRef = useRef(help)
+  helpRef.current = help
 
   useEffect(() => {
     if (!open) return
@@ -53,7 +55,9 @@ export function HelpFollow({ help, onChange }: { help: MyHelp; onChange: (h: MyH
         .then(onChange)
         .catch(() => undefined)
     }
-    void share()
+    // The request carried the location when it was sent: share again once a minute has passed.
+    const last = helpRef.current.locationUpdatedAt ?? helpRef.current.receivedAt
+    if (Date.now() - new Date(last).getTime() >= LOCATION_EVERY_MS) void share()
     const timer = setInterval(share, LOCATION_EVERY_MS)
     return () => clearInterval(timer)
   }, [help.id, open, sharing, onChange])
@@ -139,10 +143,20 @@ export function HelpFollow({ help, onChange }: { help: MyHelp; onChange: (h: MyH
         {error !== undefined && <Alert type="error" showIcon title={errorMessage(error, t)} />}
         {open && (
           <Space wrap>
-            <Button size="large" onClick={() => cancel('safe_now')} data-testid="help-safe-now">
+            <Button
+              size="large"
+              autoInsertSpace={false}
+              onClick={() => cancel('safe_now')}
+              data-testid="help-safe-now"
+            >
               {t('sos.safeNow')}
             </Button>
-            <Button size="large" onClick={() => cancel('false_alarm')} data-testid="help-false-alarm">
+            <Button
+              size="large"
+              autoInsertSpace={false}
+              onClick={() => cancel('false_alarm')}
+              data-testid="help-false-alarm"
+            >
               {t('sos.falseAlarm')}
             </Button>
           </Space>
