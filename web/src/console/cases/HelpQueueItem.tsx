@@ -2,6 +2,7 @@ import type { Contact } from '@server/cases/hotline/contact.schema.ts'
 import type { HelpStatus } from '@server/cases/hotline/help.enums.ts'
 import { OPEN_HELP_STATUSES } from '@server/cases/hotline/help.enums.ts'
 import { App, Button, List, Space, Tag, Typography } from 'antd'
+import type { TFunction } from 'i18next'
 import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -25,6 +26,16 @@ export function duration(ms: number): string {
   const m = Math.floor((s % 3600) / 60)
   const ss = String(s % 60).padStart(2, '0')
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+}
+
+/** How long it waited for an operator: still counting, until seen, or until its sender called it off. */
+function waited(h: Contact['help'], received: number, now: number, t: TFunction): string {
+  const since = (iso: string) => duration(new Date(iso).getTime() - received)
+  if (!h) return ''
+  if (h.acknowledgedAt) return t('sosQueue.seenAfter', { time: since(h.acknowledgedAt) })
+  if (h.status === 'received') return t('sosQueue.waiting', { time: duration(now - received) })
+  if (h.cancelledAt) return t('sosQueue.cancelledAfter', { time: since(h.cancelledAt) })
+  return ''
 }
 
 const clock = (iso: string) =>
@@ -85,12 +96,7 @@ export function HelpQueueItem({
           {h && <Typography.Text code>{h.reference}</Typography.Text>}
         </Space>
         <Typography.Text type="secondary" data-testid="help-item-waited">
-          {clock(c.receivedAt)} ·{' '}
-          {h?.acknowledgedAt
-            ? t('sosQueue.seenAfter', { time: duration(new Date(h.acknowledgedAt).getTime() - received) })
-            : h?.status === 'received'
-              ? t('sosQueue.waiting', { time: duration(now - received) })
-              : ''}
+          {[clock(c.receivedAt), waited(h, received, now, t)].filter(Boolean).join(' · ')}
         </Typography.Text>
         <Typography.Text>{c.summary}</Typography.Text>
         {c.location && (
