@@ -28,17 +28,17 @@ export async function acknowledgeHelp(ctx: AppContext, principal: Principal, id:
     const row = await helpInScope(trx, principal, id)
     const status = helpStatusOf(row)
     if (status === 'received' || status === 'cancelled') checkHelpMove(status, 'acknowledged')
-    if (!row.acknowledged_at) {
-      await markAcknowledged(trx, id, principal.userId, new Date())
-      await recordAudit(trx, {
-        actorId: principal.userId,
-        actorRoles: principal.roles,
-        action: 'help.acknowledge',
-        subjectType: 'contact',
-        subjectId: id,
-        ip,
-      })
-    }
+    if (!row.acknowledged_at) await markAcknowledged(trx, id, principal.userId, new Date())
+    // Every call answers with the person's details: each is audited, a repeat too.
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'help.acknowledge',
+      subjectType: 'contact',
+      subjectId: id,
+      ip,
+      details: { first: !row.acknowledged_at },
+    })
     return presentContact(trx, scopeOf(principal), id)
   })
 }
@@ -62,15 +62,15 @@ export async function claimHelp(ctx: AppContext, principal: Principal, id: strin
         claimedBy: row.claimed_by,
       })
     if (!row.acknowledged_at) await markAcknowledged(trx, id, principal.userId, at)
-    if (row.claimed_by !== principal.userId)
-      await recordAudit(trx, {
-        actorId: principal.userId,
-        actorRoles: principal.roles,
-        action: 'help.claim',
-        subjectType: 'contact',
-        subjectId: id,
-        ip,
-      })
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'help.claim',
+      subjectType: 'contact',
+      subjectId: id,
+      ip,
+      details: { first: row.claimed_by !== principal.userId },
+    })
     return presentContact(trx, scopeOf(principal), id)
   })
 }
