@@ -76,6 +76,13 @@ describe('an SOS its sender can follow (issue #14)', () => {
       status: 'acknowledged',
       acknowledgedAt: first,
     })
+    const audited = await runtime()
+      .ctx.db.selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('subject_id', '=', help.id)
+      .orderBy('id')
+      .execute()
+    expect(audited.map((a) => a.action)).toEqual(['help.request', 'help.acknowledge'])
     const again = await ack(help.id, staff.tokyo.cookie)
     expect(again.statusCode, again.body).toBe(200)
     expect(again.json().help).toMatchObject({
