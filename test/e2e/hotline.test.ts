@@ -131,8 +131,9 @@ describe('the hotline and a consular case, end to end', () => {
     await signIn(citizen.page, CITIZEN.email, CITIZEN.password)
     await citizen.page.getByTestId('tab-help').click()
     await citizen.page.getByTestId('help-message').fill('我在新宿站附近受伤了')
-    await citizen.page.getByTestId('help-send').click()
-    await citizen.page.getByTestId('help-sent').waitFor()
+    await citizen.page.getByTestId('help-confirm').click()
+    await citizen.page.getByTestId('help-confirm-ok').click()
+    await citizen.page.getByTestId('help-reference').waitFor()
     await citizen.page.screenshot({ path: path.join(SHOTS, 'sos-sent-390-zh.png'), fullPage: true })
 
     const item = operator.page.getByTestId('help-item').filter({ hasText: '我在新宿站附近受伤了' })

@@ -42,6 +42,16 @@ const STATUS = {
   'contact.unknown_person': 400,
   'contact.not_found': 404,
   'contact.already_linked': 409,
+  /** Another member of staff has taken this SOS. */
+  'contact.claimed': 409,
+  /** Acknowledge and claim are for help requests (SOS), not for calls recorded by staff. */
+  'contact.not_help_request': 409,
+
+  /** Another person's SOS, or none with this id: alike. */
+  'help.not_found': 404,
+  'help.bad_transition': 409,
+  /** Cancelled or closed: its location is no longer shared. */
+  'help.not_open': 409,
 
   'detention.dates_inverted': 400,
   'detention.in_future': 400,

@@ -3,6 +3,7 @@ import type { CaseStatus } from './case/case-status.ts'
 import type { Answers, CaseType, Priority } from './case/case-types.ts'
 import type { SlaKind } from './case/sla.ts'
 import type { Channel } from './hotline/contact.schema.ts'
+import type { CancelReason } from './hotline/help.enums.ts'
 
 /** PostGIS columns are written through SQL expressions and read back with ST_X/ST_Y. */
 type Geometry = ColumnType<unknown, unknown, unknown>
@@ -124,6 +125,16 @@ export interface ContactsTable {
   mission_code: string | null
   case_id: string | null
   taken_by: string | null
+  /** Help requests only (SOS-XXXXXX): what the citizen quotes on the phone. */
+  reference: string | null
+  callback_phone: string | null
+  acknowledged_at: Date | null
+  acknowledged_by: string | null
+  claimed_at: Date | null
+  claimed_by: string | null
+  cancelled_at: Date | null
+  cancel_reason: CancelReason | null
+  location_updated_at: Date | null
 }
 
 export interface CaseTables {
@@ -144,4 +155,9 @@ export type CaseEventRow = Selectable<CaseEventsTable>
 export type DetentionRow = Selectable<CaseDetentionsTable>
 export type AttachmentRow = Selectable<CaseAttachmentsTable>
 /** A contact as the repositories read it: every column, the point as lat/lon. */
-export type ContactRow = Omit<Selectable<ContactsTable>, 'location'> & LatLonColumns
+export type ContactRow = Omit<Selectable<ContactsTable>, 'location'> &
+  LatLonColumns & {
+    /** The linked case's reference and status, read with the contact (null when unlinked). */
+    case_reference: string | null
+    case_status: CaseStatus | null
+  }

@@ -18,7 +18,8 @@ import {
   personParams,
   setStatusBody,
 } from './crisis/crisis-manifest.schema.ts'
-import { contactBody, contactQuery, helpBody, linkContactBody } from './hotline/contact.schema.ts'
+import { contactBody, contactQuery, linkContactBody } from './hotline/contact.schema.ts'
+import { helpBody, helpCancelBody, helpLocationBody } from './hotline/help.schema.ts'
 
 /** Issue #16 finding 8: every request of the module refuses unknown fields and wrong types. */
 const ID = '01900000-0000-7000-8000-000000000000'
@@ -37,7 +38,9 @@ const AREA = {
 const bodies: [string, z.ZodType, Record<string, unknown>][] = [
   ['contact', contactBody, { channel: 'phone', caller: { name: 'X' }, summary: 's', lat: 1, lon: 2 }],
   ['link contact', linkContactBody, { contactId: ID }],
-  ['help', helpBody, { message: 'm', lat: 1, lon: 2 }],
+  ['help', helpBody, { message: 'm', lat: 1, lon: 2, callbackPhone: '+8613800138000' }],
+  ['help cancel', helpCancelBody, { reason: 'safe_now' }],
+  ['help location', helpLocationBody, { lat: 1, lon: 2 }],
   [
     'case',
     createCaseBody,

@@ -7,6 +7,7 @@ import { CITIZENS, HOTLINE } from './roles.ts'
 
 const tokyoCase = (ids: { caseTokyo: string }) => ({ id: ids.caseTokyo })
 const paris: readonly Who[] = ['officerParis']
+const helpOfA = (ids: { helpTokyo: string }) => ({ id: ids.helpTokyo })
 /** Which of the world's unlinked Tokyo contacts each caller links to the Tokyo case. */
 const LINKS: Partial<Record<Who, number>> = { operator: 0, officerTokyo: 1, duty: 2 }
 
@@ -66,6 +67,41 @@ export const casesMatrix: Matrix = {
   'POST /api/v1/me/help': {
     roles: CITIZENS,
     request: () => ({ body: { message: 'My flight was cancelled' } }),
+  },
+  'GET /api/v1/me/help': { roles: CITIZENS },
+  'GET /api/v1/me/help/{id}': { roles: CITIZENS, params: helpOfA, notFound: ['citizenB'] },
+  'POST /api/v1/me/help/{id}/cancel': {
+    roles: CITIZENS,
+    params: (ids) => ({ id: ids.helpTokyoSpare }),
+    notFound: ['citizenB'],
+    request: () => ({ body: { reason: 'false_alarm' } }),
+  },
+  'PUT /api/v1/me/help/{id}/location': {
+    roles: CITIZENS,
+    params: helpOfA,
+    notFound: ['citizenB'],
+    request: () => ({ body: TOKYO }),
+  },
+  'POST /api/v1/contacts/{id}/acknowledge': {
+    roles: HOTLINE,
+    params: helpOfA,
+    notFound: paris,
+    probes: [
+      {
+        who: 'officerTokyo',
+        why: 'a phone contact, no SOS',
+        params: (ids) => ({ id: ids.contactTokyo }),
+        request: () => ({}),
+        expect: { status: 409, code: 'contact.not_help_request' },
+      },
+    ],
+  },
+  // The first caller takes it; the next find it taken.
+  'POST /api/v1/contacts/{id}/claim': {
+    roles: HOTLINE,
+    params: helpOfA,
+    notFound: paris,
+    answers: [200, 409],
   },
   'POST /api/v1/cases': {
     roles: HOTLINE,

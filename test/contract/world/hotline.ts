@@ -40,6 +40,9 @@ export async function addCases(b: Builder, people: { citizenA: string; citizenB:
       'SOS',
     )
   ).id
+  const helpTokyoSpare = (
+    await made('citizenA', 'POST', '/api/v1/me/help', { message: 'Lost in the crowd' }, 'an SOS to cancel')
+  ).id
   const openCase = async (who: Who, body: object, what: string) =>
     (await made(who, 'POST', '/api/v1/cases', body, what)).id
   const caseTokyo = await openCase(
@@ -79,6 +82,7 @@ export async function addCases(b: Builder, people: { citizenA: string; citizenB:
     contactsToLink,
     contactParis,
     helpTokyo,
+    helpTokyoSpare,
     caseTokyo,
     caseTokyoNeedToKnow,
     caseParis,

@@ -54,6 +54,8 @@ export interface WorldIds {
   readonly contactTokyo: string
   /** The contact A's SOS opened. */
   readonly helpTokyo: string
+  /** A's second SOS, for the route that cancels one. */
+  readonly helpTokyoSpare: string
   /** Unlinked contacts in Tokyo that the linking routes may take. */
   readonly contactsToLink: readonly string[]
   readonly contactParis: string

@@ -1,3 +1,4 @@
+import { ACCESS, allowedBy } from '@server/identity/role.ts'
 import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -48,7 +49,7 @@ export function Home() {
       )}
       <Typography.Title level={4}>{t('home.offers')}</Typography.Title>
       <Row gutter={[16, 16]} data-testid="services">
-        {SERVICES.map((s) => (
+        {SERVICES.filter((s) => s.key !== 'help' || !me || allowedBy(ACCESS.citizens, me)).map((s) => (
           <Col xs={24} sm={12} lg={8} key={s.key}>
             <Card
               title={t(`home.services.${s.key}.title`)}

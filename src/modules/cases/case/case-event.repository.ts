@@ -18,6 +18,7 @@ export type EventKind =
   | 'sla_breach'
   | 'attachment'
   | 'attachment_removed'
+  | 'sos_cancelled'
 
 export interface NewEvent {
   readonly caseId: string

@@ -3,16 +3,10 @@ import type { AppContext } from '../../../context.ts'
 import { requirePrincipal } from '../../../platform/http/access.ts'
 import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
-import {
-  contactBody,
-  contactList,
-  contactQuery,
-  contactResponse,
-  helpBody,
-  helpResponse,
-} from './contact.schema.ts'
+import { idParams } from '../common.schema.ts'
+import { contactBody, contactList, contactQuery, contactResponse } from './contact.schema.ts'
 import { createContact, listContacts } from './contact.service.ts'
-import { recordHelpRequest } from './help.service.ts'
+import { acknowledgeHelp, claimHelp } from './help-desk.service.ts'
 
 export const contactRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['cases']
@@ -47,33 +41,24 @@ export const contactRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   )
 
   app.post(
-    '/api/v1/me/help',
+    '/api/v1/contacts/:id/acknowledge',
     routeOptions(
-      ACCESS.citizens,
+      ACCESS.hotline,
       tags,
-      'Ask for help (SOS): reaches the hotline at once as a P1 contact with my location and profile',
-      {
-        body: helpBody,
-        response: { 201: helpResponse },
-      },
+      'Acknowledge a help request (SOS): its sender sees that an operator has it (repeats change nothing)',
+      { params: idParams, response: { 200: contactResponse } },
     ),
-    async (request, reply) => {
-      const body = request.body
-      const c = await recordHelpRequest(ctx, {
-        personId: requirePrincipal(request).userId,
-        message: body.message,
-        lat: body.lat,
-        lon: body.lon,
-      })
-      return reply.status(201).send({
-        id: c.id,
-        receivedAt: c.receivedAt,
-        priority: 'P1' as const,
-        location: c.location,
-        locationSource: c.locationSource,
-        country: c.country,
-        mission: c.mission,
-      })
-    },
+    async (request) => acknowledgeHelp(ctx, requirePrincipal(request), request.params.id, request.ip),
+  )
+
+  app.post(
+    '/api/v1/contacts/:id/claim',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      'Take a help request (SOS): assign it to me, acknowledging it (409 contact.claimed if someone else has it)',
+      { params: idParams, response: { 200: contactResponse } },
+    ),
+    async (request) => claimHelp(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
 }

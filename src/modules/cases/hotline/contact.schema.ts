@@ -11,6 +11,7 @@ import {
   queryFlag,
 } from '../common.schema.ts'
 import { CHANNELS } from './contact.enums.ts'
+import { helpOnContact } from './help.schema.ts'
 
 export * from './contact.enums.ts'
 export type Channel = (typeof CHANNELS)[number]
@@ -60,6 +61,7 @@ export const contactResponse = z.object({
   mission: missionRef.nullable(),
   caseId: z.string().nullable(),
   takenBy: actor.nullable().describe('the member of staff who recorded it; null when it came from the app'),
+  help: helpOnContact.nullable().describe('for a help request (SOS): its reference, status and who has it'),
 })
 export type Contact = z.infer<typeof contactResponse>
 
@@ -81,21 +83,3 @@ export const contactList = z.object({
 })
 
 export const linkContactBody = z.strictObject({ contactId: z.uuid() })
-
-export const helpBody = z
-  .strictObject({
-    message: z.string().trim().min(1).max(2000),
-    lat: lat.optional(),
-    lon: lon.optional(),
-  })
-  .refine(pointTogether, pointMessage)
-
-export const helpResponse = z.object({
-  id: z.string(),
-  receivedAt: z.string(),
-  priority: z.literal('P1'),
-  location: latLon.nullable(),
-  locationSource: z.enum(['given', 'registry']).nullable(),
-  country: z.string().nullable(),
-  mission: missionRef.nullable(),
-})

@@ -5,6 +5,7 @@ import type { ContactRow } from '../cases.table.ts'
 import { loadRefs, type Refs } from '../refs.ts'
 import { findContactRow } from './contact.repository.ts'
 import type { Contact } from './contact.schema.ts'
+import { helpStatusOf } from './help-status.ts'
 
 /** A contact as its caller may read it: one whose person they may not read names nobody. */
 export function toContact(row: ContactRow, refs: Refs): Contact {
@@ -28,6 +29,26 @@ export function toContact(row: ContactRow, refs: Refs): Contact {
     mission: refs.mission(row.mission_code),
     caseId: row.case_id,
     takenBy: refs.user(row.taken_by),
+    help: row.kind === 'help_request' && row.reference ? helpOf(row, refs, hidden) : null,
+  }
+}
+
+const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString())
+
+/** The SOS marks of a help request; its call-back number is the person's, hidden with them. */
+function helpOf(row: ContactRow, refs: Refs, hidden: boolean): NonNullable<Contact['help']> {
+  return {
+    reference: row.reference ?? '',
+    status: helpStatusOf(row),
+    callbackPhone: hidden ? null : row.callback_phone,
+    acknowledgedAt: iso(row.acknowledged_at),
+    acknowledgedBy: refs.user(row.acknowledged_by),
+    claimedAt: iso(row.claimed_at),
+    claimedBy: refs.user(row.claimed_by),
+    cancelledAt: iso(row.cancelled_at),
+    cancelReason: row.cancel_reason,
+    locationUpdatedAt: iso(row.location_updated_at),
+    caseReference: row.case_reference,
   }
 }
 
@@ -39,7 +60,7 @@ export async function toContacts(
 ): Promise<Contact[]> {
   const refs = await loadRefs(db, {
     missions: rows.map((r) => r.mission_code),
-    users: rows.map((r) => r.taken_by),
+    users: rows.flatMap((r) => [r.taken_by, r.acknowledged_by, r.claimed_by]),
     people: { ids: rows.map((r) => r.person_id), filter: people, known },
   })
   return rows.map((r) => toContact(r, refs))
