@@ -4,6 +4,7 @@ import { seedHealthDemo } from '../modules/health/index.ts'
 import { createAccount, type Role } from '../modules/identity/index.ts'
 import { updateProfile } from '../modules/registrations/index.ts'
 import { seedDemoAdvisories } from './demo-advisories.ts'
+import { seedDemoMissionContacts } from './demo-missions.ts'
 
 export const DEMO_PASSWORD = 'lingshi-demo'
 
@@ -67,6 +68,7 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
     .executeTakeFirstOrThrow()
   await seedDemoAdvisories(ctx, duty.id)
   await seedDemoCatalogue(ctx)
+  await seedDemoMissionContacts(ctx)
   await seedDemoHealth(ctx)
   return created
 }
