@@ -30,7 +30,7 @@ describe('the staff console', () => {
   it('shows each role its own navigation', async () => {
     const expected: Record<string, string[]> = {
       'operator@demo.lingshi': ['hotline', 'cases', 'alerts'],
-      'officer.tokyo@demo.lingshi': ['cases', 'people', 'advisories', 'alerts', 'services'],
+      'officer.tokyo@demo.lingshi': ['cases', 'people', 'advisories', 'alerts', 'services', 'missions'],
       'duty@demo.lingshi': [
         'dashboard',
         'alerts',

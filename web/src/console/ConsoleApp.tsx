@@ -21,6 +21,7 @@ import { CaseListPage } from './cases/CaseListPage.tsx'
 import { HotlinePage } from './cases/HotlinePage.tsx'
 import { CrisesPage } from './crises/CrisesPage.tsx'
 import { CrisisPage } from './crises/CrisisPage.tsx'
+import { MissionContacts } from './MissionContacts.tsx'
 import { NotYet } from './NotYet.tsx'
 import { BUILT, sectionsFor } from './nav.ts'
 import { Outbox } from './Outbox.tsx'
@@ -124,7 +125,17 @@ export function ConsoleApp() {
             {sections.includes('users') && <Route path="users" element={<Users />} />}
             {sections.includes('vaccination') && <Route path="vaccination" element={<ClinicianPage />} />}
             {sections.includes('audit') && <Route path="audit" element={<AuditLog />} />}
-            {sections.includes('missions') && <Route path="missions" element={<Missions />} />}
+            {sections.includes('missions') && (
+              <Route
+                path="missions"
+                element={
+                  <>
+                    <MissionContacts />
+                    {me?.roles.includes('admin') && <Missions />}
+                  </>
+                }
+              />
+            )}
             {sections.includes('outbox') && <Route path="outbox" element={<Outbox />} />}
             {sections.includes('advisories') && <Route path="advisories" element={<AdvisoryList />} />}
             {sections.includes('advisories') && (

@@ -18,7 +18,7 @@ export type Section =
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
   operator: ['hotline', 'cases', 'alerts'],
-  officer: ['cases', 'people', 'advisories', 'alerts', 'services'],
+  officer: ['cases', 'people', 'advisories', 'alerts', 'services', 'missions'],
   duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises', 'services'],
   admin: ['users', 'missions', 'audit', 'outbox'],
   clinician: ['vaccination'],
