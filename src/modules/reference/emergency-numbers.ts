@@ -8,7 +8,7 @@ const number = z
   .regex(/^[0-9]{2,6}$/)
   .nullable()
 const dataFile = z.strictObject({
-  sources: z.record(z.string(), z.string()),
+  sources: z.record(z.string(), z.strictObject({ 'zh-CN': z.string(), en: z.string() })),
   compiled: z.string(),
   note: z.string(),
   countries: z.record(
@@ -28,6 +28,8 @@ export interface EmergencyNumbers {
   fire: string | null
   /** The named public source(s) the numbers come from, with the date they were compiled. */
   source: string
+  /** The same in both languages, for the pages. */
+  sourceName: { 'zh-CN': string; en: string }
 }
 
 let byCountry: Map<string, EmergencyNumbers> | undefined
@@ -43,8 +45,10 @@ function numbers(): Map<string, EmergencyNumbers> {
         if (!name) throw new Error(`emergency-numbers.json: ${code} names an unknown source ${s}`)
         return name
       })
-      const source = `${names.join('; ')} — compiled ${data.compiled}`
-      return [code, { police: e.police, ambulance: e.ambulance, fire: e.fire, source }]
+      const source = `${names.map((n) => n.en).join('; ')} — compiled ${data.compiled}`
+      const zh = `${names.map((n) => n['zh-CN']).join('；')}，${data.compiled} 整理`
+      const sourceName = { 'zh-CN': zh, en: source }
+      return [code, { police: e.police, ambulance: e.ambulance, fire: e.fire, source, sourceName }]
     }),
   )
   return byCountry

@@ -14,6 +14,7 @@ describe('emergency numbers of a country', () => {
       ambulance: '119',
       fire: '119',
       source: expect.stringContaining('List of emergency telephone numbers'),
+      sourceName: { 'zh-CN': expect.stringContaining('维基百科'), en: expect.stringContaining('Wikipedia') },
     })
     const fr = (await call('GET', '/api/v1/countries/FR')).json()
     expect(fr.emergencyNumbers).toMatchObject({ police: '17', ambulance: '15', fire: '18' })

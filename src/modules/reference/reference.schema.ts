@@ -18,6 +18,7 @@ export const emergencyNumbers = z
     ambulance: z.string().nullable(),
     fire: z.string().nullable(),
     source: z.string().describe('the named public source and when the numbers were compiled from it'),
+    sourceName: localized.describe('the source in both languages'),
   })
   .describe('local emergency numbers; null for a country not in the data set')
 

@@ -125,7 +125,7 @@ export function EmergencyNumbers({
                 ))}
               </div>
               <Typography.Text type="secondary" className="numbers-source">
-                {t('advice.numbers.source', { source: n.source })}
+                {t('advice.numbers.source', { source: localized(n.sourceName) })}
               </Typography.Text>
             </div>
           ) : (
