@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module'
-import { referenceError } from './reference.errors.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -79,14 +78,13 @@ function dataSet(): Indexed | null {
   return loaded
 }
 
-function required(): Indexed {
-  const d = dataSet()
-  if (!d)
-    throw referenceError(
-      'reference.cities_unavailable',
-      `The world cities data set (npm package ${CITIES_PACKAGE}) is not installed`,
-    )
-  return d
+const EMPTY: Indexed = { cities: [], byId: new Map(), keys: [] }
+
+/** The package and version the cities come from; null when it is not installed (searches then find nothing). */
+export function citiesDataSet(): string | null {
+  if (!dataSet()) return null
+  const { version } = require(`${CITIES_PACKAGE}/package.json`) as { version: string }
+  return `${CITIES_PACKAGE}@${version} (GeoNames cities of 1,000 people or more)`
 }
 
 /**
@@ -94,7 +92,7 @@ function required(): Indexed {
  * only there. An empty query lists the largest cities of the countries.
  */
 export function findCities(query: string, countries: readonly string[] | null, limit: number): City[] {
-  const d = required()
+  const d = dataSet() ?? EMPTY
   const q = foldName(query)
   const wanted = countries ? new Set(countries) : null
   const found: City[] = []
@@ -109,5 +107,5 @@ export function findCities(query: string, countries: readonly string[] | null, l
 
 /** One city by id; undefined when the data set has none. */
 export function cityById(id: number): City | undefined {
-  return required().byId.get(id)
+  return (dataSet() ?? EMPTY).byId.get(id)
 }

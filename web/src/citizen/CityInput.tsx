@@ -34,10 +34,10 @@ export function CityInput({
     if (!country && !text.trim()) return setOptions([])
     timer.current = setTimeout(() => {
       const q = new URLSearchParams({ q: text.trim(), limit: '8', ...(country ? { country } : {}) })
-      get<City[]>(`/api/v1/cities?${q}`)
+      get<{ dataset: string | null; items: City[] }>(`/api/v1/cities?${q}`)
         .then((found) => {
-          setUnavailable(false)
-          setOptions(found)
+          setUnavailable(found.dataset === null)
+          setOptions(found.items)
         })
         .catch(() => setUnavailable(true))
     }, 200)
