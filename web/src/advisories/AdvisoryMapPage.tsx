@@ -46,6 +46,7 @@ export function AdvisoryMapPage() {
       label: state ? `${localized(c.name)}: ${state}` : localized(c.name),
       color: levelColor(a?.level),
       dimmed: !!q && !(a && matchesQuery(a)),
+      matched: !!q && !!a && matchesQuery(a),
     }
   })
   const rank = (a: AdvisorySummary) => a.level ?? -1
