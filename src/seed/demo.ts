@@ -7,6 +7,7 @@ import { seedHealthDemo } from '../modules/health/index.ts'
 import { createAccount, type Role } from '../modules/identity/index.ts'
 import { updateProfile } from '../modules/registrations/index.ts'
 import { seedDemoAdvisories } from './demo-advisories.ts'
+import { seedDemoMissionContacts } from './demo-missions.ts'
 
 export const DEMO_PASSWORD = 'lingshi-demo'
 
@@ -72,6 +73,7 @@ export async function seedDemo(ctx: AppContext): Promise<number> {
   await seedDemoAdvisories(ctx, duty.id)
   await seedDemoCatalogue(ctx)
   await seedDemoCalendars(ctx, duty.id)
+  await seedDemoMissionContacts(ctx)
   await seedDemoHealth(ctx)
   await seedEnterpriseDemo(ctx, 'enterprise@demo.lingshi')
   return created

@@ -36,6 +36,7 @@ describe('the staff console', () => {
         'advisories',
         'alerts',
         'services',
+        'missions',
         'appointments',
         'sites',
       ],

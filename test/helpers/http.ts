@@ -51,7 +51,12 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code:
 
 /** `call(method, url, cookie?, payload?)` on the app: the shape most API tests need. */
 export function caller(app: FastifyInstance) {
-  return (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie?: string, payload?: object) =>
+  return (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    cookie?: string,
+    payload?: object,
+  ) =>
     app.inject({
       method,
       url,

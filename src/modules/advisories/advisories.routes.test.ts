@@ -33,12 +33,22 @@ const draft = {
 }
 
 describe('travel advisories', () => {
-  it('lists every country publicly, with level 0 and the peers’ levels by default', async () => {
+  it('lists every country publicly; one without a published advisory has no level and no peers’ levels', async () => {
     const res = await call('GET', '/api/v1/advisories')
     expect(res.statusCode).toBe(200)
-    const list = res.json() as Array<{ country: string; level: number; peers: { us: { level: number } } }>
+    const list = res.json() as Array<{ country: string; level: number | null; peers: unknown }>
     expect(list.length).toBeGreaterThanOrEqual(249)
-    expect(list.find((a) => a.country === 'IS')).toMatchObject({ level: 0, peers: { us: { level: 1 } } })
+    for (const code of ['IS', 'UA', 'RU', 'AQ'])
+      expect(list.find((a) => a.country === code)).toMatchObject({
+        level: null,
+        label: null,
+        peers: null,
+        lastReviewed: null,
+      })
+    const one = (await call('GET', '/api/v1/advisories/UA')).json()
+    expect(one).toMatchObject({ level: null, peers: null, change: null, history: [] })
+    expect(one.summary.en).toMatch(/no advisory has been published/i)
+    expect(one.summary['zh-CN']).toContain('尚未发布')
     expectProblem(await call('GET', '/api/v1/advisories/QQ'), 404, 'reference.unknown_country')
   })
 
@@ -58,7 +68,7 @@ describe('travel advisories', () => {
     expect(saved.statusCode, saved.body).toBe(200)
     expectProblem(await call('POST', '/api/v1/advisories/JP/publish', officerTokyo), 403, 'auth.forbidden')
     expectProblem(await call('POST', '/api/v1/advisories/KR/publish', duty), 404, 'advisory.no_draft')
-    expect((await call('GET', '/api/v1/advisories/JP')).json().level).toBe(0)
+    expect((await call('GET', '/api/v1/advisories/JP')).json().level).toBeNull()
   })
 
   it('publishes a change that reaches subscribers and people registered there, in their language, by inbox and e-mail', async () => {
@@ -92,8 +102,14 @@ describe('travel advisories', () => {
     expect(published.json()).toMatchObject({
       level: 2,
       version: 1,
-      peers: { us: { level: 3 }, smartraveller: { level: 3 } },
+      peers: {
+        basis: 'equivalent',
+        us: { level: 3, name: { 'zh-CN': '重新考虑出行' } },
+        smartraveller: { level: 3 },
+      },
+      change: { previousLevel: null, changed: ['level'] },
     })
+    expect(published.json().lastReviewed).toBe(published.json().updatedAt)
     expect(published.json().notified).toBeGreaterThanOrEqual(2)
 
     const detail = (await call('GET', '/api/v1/advisories/JP')).json()

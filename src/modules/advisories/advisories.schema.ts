@@ -35,18 +35,48 @@ export const subscriptionList = z.array(
 
 export const feedQuery = z.strictObject({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') })
 
-const peer = z.object({ level: z.number(), label: z.string() })
-export const peers = z.object({ us: peer, smartraveller: peer })
+const peer = z.object({
+  level: z.number(),
+  label: z.string().describe("the peer's own English name of that level"),
+  name: localized,
+})
+export const peers = z
+  .object({
+    basis: z
+      .literal('equivalent')
+      .describe('our level mapped onto the peer scale; not what the peer government says'),
+    us: peer,
+    smartraveller: peer,
+  })
+  .describe('the equivalent of our level on the US State Department and Smartraveller scales')
+
+export const ADVICE_CHANGE_PARTS = [
+  'level',
+  'summary',
+  'safety',
+  'laws',
+  'health',
+  'entry',
+  'contacts',
+] as const
+
+export const adviceChange = z
+  .object({
+    previousLevel: z.number().nullable().describe('the level before this version; null for the first one'),
+    changed: z.array(z.enum(ADVICE_CHANGE_PARTS)).describe('what this version changed from the one before'),
+  })
+  .describe('what the current version changed; null when no advisory is published')
 
 export const advisorySummary = z.object({
   country: z.string(),
   name: localized,
-  level: z.number(),
-  label: localized,
-  peers,
+  level: z.number().nullable().describe('null when no advisory has been published for the country'),
+  label: localized.nullable(),
+  peers: peers.nullable(),
   summary: localized,
   version: z.number().nullable(),
   updatedAt: z.string().nullable(),
+  lastReviewed: z.string().nullable().describe('when the current advisory was last reviewed and published'),
   maxRegionLevel: z
     .number()
     .nullable()
@@ -69,6 +99,7 @@ export const advisoryList = z.array(advisorySummary)
 
 export const advisoryDetail = advisorySummary.extend({
   advice: adviceText,
+  change: adviceChange.nullable(),
   regions: z.array(regionSummary).describe('published region advisories, retired ones left out'),
   history: z.array(
     z.object({ version: z.number(), level: z.number(), summary: localized, publishedAt: z.string() }),

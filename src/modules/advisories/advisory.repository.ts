@@ -53,6 +53,18 @@ export function historyRows(db: Db, country: string) {
     .execute()
 }
 
+/** The two latest published versions with their advice: what the current one changed. */
+export function latestTwoVersions(db: Db, country: string) {
+  return db
+    .selectFrom('advisory_versions')
+    .select(['version', 'level', 'summary_zh', 'summary_en', 'advice'])
+    .where('country', '=', country)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(2)
+    .execute()
+}
+
 export function draftRow(db: Db, country: string) {
   return db
     .selectFrom('advisory_versions')

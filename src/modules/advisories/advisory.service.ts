@@ -14,6 +14,7 @@ import {
   currentRows,
   draftRow,
   historyRows,
+  latestTwoVersions,
   markPublished,
   nextVersion,
   openDrafts,
@@ -21,26 +22,47 @@ import {
 } from './advisory.repository.ts'
 import { assertCountry, assertMayDraft } from './advisory.scope.ts'
 import { mailCountrySubscribers } from './email-subscription.service.ts'
-import { DEFAULT_SUMMARY, levelInfo } from './levels.ts'
+import { levelInfo, NO_ADVISORY_SUMMARY, peerEquivalents } from './levels.ts'
 import { listRegions } from './region.service.ts'
 
 type CurrentRow = Awaited<ReturnType<typeof currentRows>>[number]
 
+/** A country never published has no level: it is "no advisory published", never level 0. */
 function toSummary(r: CurrentRow) {
-  const level = r.level ?? 0
-  const info = levelInfo(level)
+  const level = r.level ?? null
+  const updatedAt = r.published_at ? new Date(r.published_at).toISOString() : null
   return {
     country: r.code,
     name: { 'zh-CN': r.name_zh, en: r.name_en },
     level,
-    label: { ...info.label },
-    peers: { us: { ...info.us }, smartraveller: { ...info.smartraveller } },
+    label: level === null ? null : { ...levelInfo(level).label },
+    peers: level === null ? null : peerEquivalents(level),
     summary:
-      r.summary_zh && r.summary_en ? { 'zh-CN': r.summary_zh, en: r.summary_en } : { ...DEFAULT_SUMMARY },
+      level !== null && r.summary_zh && r.summary_en
+        ? { 'zh-CN': r.summary_zh, en: r.summary_en }
+        : { ...NO_ADVISORY_SUMMARY },
     version: r.version ?? null,
-    updatedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+    updatedAt,
+    lastReviewed: updatedAt,
     maxRegionLevel: r.max_region_level,
   }
+}
+
+type VersionRow = Awaited<ReturnType<typeof latestTwoVersions>>[number]
+const SECTIONS = ['safety', 'laws', 'health', 'entry', 'contacts'] as const
+
+/** What the current version changed from the one before it: its level, summary and advice sections. */
+export function adviceChange(current: VersionRow | undefined, previous: VersionRow | undefined) {
+  if (!current) return null
+  if (!previous) return { previousLevel: null, changed: ['level' as const] }
+  const changed: Array<'level' | 'summary' | (typeof SECTIONS)[number]> = []
+  if (current.level !== previous.level) changed.push('level')
+  if (current.summary_zh !== previous.summary_zh || current.summary_en !== previous.summary_en)
+    changed.push('summary')
+  const section = (v: VersionRow, s: (typeof SECTIONS)[number]) =>
+    JSON.stringify([v.advice?.['zh-CN']?.[s] ?? '', v.advice?.en?.[s] ?? ''])
+  for (const s of SECTIONS) if (section(current, s) !== section(previous, s)) changed.push(s)
+  return { previousLevel: previous.level, changed }
 }
 
 export async function listAdvisories(ctx: AppContext) {
@@ -51,9 +73,11 @@ export async function getAdvisory(ctx: AppContext, country: string) {
   const [row] = await currentRows(ctx.db, country)
   if (!row) throw advisoryError('reference.unknown_country', `Unknown country ${country}`)
   const history = await historyRows(ctx.db, country)
+  const [current, previous] = await latestTwoVersions(ctx.db, country)
   return {
     ...toSummary(row),
     advice: (row.advice ?? {}) as AdviceText,
+    change: adviceChange(current, previous),
     regions: await listRegions(ctx, country),
     history: history.map((h) => ({
       version: h.version ?? 0,

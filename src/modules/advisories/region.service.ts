@@ -6,7 +6,7 @@ import { areaInCountry } from '../reference/index.ts'
 import { advisoryError } from './advisories.errors.ts'
 import type { AdviceText } from './advisories.table.ts'
 import { assertCountry, assertMayDraft } from './advisory.scope.ts'
-import { levelInfo } from './levels.ts'
+import { levelInfo, peerEquivalents } from './levels.ts'
 import { notifyRegionChange } from './region.notify.ts'
 import {
   areaProblem,
@@ -32,7 +32,7 @@ function toRegionSummary(r: RegionRow) {
     name: { 'zh-CN': r.name_zh, en: r.name_en },
     level: r.level,
     label: { ...info.label },
-    peers: { us: { ...info.us }, smartraveller: { ...info.smartraveller } },
+    peers: peerEquivalents(r.level),
     summary: { 'zh-CN': r.summary_zh, en: r.summary_en },
     version: r.version ?? 0,
     updatedAt: iso(r.published_at),

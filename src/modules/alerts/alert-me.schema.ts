@@ -25,6 +25,7 @@ export const myAlert = z.object({
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
   inArea: z.boolean(),
+  countries: z.array(z.string()).describe('the countries the alert concerns: their emergency numbers'),
 })
 export const myAlertList = z.object({ items: z.array(myAlert) })
 export type MyAlert = z.infer<typeof myAlert>
@@ -78,5 +79,6 @@ export const answerLinkView = z.object({
   state: z.enum(['open', 'cancelled', 'expired']),
   /** Until when the link takes an answer. */
   openUntil: z.string(),
+  countries: z.array(z.string()).describe('the countries the alert concerns: their emergency numbers'),
 })
 export type AnswerLinkView = z.infer<typeof answerLinkView>

@@ -24,6 +24,7 @@ type MyAlertRow = Pick<
   | 'expires_at'
   | 'area_geojson'
   | 'safety_check'
+  | 'countries'
 > &
   Pick<AlertRecipientRow, 'answer' | 'answered_at' | 'placed'>
 
@@ -49,6 +50,7 @@ function toMyAlert(r: MyAlertRow): MyAlert {
     answer: r.answer,
     answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
     inArea: r.placed,
+    countries: [...r.countries],
   }
 }
 

@@ -154,6 +154,7 @@ export async function myAlertRows(db: Db, userId: string, limit: number) {
       'a.sent',
       'a.expires_at',
       'a.safety_check',
+      'a.countries',
       'r.answer',
       'r.answered_at',
       'r.placed',

@@ -67,6 +67,7 @@ export async function answerLinkView(
     sent: new Date(row.sent_at ?? row.sent).toISOString(),
     state: row.status === 'cancelled' ? 'cancelled' : Date.now() > openUntil.getTime() ? 'expired' : 'open',
     openUntil: openUntil.toISOString(),
+    countries: [...row.countries],
   }
 }
 

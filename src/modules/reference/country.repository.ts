@@ -88,12 +88,11 @@ export async function knownCountryCodes(db: Db, codes?: readonly string[]): Prom
   return (await q.execute()).map((r) => r.code)
 }
 
-export function countryNameRows(db: Db, codes: readonly string[]) {
-  return db
-    .selectFrom('countries')
-    .select(['code', 'name_zh', 'name_en'])
-    .where('code', 'in', [...codes])
-    .execute()
+/** Names of the countries given, or of every country when `codes` is left out. */
+export function countryNameRows(db: Db, codes?: readonly string[]) {
+  let q = db.selectFrom('countries').select(['code', 'name_zh', 'name_en'])
+  if (codes) q = q.where('code', 'in', [...codes])
+  return q.orderBy('code').execute()
 }
 
 /** Whether the country's shape is loaded (its subdivided parts, which point look-ups use). */

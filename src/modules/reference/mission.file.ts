@@ -11,6 +11,9 @@ export interface MissionRecord {
   address?: string
   phone?: string
   email?: string
+  /** The 24-hour consular protection line. */
+  emergencyPhone?: string
+  hours?: { 'zh-CN': string; en: string }
   lat?: number
   lon?: number
   /** Whole countries covered, and drawn areas (GeoJSON Polygon/MultiPolygon) that win over them. */
@@ -68,6 +71,8 @@ const missionSchema = z
     address: optionalText,
     phone: optionalText,
     email: z.email().optional(),
+    emergencyPhone: optionalText,
+    hours: z.object({ 'zh-CN': text, en: text }).optional(),
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),
     district: z.object({

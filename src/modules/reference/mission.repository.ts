@@ -3,7 +3,10 @@ import type { Db } from '../../database.ts'
 import type { MissionRow } from './reference.table.ts'
 
 /** A mission with its point as coordinates and without its drawn district (read apart: it can be large). */
-export type MissionRecordRow = Omit<MissionRow, 'location' | 'district_area' | 'updated_at'> & {
+export type MissionRecordRow = Omit<
+  MissionRow,
+  'location' | 'district_area' | 'updated_at' | 'contacts_updated_at'
+> & {
   lat: number | null
   lon: number | null
 }
@@ -27,6 +30,8 @@ function selectMissions(db: Db) {
       'address',
       'phone',
       'email',
+      'emergency_phone',
+      'hours',
       'district_countries',
       sql<number | null>`ST_Y(location)`.as('lat'),
       sql<number | null>`ST_X(location)`.as('lon'),
@@ -83,6 +88,8 @@ export async function replaceMissions(db: Db, missions: readonly NewMission[]): 
         address: m.address,
         phone: m.phone,
         email: m.email,
+        emergency_phone: m.emergency_phone,
+        hours: m.hours ? JSON.stringify(m.hours) : null,
         location:
           m.lat === null || m.lon === null ? null : sql`ST_SetSRID(ST_MakePoint(${m.lon}, ${m.lat}), 4326)`,
         district_countries: m.district_countries,
@@ -147,4 +154,36 @@ export function missionPlaces(db: Db, codes: readonly string[]) {
     .where('code', 'in', codes)
     .orderBy('code')
     .execute()
+}
+
+export interface MissionContacts {
+  phone: string | null
+  emergency_phone: string | null
+  email: string | null
+  hours: { 'zh-CN': string; en: string } | null
+}
+
+/**
+ * Writes a mission's contact fields; false when there is no such mission (or, with
+ * `onlyIfUntouched`, when its contacts were already written once: the demo seed's case).
+ */
+export async function updateMissionContacts(
+  db: Db,
+  code: string,
+  contacts: Partial<MissionContacts>,
+  onlyIfUntouched = false,
+) {
+  let q = db
+    .updateTable('missions')
+    .set({
+      ...(contacts.phone !== undefined && { phone: contacts.phone }),
+      ...(contacts.emergency_phone !== undefined && { emergency_phone: contacts.emergency_phone }),
+      ...(contacts.email !== undefined && { email: contacts.email }),
+      ...(contacts.hours !== undefined && { hours: contacts.hours ? JSON.stringify(contacts.hours) : null }),
+      contacts_updated_at: sql`now()`,
+    })
+    .where('code', '=', code)
+  if (onlyIfUntouched) q = q.where('contacts_updated_at', 'is', null)
+  const r = await q.executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
 }

@@ -38,6 +38,8 @@ function toNewMission(m: MissionRecord): NewMission {
     address: m.address ?? null,
     phone: m.phone ?? null,
     email: m.email ?? null,
+    emergency_phone: m.emergencyPhone ?? null,
+    hours: m.hours ?? null,
     lat: m.lat ?? null,
     lon: m.lon ?? null,
     district_countries: m.district.countries ?? [],

@@ -1,25 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../context.ts'
+import { type Access, requirePrincipal } from '../../platform/http/access.ts'
 import { routeOptions } from '../../platform/http/route-options.ts'
 import {
+  cityList,
+  citySearchQuery,
   countryAtResponse,
   countryDetail,
   countryList,
   countryParams,
   latLonQuery,
   missionAtResponse,
+  missionContactsBody,
   missionDetail,
   missionList,
   missionParams,
 } from './reference.schema.ts'
 import {
+  editMissionContacts,
   getCountry,
   getMission,
   listCountries,
   listMissions,
   locateCountry,
   locateMission,
+  searchCities,
 } from './reference.service.ts'
+
+/** A mission's own officers (scoped in the service) and the administrators. */
+const MISSION_EDITORS: Access = { roles: ['officer', 'admin'] }
 
 export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['reference']
@@ -58,6 +67,28 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       response: { 200: missionDetail },
     }),
     async (request) => getMission(ctx, request.params.code),
+  )
+
+  app.get(
+    '/api/v1/cities',
+    routeOptions(
+      'public',
+      tags,
+      'World cities (GeoNames, 1,000 people or more) by the start of their name, for a trip destination',
+      { querystring: citySearchQuery, response: { 200: cityList } },
+    ),
+    async (request, reply) => reply.headers(cache).send(await searchCities(ctx, request.query)),
+  )
+
+  app.patch(
+    '/api/v1/missions/:code',
+    routeOptions(
+      MISSION_EDITORS,
+      tags,
+      "Change a mission's office phone, 24-hour consular protection line, e-mail or opening hours (its officers, administrators)",
+      { params: missionParams, body: missionContactsBody, response: { 200: missionDetail } },
+    ),
+    async (request) => editMissionContacts(ctx, requirePrincipal(request), request.params.code, request.body),
   )
 
   app.get(

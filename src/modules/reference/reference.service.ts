@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import type { Principal } from '../../platform/http/access.ts'
 import type { Localized } from '../../platform/i18n/locale.ts'
+import { citiesDataSet, findCities } from './cities.ts'
 import {
   areaTouchesCountryShape,
   type CountryRecordRow,
@@ -12,6 +15,7 @@ import {
   knownCountryCodes,
   listCountryRows,
 } from './country.repository.ts'
+import { emergencyNumbersOf } from './emergency-numbers.ts'
 import {
   countryCodesOfMissions,
   findDistrictArea,
@@ -22,9 +26,10 @@ import {
   missionCodeForCountry,
   missionCodesWithArea,
   missionNameRows,
+  updateMissionContacts,
 } from './mission.repository.ts'
 import { referenceError } from './reference.errors.ts'
-import type { Country, Mission, MissionDetail } from './reference.schema.ts'
+import type { City, Country, Mission, MissionContactsBody, MissionDetail } from './reference.schema.ts'
 
 /** Points on a coast or a harbour often fall just outside Natural Earth's line. */
 const COAST_TOLERANCE_M = 5_000
@@ -38,6 +43,7 @@ function toCountry(row: CountryRecordRow): Country {
     name: { 'zh-CN': row.name_zh, en: row.name_en },
     callingCode: row.calling_code,
     regionOfChina: row.region_of_china,
+    emergencyNumbers: emergencyNumbersOf(row.code),
   }
 }
 
@@ -50,7 +56,9 @@ function toMission(row: MissionRecordRow): Mission {
     city: { 'zh-CN': row.city_zh, en: row.city_en },
     address: row.address,
     phone: row.phone,
+    emergencyPhone: row.emergency_phone,
     email: row.email,
+    hours: row.hours ? { 'zh-CN': row.hours['zh-CN'], en: row.hours.en } : null,
     location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
     district: { countries: row.district_countries, hasArea: false },
   }
@@ -88,6 +96,74 @@ export async function getMission(ctx: AppContext, code: string): Promise<Mission
   const area = await findDistrictArea(ctx.db, code)
   const m = toMission(row)
   return { ...m, district: { countries: m.district.countries, hasArea: area !== null, area } }
+}
+
+/**
+ * Changes a mission's phone, 24-hour line, e-mail or hours: its own officers and the
+ * administrators (another mission's officer gets 404, as for anything outside their scope).
+ */
+export async function editMissionContacts(
+  ctx: AppContext,
+  principal: Principal,
+  code: string,
+  body: MissionContactsBody,
+): Promise<MissionDetail> {
+  const mayEdit = principal.roles.includes('admin') || principal.missions.includes(code)
+  if (!mayEdit) throw referenceError('reference.unknown_mission', `No mission with code ${code}`)
+  await ctx.db.transaction().execute(async (trx) => {
+    const found = await updateMissionContacts(trx, code, {
+      phone: body.phone,
+      emergency_phone: body.emergencyPhone,
+      email: body.email,
+      hours: body.hours,
+    })
+    if (!found) throw referenceError('reference.unknown_mission', `No mission with code ${code}`)
+    await recordAudit(trx, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'mission.contacts_updated',
+      subjectType: 'mission',
+      subjectId: code,
+      details: { fields: Object.keys(body) },
+    })
+  })
+  return getMission(ctx, code)
+}
+
+const CJK = /[\u3400-\u9fff]/
+
+/**
+ * Cities for a form: by the start of their name, in a country or anywhere, largest first. GeoNames
+ * names are Latin; a query in Chinese is taken as the start of a country's Chinese name (东京 is
+ * not in the data set, 日本 is a country) and gives that country's largest cities.
+ */
+export async function searchCities(
+  ctx: AppContext,
+  query: { q: string; country?: string; limit: number },
+): Promise<{ dataset: string | null; items: City[] }> {
+  return { dataset: citiesDataSet(), items: await findCityItems(ctx, query) }
+}
+
+async function findCityItems(
+  ctx: AppContext,
+  query: { q: string; country?: string; limit: number },
+): Promise<City[]> {
+  const names = new Map((await countryNameRows(ctx.db)).map((r) => [r.code, r]))
+  let countries: string[] | null = query.country ? [query.country] : null
+  let q = query.q
+  if (CJK.test(q)) {
+    const byName = [...names.values()].filter((r) => r.name_zh.startsWith(q)).map((r) => r.code)
+    countries = countries ? countries.filter((c) => byName.includes(c)) : byName
+    q = ''
+  }
+  if (countries?.length === 0) return []
+  return findCities(q, countries, query.limit).map((c) => {
+    const n = names.get(c.country)
+    return {
+      ...c,
+      countryName: { 'zh-CN': n?.name_zh ?? c.country, en: n?.name_en ?? c.country },
+    }
+  })
 }
 
 export async function countryAt(db: Kysely<Database>, lat: number, lon: number): Promise<string | null> {

@@ -1,6 +1,12 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
 import type { MissionKind } from './reference.schema.ts'
 
+/** Opening hours as the mission writes them, in both languages. */
+export interface MissionHours {
+  'zh-CN': string
+  en: string
+}
+
 /** PostGIS columns are written as GeoJSON through ST_GeomFromGeoJSON and read back with ST_AsGeoJSON. */
 type Geometry = ColumnType<unknown, unknown, unknown>
 
@@ -26,6 +32,10 @@ export interface MissionsTable {
   address: string | null
   phone: string | null
   email: string | null
+  /** The 24-hour consular protection line. */
+  emergency_phone: ColumnType<string | null, string | null | undefined, string | null>
+  hours: ColumnType<MissionHours | null, string | null | undefined, string | null>
+  contacts_updated_at: ColumnType<Date | null, Date | null | undefined, Date | string | null>
   location: Geometry | null
   district_countries: ColumnType<string[], string[] | undefined, string[]>
   district_area: Geometry | null

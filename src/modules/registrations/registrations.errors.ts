@@ -10,6 +10,9 @@ const STATUS = {
   'trip.in_past': 400,
   'trip.too_far_ahead': 400,
   'trip.unknown_traveller': 400,
+  /** A `cityId` the world cities data set does not hold, or a city of another country. */
+  'trip.unknown_city': 400,
+  'trip.city_not_in_country': 400,
   'trip.not_found': 404,
   'trip.duplicate': 409,
   'person.not_found': 404,

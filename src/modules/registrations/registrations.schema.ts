@@ -98,13 +98,25 @@ export const residenceBody = z
 export const destination = z
   .strictObject({
     country: countryCode,
+    cityId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('a city of the world cities data set (GET /api/v1/cities): gives the name and the point'),
     city: z.string().trim().min(1).max(120).optional(),
     lat: lat.optional(),
     lon: lon.optional(),
+    address: z.string().trim().min(1).max(300).optional().describe('where I stay there'),
+    phone: phoneSchema.optional().describe('a number to reach me while there'),
   })
   .refine((d) => (d.lat === undefined) === (d.lon === undefined), {
     message: 'lat and lon go together',
     path: ['lat'],
+  })
+  .refine((d) => d.cityId === undefined || d.lat === undefined, {
+    message: 'a city from the list brings its own point: give cityId or lat/lon, not both',
+    path: ['cityId'],
   })
 
 export const tripBody = z.strictObject({
@@ -126,14 +138,17 @@ export const tripResponse = z.object({
   destinations: z.array(
     z.object({
       country: z.string(),
+      cityId: z.number().nullable(),
       city: z.string().nullable(),
       lat: z.number().nullable(),
       lon: z.number().nullable(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
     }),
   ),
   startDate: z.string(),
   endDate: z.string(),
-  travellers: z.array(z.string()).describe('ids of the dependants travelling on this trip'),
+  travellers: z.array(z.string()).describe('ids of the dependants travelling on this trip (companions)'),
   warnings: z.array(warning),
 })
 

@@ -57,6 +57,10 @@ export interface TripDestinationsTable {
   user_id: string
   country: string
   city: string | null
+  /** The GeoNames id of the city chosen from the world cities data set. */
+  city_id: ColumnType<number | null, number | null | undefined, number | null>
+  address: ColumnType<string | null, string | null | undefined, string | null>
+  phone: ColumnType<string | null, string | null | undefined, string | null>
   location: Geometry | null
   start_date: string
   end_date: string

@@ -3,10 +3,11 @@ import type { Db } from '../../database.ts'
 import type { TripDestinationRow, TripRow } from './registrations.table.ts'
 
 /** A destination with its point as coordinates. */
-export type Destination = Pick<TripDestinationRow, 'country' | 'city'> & {
-  lat: number | null
-  lon: number | null
-}
+export type Destination = Pick<TripDestinationRow, 'country' | 'city'> &
+  Partial<Pick<TripDestinationRow, 'city_id' | 'address' | 'phone'>> & {
+    lat: number | null
+    lon: number | null
+  }
 
 /** A trip with its destinations in order and the ids of the dependants travelling on it. */
 export type TripRecord = Pick<TripRow, 'id' | 'start_date' | 'end_date'> & {
@@ -22,7 +23,8 @@ export async function listTripRows(db: Db, userId: string, tripId?: string): Pro
       't.start_date',
       't.end_date',
       sql<Destination[]>`coalesce((
-        select json_agg(json_build_object('country', d.country, 'city', d.city,
+        select json_agg(json_build_object('country', d.country, 'city', d.city, 'city_id', d.city_id,
+                 'address', d.address, 'phone', d.phone,
                  'lat', ST_Y(d.location), 'lon', ST_X(d.location)) order by d.seq)
         from trip_destinations d where d.trip_id = t.id), '[]'::json)`.as('destinations'),
       sql<string[]>`coalesce((
@@ -61,6 +63,9 @@ async function insertDestinations(db: Db, userId: string, trip: TripRecord): Pro
         user_id: userId,
         country: d.country,
         city: d.city,
+        city_id: d.city_id ?? null,
+        address: d.address ?? null,
+        phone: d.phone ?? null,
         location:
           d.lat === null || d.lon === null ? null : sql`ST_SetSRID(ST_MakePoint(${d.lon}, ${d.lat}), 4326)`,
         start_date: trip.start_date,

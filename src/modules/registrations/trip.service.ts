@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
-import { countryAt, unknownCountries } from '../reference/index.ts'
+import { cityById, countryAt, unknownCountries } from '../reference/index.ts'
 import { foreignDependants } from './dependant.repository.ts'
 import { registrationError } from './registrations.errors.ts'
 import type { TripBody, Warning } from './registrations.schema.ts'
@@ -33,7 +33,15 @@ function toTrip(row: TripRecord, warnings: Warning[] = []) {
     id: row.id,
     startDate: row.start_date,
     endDate: row.end_date,
-    destinations: row.destinations.map((d) => ({ country: d.country, city: d.city, lat: d.lat, lon: d.lon })),
+    destinations: row.destinations.map((d) => ({
+      country: d.country,
+      cityId: d.city_id ?? null,
+      city: d.city,
+      lat: d.lat,
+      lon: d.lon,
+      address: d.address ?? null,
+      phone: d.phone ?? null,
+    })),
     travellers: row.travellers,
     warnings,
   }
@@ -41,6 +49,31 @@ function toTrip(row: TripRecord, warnings: Warning[] = []) {
 
 function dayOffset(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+type DestinationBody = TripBody['destinations'][number]
+
+/** A destination given by a city of the data set takes the city's name (unless one is given) and point. */
+function placeByCity(d: DestinationBody, i: number): DestinationBody {
+  if (d.cityId === undefined) return d
+  const city = cityById(d.cityId)
+  if (!city)
+    throw registrationError(
+      'trip.unknown_city',
+      `No city ${d.cityId} in the world cities data set of this server`,
+      {
+        destination: i,
+      },
+    )
+  if (city.country !== d.country)
+    throw registrationError(
+      'trip.city_not_in_country',
+      `${city.name} is in ${city.country}, not ${d.country}`,
+      {
+        destination: i,
+      },
+    )
+  return { ...d, city: d.city ?? city.name, lat: city.lat, lon: city.lon }
 }
 
 async function checkTrip(
@@ -67,8 +100,10 @@ async function checkTrip(
     throw registrationError('reference.unknown_country', `Unknown country: ${unknown.join(', ')}`, {
       countries: unknown,
     })
+  const destinations = body.destinations.map(placeByCity)
   const warnings: Warning[] = []
-  for (const [i, d] of body.destinations.entries()) {
+  for (const [i, d] of destinations.entries()) {
+    if (d.cityId !== undefined) continue
     if (d.lat === undefined || d.lon === undefined) continue
     const actual = await countryAt(ctx.db, d.lat, d.lon)
     if (actual !== d.country)
@@ -82,11 +117,14 @@ async function checkTrip(
     id,
     start_date: body.startDate,
     end_date: body.endDate,
-    destinations: body.destinations.map((d) => ({
+    destinations: destinations.map((d) => ({
       country: d.country,
       city: d.city ?? null,
+      city_id: d.cityId ?? null,
       lat: d.lat ?? null,
       lon: d.lon ?? null,
+      address: d.address ?? null,
+      phone: d.phone ?? null,
     })),
     travellers: [...(body.travellers ?? [])].sort(),
   }

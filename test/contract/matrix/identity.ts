@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto'
 import { isValidPhoneNumber } from 'libphonenumber-js/max'
 import { CITIZEN_PASSWORD } from '../world/world.ts'
 import type { Matrix } from './entry.ts'
-import { ADMINS, ANY_ROLE, REGISTERED } from './roles.ts'
+import { ADMINS, ANY_ROLE, MISSION_EDITORS, REGISTERED } from './roles.ts'
 
 const unique = () => randomBytes(5).toString('hex')
 
@@ -66,6 +66,21 @@ export const identityMatrix: Matrix = {
   'GET /api/v1/countries/{code}': { roles: 'public', params: () => ({ code: 'JP' }) },
   'GET /api/v1/missions': { roles: 'public' },
   'GET /api/v1/missions/{code}': { roles: 'public', params: () => ({ code: 'JP-TYO-EMB' }) },
+  'GET /api/v1/cities': {
+    roles: 'public',
+    request: () => ({ query: { q: 'Osa', country: 'JP' } }),
+  },
+  'PATCH /api/v1/missions/{code}': {
+    roles: MISSION_EDITORS,
+    params: () => ({ code: 'JP-TYO-EMB' }),
+    notFound: ['officerParis'],
+    request: () => ({
+      body: {
+        emergencyPhone: '+81 3 3403 3065',
+        hours: { 'zh-CN': '周一至周五 9:00–12:00', en: 'Mon–Fri 9:00–12:00' },
+      },
+    }),
+  },
   'GET /api/v1/geo/country-at': {
     roles: 'public',
     request: () => ({ query: { lat: '48.85', lon: '2.35' } }),

@@ -20,3 +20,5 @@ export const OFFICERS: readonly Role[] = ['officer', 'duty_officer']
 export const DUTY: readonly Role[] = ['duty_officer']
 export const ADMINS: readonly Role[] = ['admin']
 export const WEBHOOK_OWNERS: readonly Role[] = ['enterprise', 'admin']
+/** A mission's own officers (the service scopes them) and the administrators: its contact fields. */
+export const MISSION_EDITORS: readonly Role[] = ['officer', 'admin']

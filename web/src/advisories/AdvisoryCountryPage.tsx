@@ -1,10 +1,10 @@
 import type { advisoryDetail } from '@server/advisories/advisories.schema.ts'
-import type { Mission } from '@server/reference/reference.schema.ts'
 import { Card, Collapse, Descriptions, Empty, List, Skeleton, Space, Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { z } from 'zod'
 import { EmailAlertsForm } from '../account/EmailAlertsForm.tsx'
+import { EmergencyNumbers } from '../citizen/EmergencyNumbers.tsx'
 import { ApiError, get } from '../lib/api.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
@@ -17,12 +17,34 @@ import { LevelTag } from './LevelTag.tsx'
 
 type AdvisoryDetail = z.infer<typeof advisoryDetail>
 
+/** What the current version changed, in the reader's language. */
+function ChangeText({
+  change,
+  level,
+}: {
+  change: NonNullable<AdvisoryDetail['change']>
+  level: number | null
+}) {
+  const { t } = useTranslation()
+  if (change.previousLevel === null) return <>{t('advice.firstVersion', { level })}</>
+  const parts = change.changed.filter((p) => p !== 'level').map((p) => t(`advice.part.${p}`))
+  return (
+    <>
+      {change.changed.includes('level')
+        ? t('advice.levelChange', { from: change.previousLevel, to: level })
+        : t('advice.levelSame', { level })}{' '}
+      {parts.length > 0
+        ? t('advice.changedParts', { parts: parts.join(currentLocale() === 'en' ? ', ' : '、') })
+        : !change.changed.includes('level') && t('advice.nothingChanged')}
+    </>
+  )
+}
+
 export function AdvisoryCountryPage() {
   const { t } = useTranslation()
   const code = (useParams().code ?? '').toUpperCase()
   const { data, error, loading, reload } = useLoad(
-    () =>
-      Promise.all([get<AdvisoryDetail>(`/api/v1/advisories/${code}`), get<Mission[]>('/api/v1/missions')]),
+    () => get<AdvisoryDetail>(`/api/v1/advisories/${code}`),
     code,
   )
   if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return <NotFound />
@@ -38,11 +60,10 @@ export function AdvisoryCountryPage() {
         <Skeleton active />
       </div>
     )
-  const [a, allMissions] = data
+  const a = data
   const locale = currentLocale()
   const advice: Partial<Record<AdviceSection, string>> = a.advice[locale] ?? {}
   const sections = ADVICE_SECTIONS.filter((s) => advice[s]?.trim())
-  const missions = allMissions.filter((m) => m.country === a.country)
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale)
 
   return (
@@ -53,16 +74,24 @@ export function AdvisoryCountryPage() {
       </Typography.Title>
       <Space wrap align="center" style={{ marginBottom: 12 }}>
         <LevelTag level={a.level} testId="country-level" />
-        <Typography.Text type="secondary">
-          {a.updatedAt ? t('advisories.updated', { date: date(a.updatedAt) }) : t('advisories.noChange')}
+        <Typography.Text type="secondary" data-testid="last-reviewed">
+          {a.lastReviewed
+            ? t('advice.lastReviewed', { date: date(a.lastReviewed) })
+            : t('advice.neverReviewed')}
         </Typography.Text>
         <FollowButton country={a.country} />
       </Space>
-      <Card className={`level-card level-${a.level}`}>
+      <Card className={`level-card level-${a.level ?? 'none'}`}>
         <Typography.Paragraph style={{ fontSize: 16, marginBottom: 0 }} data-testid="country-summary">
           {localized(a.summary)}
         </Typography.Paragraph>
+        {a.change && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="what-changed">
+            <strong>{t('advice.whatChanged')}:</strong> <ChangeText change={a.change} level={a.level} />
+          </Typography.Paragraph>
+        )}
       </Card>
+      <EmergencyNumbers country={a.country} />
       <CountryAlerts country={a.country} />
       <EmailAlertsForm country={a.country} />
       {a.regions.length > 0 && (
@@ -79,14 +108,30 @@ export function AdvisoryCountryPage() {
           />
         </>
       )}
-      <Descriptions size="small" column={1} style={{ marginTop: 12 }} title={t('advisories.peers')}>
-        <Descriptions.Item label={t('advisories.peerUs')}>
-          {a.peers.us.level} · {a.peers.us.label}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('advisories.peerSmartraveller')}>
-          {a.peers.smartraveller.level} · {a.peers.smartraveller.label}
-        </Descriptions.Item>
-      </Descriptions>
+      {a.peers && (
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginTop: 12 }}
+          title={t('advice.peersTitle')}
+          data-testid="peers"
+        >
+          <Descriptions.Item label={t('advice.peerUs')}>
+            {t('advice.peerLevel', { level: a.peers.us.level, name: localized(a.peers.us.name) })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('advice.peerAu')}>
+            {t('advice.peerLevel', {
+              level: a.peers.smartraveller.level,
+              name: localized(a.peers.smartraveller.name),
+            })}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+      {a.peers && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('advice.peersNote')}
+        </Typography.Paragraph>
+      )}
       <Typography.Title level={4}>{t('advisories.advice')}</Typography.Title>
       {sections.length === 0 ? (
         <Empty description={t('advisories.noAdvice')} />
@@ -102,24 +147,6 @@ export function AdvisoryCountryPage() {
           }))}
         />
       )}
-      <Typography.Title level={4}>{t('advisories.missions')}</Typography.Title>
-      {missions.length === 0 ? (
-        <Typography.Paragraph type="secondary">{t('advisories.noMission')}</Typography.Paragraph>
-      ) : (
-        <List
-          size="small"
-          dataSource={missions}
-          renderItem={(m) => (
-            <List.Item>
-              <List.Item.Meta
-                title={localized(m.name)}
-                description={[localized(m.city), m.address, m.phone].filter(Boolean).join(' · ')}
-              />
-            </List.Item>
-          )}
-        />
-      )}
-      <Typography.Paragraph type="secondary">{t('advisories.hotline')}</Typography.Paragraph>
       <Typography.Title level={4}>{t('advisories.history')}</Typography.Title>
       {a.history.length === 0 ? (
         <Typography.Paragraph type="secondary">{t('advisories.noHistory')}</Typography.Paragraph>

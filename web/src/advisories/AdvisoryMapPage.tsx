@@ -1,6 +1,6 @@
 import type { advisorySummary } from '@server/advisories/advisories.schema.ts'
 import { Empty, Input, List, Segmented, Skeleton, Space, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import type { z } from 'zod'
@@ -10,8 +10,9 @@ import { currentLocale, localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { LevelTag } from './LevelTag.tsx'
-import { LEVEL_COLORS, levelColor, levelName } from './levels.ts'
+import { LEVEL_COLORS, levelColor, levelName, NO_LEVEL_COLOR } from './levels.ts'
 import { WorldMap } from './WorldMap.tsx'
+import '../citizen/advice.css'
 
 type AdvisorySummary = z.infer<typeof advisorySummary>
 
@@ -27,23 +28,33 @@ export function AdvisoryMapPage() {
     Promise.all([get<AdvisorySummary[]>('/api/v1/advisories'), loadCountries()]),
   )
   const advisories = data?.[0] ?? []
-  const mapCountries = useMemo(() => {
-    const levels = new Map(advisories.map((a) => [a.country, a]))
-    return (data?.[1] ?? []).map((c) => {
-      const a = levels.get(c.code)
-      return {
-        code: c.code,
-        numeric: c.numeric,
-        label: a ? `${localized(c.name)}: ${levelName(a.level, locale)}` : localized(c.name),
-        color: a ? levelColor(a.level) : undefined,
-      }
-    })
-  }, [data, advisories, locale])
   const q = query.trim().toLowerCase()
+  const matchesQuery = (a: AdvisorySummary) =>
+    !q || `${a.name.en} ${a.name['zh-CN']} ${a.country}`.toLowerCase().includes(q)
+  // ~250 countries: recomputed on each keystroke of the search, which is what dims the map.
+  const byCode = new Map(advisories.map((a) => [a.country, a]))
+  const mapCountries = (data?.[1] ?? []).map((c) => {
+    const a = byCode.get(c.code)
+    const state = a
+      ? a.level === null
+        ? t('advice.noLevel')
+        : `${t('advisories.levelTag', { level: a.level, name: levelName(a.level, locale) })}`
+      : undefined
+    return {
+      code: c.code,
+      numeric: c.numeric,
+      label: state ? `${localized(c.name)}: ${state}` : localized(c.name),
+      color: levelColor(a?.level),
+      dimmed: !!q && !(a && matchesQuery(a)),
+      matched: !!q && !!a && matchesQuery(a),
+    }
+  })
+  const rank = (a: AdvisorySummary) => a.level ?? -1
   const shown = advisories
-    .filter((a) => filter === 'all' || Math.max(a.level, a.maxRegionLevel ?? 0) >= Number(filter))
-    .filter((a) => !q || `${a.name.en} ${a.name['zh-CN']} ${a.country}`.toLowerCase().includes(q))
-    .sort((a, b) => b.level - a.level || localized(a.name).localeCompare(localized(b.name), currentLocale()))
+    .filter((a) => filter === 'all' || Math.max(rank(a), a.maxRegionLevel ?? -1) >= Number(filter))
+    .filter(matchesQuery)
+    .sort((a, b) => rank(b) - rank(a) || localized(a.name).localeCompare(localized(b.name), currentLocale()))
+  const matching = q ? advisories.filter(matchesQuery) : []
 
   return (
     <div className="page">
@@ -57,6 +68,36 @@ export function AdvisoryMapPage() {
         <Skeleton active />
       ) : (
         <>
+          <Space wrap style={{ margin: '16px 0', width: '100%' }}>
+            <Input.Search
+              allowClear
+              placeholder={t('advisories.search')}
+              aria-label={t('advice.searchMap')}
+              onChange={(e) => setQuery(e.target.value)}
+              onSearch={() => {
+                const [only] = matching
+                if (matching.length === 1 && only) navigate(`/advisories/${only.country}`)
+              }}
+              style={{ maxWidth: 320 }}
+              data-testid="advisories-search"
+            />
+            <Segmented<Filter>
+              style={{ maxWidth: '100%', overflowX: 'auto' }}
+              value={filter}
+              onChange={setFilter}
+              options={[
+                { value: 'all', label: t('advisories.filter.all') },
+                { value: '1', label: t('advisories.filter.atLeast1') },
+                { value: '2', label: t('advisories.filter.atLeast2') },
+                { value: '3', label: t('advisories.filter.level3') },
+              ]}
+            />
+          </Space>
+          {q && (
+            <Typography.Text type="secondary" data-testid="map-matches">
+              {t('advice.mapMatches', { count: matching.length })}
+            </Typography.Text>
+          )}
           <WorldMap
             countries={mapCountries}
             onSelect={(c) => navigate(`/advisories/${c}`)}
@@ -68,25 +109,9 @@ export function AdvisoryMapPage() {
                 <span className="swatch" style={{ background: color }} /> {levelName(level, locale)}
               </span>
             ))}
-          </Space>
-          <Space wrap style={{ margin: '16px 0', width: '100%' }}>
-            <Input.Search
-              allowClear
-              placeholder={t('advisories.search')}
-              onChange={(e) => setQuery(e.target.value)}
-              style={{ maxWidth: 320 }}
-              data-testid="advisories-search"
-            />
-            <Segmented<Filter>
-              value={filter}
-              onChange={setFilter}
-              options={[
-                { value: 'all', label: t('advisories.filter.all') },
-                { value: '1', label: t('advisories.filter.atLeast1') },
-                { value: '2', label: t('advisories.filter.atLeast2') },
-                { value: '3', label: t('advisories.filter.level3') },
-              ]}
-            />
+            <span>
+              <span className="swatch" style={{ background: NO_LEVEL_COLOR }} /> {t('advice.noLevel')}
+            </span>
           </Space>
           {shown.length === 0 ? (
             <Empty description={t('advisories.empty')} />
@@ -115,7 +140,7 @@ export function AdvisoryMapPage() {
                     </span>
                     <span style={{ textAlign: 'right' }}>
                       <LevelTag level={a.level} />
-                      {(a.maxRegionLevel ?? -1) > a.level && (
+                      {(a.maxRegionLevel ?? -1) > rank(a) && (
                         <div style={{ fontSize: 12, color: '#a33' }}>
                           {t('advisories.partsHigher', { level: a.maxRegionLevel })}
                         </div>

@@ -27,6 +27,9 @@ export interface MapCountry {
   numeric: string
   label: string
   color?: string
+  /** Faded: it does not match the search; outlined: it does. */
+  dimmed?: boolean
+  matched?: boolean
 }
 
 /** A world map: each country filled with its colour, named on hover, and clickable. */
@@ -74,6 +77,7 @@ export function WorldMap({
             stroke="#fff"
             strokeWidth={0.5}
             data-country={c?.code}
+            className={c?.dimmed ? 'dimmed' : c?.matched ? 'matched' : undefined}
             style={{ cursor: c ? 'pointer' : 'default' }}
             onClick={c ? () => onSelect(c.code) : undefined}
           >

@@ -10,8 +10,9 @@ export const LEVEL_COLORS = ['#52a36b', '#e3b505', '#ee7d1f', '#c62828'] as cons
 export const LEVEL_TEXT_COLORS = ['#1f1f1f', '#1f1f1f', '#1f1f1f', '#ffffff'] as const
 export const NO_LEVEL_COLOR = '#d9d9d9'
 
-export function levelColor(level: number | undefined): string {
-  return level === undefined ? NO_LEVEL_COLOR : (LEVEL_COLORS[level] ?? NO_LEVEL_COLOR)
+/** A level's colour; grey for a country with no advisory published (null) or none known. */
+export function levelColor(level: number | null | undefined): string {
+  return level === undefined || level === null ? NO_LEVEL_COLOR : (LEVEL_COLORS[level] ?? NO_LEVEL_COLOR)
 }
 
 /** The level's name in the reader's language (the level itself for an unknown one). */

@@ -8,6 +8,7 @@ import { api, get, post } from '../lib/api.ts'
 import { countryOptions, useCountries } from '../lib/countries.ts'
 import { putFieldErrors } from '../lib/fields.ts'
 import { useLoad } from '../lib/useLoad.ts'
+import { CityInput } from './CityInput.tsx'
 import { ModalFormFooter } from './FormParts.tsx'
 
 type Dependant = z.infer<typeof dependantResponse>
@@ -15,7 +16,7 @@ type Trip = z.infer<typeof tripResponse>
 
 interface Values {
   travellers?: string[]
-  destinations: Array<{ country?: string; city?: string }>
+  destinations: Array<{ country?: string; city?: string; cityId?: number; address?: string; phone?: string }>
   startDate: string
   endDate: string
 }
@@ -35,6 +36,7 @@ export function TripForm({
   const { t } = useTranslation()
   const { countries } = useCountries()
   const [form] = Form.useForm<Values>()
+  const destinations = Form.useWatch('destinations', form)
   const [error, setError] = useState<unknown>()
   const [busy, setBusy] = useState(false)
   const dependants = useLoad(
@@ -48,7 +50,13 @@ export function TripForm({
     form.setFieldsValue(
       trip
         ? {
-            destinations: trip.destinations.map((d) => ({ country: d.country, city: d.city ?? undefined })),
+            destinations: trip.destinations.map((d) => ({
+              country: d.country,
+              city: d.city ?? undefined,
+              cityId: d.cityId ?? undefined,
+              address: d.address ?? undefined,
+              phone: d.phone ?? undefined,
+            })),
             startDate: trip.startDate,
             endDate: trip.endDate,
             travellers: trip.travellers ?? [],
@@ -64,6 +72,9 @@ export function TripForm({
       destinations: v.destinations.map((d) => ({
         country: d.country,
         ...(d.city?.trim() ? { city: d.city.trim() } : {}),
+        ...(d.cityId ? { cityId: d.cityId } : {}),
+        ...(d.address?.trim() ? { address: d.address.trim() } : {}),
+        ...(d.phone?.trim() ? { phone: d.phone.replace(/[\s()-]/g, '') } : {}),
       })),
       startDate: v.startDate,
       endDate: v.endDate,
@@ -110,8 +121,25 @@ export function TripForm({
                       data-testid={`trip-country-${i}`}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'city']} label={t('trips.city')}>
-                    <Input maxLength={120} data-testid={`trip-city-${i}`} />
+                  <Form.Item name={[field.name, 'cityId']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'city']} label={t('trips.city')} style={{ minWidth: 220 }}>
+                    <CityInput
+                      country={destinations?.[field.name]?.country}
+                      onPick={(id) => form.setFieldValue(['destinations', field.name, 'cityId'], id)}
+                      testId={`trip-city-${i}`}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'address']} label={t('advice.city.address')}>
+                    <Input maxLength={300} data-testid={`trip-address-${i}`} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'phone']}
+                    label={t('advice.city.phone')}
+                    extra={t('advice.city.phoneHint')}
+                  >
+                    <Input type="tel" maxLength={24} data-testid={`trip-phone-${i}`} />
                   </Form.Item>
                   {fields.length > 1 && (
                     <Button type="link" danger onClick={() => remove(field.name)} style={{ marginTop: 30 }}>

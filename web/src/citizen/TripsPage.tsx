@@ -1,18 +1,22 @@
+import type { advisorySummary } from '@server/advisories/advisories.schema.ts'
 import type { tripResponse } from '@server/registrations/registrations.schema.ts'
 import { Alert, App, Button, Card, Empty, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { z } from 'zod'
+import { LevelTag } from '../advisories/LevelTag.tsx'
 import { api, get } from '../lib/api.ts'
 import { useCountries } from '../lib/countries.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { currentLocale } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
+import { EmergencyNumbers } from './EmergencyNumbers.tsx'
 import { TripForm } from './TripForm.tsx'
 
 type Trip = z.infer<typeof tripResponse>
+type AdvisorySummary = z.infer<typeof advisorySummary>
 
 function today(): string {
   const d = new Date()
@@ -32,6 +36,8 @@ export function TripsPage() {
   const { message } = App.useApp()
   const { nameOf } = useCountries()
   const { data, error, loading, reload } = useLoad(() => get<Trip[]>('/api/v1/me/trips'))
+  const advisories = useLoad(() => get<AdvisorySummary[]>('/api/v1/advisories'))
+  const levels = advisories.data && new Map(advisories.data.map((a) => [a.country, a.level]))
   const [editing, setEditing] = useState<Trip | 'new'>()
   const [warnings, setWarnings] = useState<Trip['warnings']>([])
   const fmt = (d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(currentLocale())
@@ -113,17 +119,26 @@ export function TripsPage() {
                   </div>
                   <Typography.Text type="secondary">
                     {trip.destinations
-                      .map((d) => d.city)
+                      .map((d) => [d.city, d.address].filter(Boolean).join(' · '))
                       .filter(Boolean)
                       .join(', ')}
                   </Typography.Text>
-                  <div style={{ marginTop: 8 }}>
-                    {[...new Set(trip.destinations.map((d) => d.country))].map((c) => (
-                      <Link key={c} to={`/advisories/${c}`} style={{ marginRight: 12 }}>
-                        {t('trips.adviceFor', { country: nameOf(c) })}
-                      </Link>
-                    ))}
-                  </div>
+                  {trip.travellers.length > 0 && (
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('advice.trip.companions', { count: trip.travellers.length })}
+                      </Typography.Text>
+                    </div>
+                  )}
+                  {[...new Set(trip.destinations.map((d) => d.country))].map((c) => (
+                    <div key={c} className="trip-call" data-testid={`trip-country-${c}`}>
+                      <Space wrap size={6}>
+                        <LevelTag level={levels?.get(c) ?? null} testId={`trip-level-${c}`} />
+                        <Link to={`/advisories/${c}`}>{t('advice.trip.level', { country: nameOf(c) })}</Link>
+                      </Space>
+                      {p !== 'past' && <EmergencyNumbers country={c} maxMissions={1} title={false} />}
+                    </div>
+                  ))}
                 </Card>
               </List.Item>
             )

@@ -27,6 +27,7 @@ import { CrisesPage } from './crises/CrisesPage.tsx'
 import { CrisisPage } from './crises/CrisisPage.tsx'
 import { EnterprisesVerifyPage } from './enterprises/EnterprisesVerifyPage.tsx'
 import { SitesPage } from './enterprises/SitesPage.tsx'
+import { MissionContacts } from './MissionContacts.tsx'
 import { NotYet } from './NotYet.tsx'
 import { BUILT, sectionsFor } from './nav.ts'
 import { Outbox } from './Outbox.tsx'
@@ -134,7 +135,17 @@ export function ConsoleApp() {
             {sections.includes('sites') && <Route path="sites" element={<SitesPage />} />}
             {sections.includes('vaccination') && <Route path="vaccination" element={<ClinicianPage />} />}
             {sections.includes('audit') && <Route path="audit" element={<AuditLog />} />}
-            {sections.includes('missions') && <Route path="missions" element={<Missions />} />}
+            {sections.includes('missions') && (
+              <Route
+                path="missions"
+                element={
+                  <>
+                    <MissionContacts />
+                    {me?.roles.includes('admin') && <Missions />}
+                  </>
+                }
+              />
+            )}
             {sections.includes('outbox') && <Route path="outbox" element={<Outbox />} />}
             {sections.includes('advisories') && <Route path="advisories" element={<AdvisoryList />} />}
             {sections.includes('advisories') && (

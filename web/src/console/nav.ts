@@ -22,7 +22,7 @@ export type Section =
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
   operator: ['hotline', 'cases', 'alerts'],
-  officer: ['cases', 'people', 'advisories', 'alerts', 'services', 'appointments', 'sites'],
+  officer: ['cases', 'people', 'advisories', 'alerts', 'services', 'missions', 'appointments', 'sites'],
   duty_officer: [
     'dashboard',
     'alerts',

@@ -8,6 +8,7 @@ import { ApiError, get, post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
+import { EmergencyNumbers } from '../EmergencyNumbers.tsx'
 import { AnswerButtons } from './AnswerButtons.tsx'
 
 const ANSWER_BUTTON_COLOR = { safe: 'green', need_help: 'danger', not_in_area: 'default' } as const
@@ -185,10 +186,11 @@ export function AnswerLinkPage() {
           </>
         )}
       </Card>
-      <div className="hotline" style={{ marginTop: 16 }}>
-        <div>{t('home.hotline')}</div>
-        <div className="number">{t('home.hotlineNumbers')}</div>
-      </div>
+      {(view?.countries.length ?? 0) === 0 ? (
+        <EmergencyNumbers />
+      ) : (
+        view?.countries.slice(0, 3).map((c) => <EmergencyNumbers key={c} country={c} maxMissions={2} />)
+      )}
     </div>
   )
 }

@@ -15,6 +15,7 @@ import { currentLocale } from '../../lib/i18n.ts'
 import { isStaff } from '../../lib/types.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { EmergencyNumbers } from '../EmergencyNumbers.tsx'
 import { AnswerButtons } from './AnswerButtons.tsx'
 
 const when = (iso: string) =>
@@ -153,11 +154,11 @@ export function MyAlertPage() {
           </GeoMap>
         )}
       </section>
-      <div className="hotline" style={{ marginTop: 16 }}>
-        <div>{t('home.hotline')}</div>
-        <div className="number">{t('home.hotlineNumbers')}</div>
-        <Typography.Text type="secondary">{t('home.emergency')}</Typography.Text>
-      </div>
+      {data.countries.length === 0 ? (
+        <EmergencyNumbers />
+      ) : (
+        data.countries.slice(0, 3).map((c) => <EmergencyNumbers key={c} country={c} maxMissions={2} />)
+      )}
       {data.web && (
         <Typography.Paragraph style={{ marginTop: 12 }}>
           <a href={data.web} target="_blank" rel="noreferrer">

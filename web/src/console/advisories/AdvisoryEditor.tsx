@@ -100,7 +100,11 @@ export function AdvisoryEditor() {
           key={draft?.draftedAt ?? `v${detail.version ?? 0}`}
           country={country}
           countryName={name}
-          initial={{ level: source.level, summary: source.summary, advice: source.advice }}
+          initial={
+            source.level === null
+              ? { summary: { 'zh-CN': '', en: '' }, advice: {} }
+              : { level: source.level, summary: source.summary, advice: source.advice }
+          }
           draft={draft}
           mayPublish={!!me?.roles.includes('duty_officer')}
           onChanged={reload}

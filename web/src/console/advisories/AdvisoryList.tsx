@@ -24,7 +24,7 @@ interface Filters {
 function matches(a: AdvisorySummary, f: Filters, desk: DraftDesk, drafted: Set<string>): boolean {
   const q = f.text.trim().toLowerCase()
   if (q && ![a.country, a.name.en, a.name['zh-CN']].some((s) => s.toLowerCase().includes(q))) return false
-  if (f.levels.length > 0 && !f.levels.includes(a.level)) return false
+  if (f.levels.length > 0 && (a.level === null || !f.levels.includes(a.level))) return false
   if (f.draftsOnly && !drafted.has(a.country)) return false
   return !f.mineOnly || mayEdit(desk, a.country)
 }

@@ -14,7 +14,8 @@ import { PublishButton } from './PublishButton.tsx'
 type Draft = z.infer<typeof draftResponse>
 
 interface Values {
-  level: number
+  /** None yet for a country without a published advisory: the officer chooses one. */
+  level?: number
   summary: { 'zh-CN': string; en: string }
   advice?: AdviceText
 }
@@ -93,7 +94,12 @@ export function DraftForm(props: {
         onValuesChange={() => setDirty(true)}
         requiredMark={false}
       >
-        <Form.Item name="level" label={t('advisoriesConsole.editor.level')} style={{ marginBottom: 8 }}>
+        <Form.Item
+          name="level"
+          label={t('advisoriesConsole.editor.level')}
+          style={{ marginBottom: 8 }}
+          rules={[{ required: true, message: t('advice.noLevel') }]}
+        >
           <LevelSelect />
         </Form.Item>
         <LevelMeaning level={level} />
