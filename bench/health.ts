@@ -14,12 +14,12 @@ import { loadConfig } from '../src/config.ts'
 import { decodeBase45, encodeBase45 } from '../src/modules/health/dcc/base45.ts'
 import {
   encodeHc1,
+  isDccPayload,
   kidOf,
   nodeCbor,
   nodeTrustedKey,
   nodeVerifyEnv,
 } from '../src/modules/health/dcc/dcc.node.ts'
-import { isDccPayload } from '../src/modules/health/dcc/dcc.payload.ts'
 import { verifyHc1 } from '../src/modules/health/dcc/dcc.verify.ts'
 import { deflate, inflate } from '../src/modules/health/dcc/zlib.ts'
 import { newUvci, vaccinationPayload } from '../src/modules/health/issue.ts'

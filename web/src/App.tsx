@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { AdvisoryCountryPage } from './advisories/AdvisoryCountryPage.tsx'
@@ -18,7 +19,6 @@ import { RequireSignIn } from './citizen/RequireSignIn.tsx'
 import { SettingsPage } from './citizen/SettingsPage.tsx'
 import { TripsPage } from './citizen/TripsPage.tsx'
 import { ConsoleApp } from './console/ConsoleApp.tsx'
-import { VerifyPage } from './health/VerifyPage.tsx'
 import { WalletPage } from './health/WalletPage.tsx'
 import { AuthProvider, useAuth } from './lib/auth.tsx'
 import { Home } from './pages/Home.tsx'
@@ -28,6 +28,21 @@ import { Missions } from './pages/Missions.tsx'
 import { NotFound } from './pages/NotFound.tsx'
 import { PublicLayout } from './pages/PublicLayout.tsx'
 import { Register } from './pages/Register.tsx'
+
+/**
+ * The verifier (X.509, CBOR, Zod, the QR readers) is a chunk of its own, fetched when /verify is
+ * opened: nobody else pays for it. Once fetched (and the lists loaded) it works offline.
+ */
+const VerifyPage = lazy(() => import('./health/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })))
+
+function Loading() {
+  const { t } = useTranslation()
+  return (
+    <div style={{ padding: 80, textAlign: 'center' }}>
+      <Spin tip={t('common.loading')} />
+    </div>
+  )
+}
 
 function Routed() {
   const { loading } = useAuth()
@@ -50,7 +65,14 @@ function Routed() {
         <Route path="advisories" element={<AdvisoryMapPage />} />
         <Route path="advisories/:code" element={<AdvisoryCountryPage />} />
         <Route path="alerts/:id/answer" element={<AnswerLinkPage />} />
-        <Route path="verify" element={<VerifyPage />} />
+        <Route
+          path="verify"
+          element={
+            <Suspense fallback={<Loading />}>
+              <VerifyPage />
+            </Suspense>
+          }
+        />
         <Route
           path="me/health"
           element={

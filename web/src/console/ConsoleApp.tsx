@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { ClinicianPage } from '../health/ClinicianPage.tsx'
+import { SitesPage } from '../health/SitesPage.tsx'
 import { useAuth } from '../lib/auth.tsx'
 import { isStaff } from '../lib/types.ts'
 import { LanguageSwitch } from '../pages/LanguageSwitch.tsx'
@@ -123,6 +124,7 @@ export function ConsoleApp() {
             <Route index element={<Overview sections={sections} />} />
             {sections.includes('users') && <Route path="users" element={<Users />} />}
             {sections.includes('vaccination') && <Route path="vaccination" element={<ClinicianPage />} />}
+            {sections.includes('healthSites') && <Route path="healthSites" element={<SitesPage />} />}
             {sections.includes('audit') && <Route path="audit" element={<AuditLog />} />}
             {sections.includes('missions') && <Route path="missions" element={<Missions />} />}
             {sections.includes('outbox') && <Route path="outbox" element={<Outbox />} />}

@@ -14,13 +14,14 @@ export type Section =
   | 'audit'
   | 'outbox'
   | 'vaccination'
+  | 'healthSites'
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
   operator: ['hotline', 'cases', 'alerts'],
   officer: ['cases', 'people', 'advisories', 'alerts', 'services'],
   duty_officer: ['dashboard', 'alerts', 'advisories', 'people', 'hotline', 'cases', 'crises', 'services'],
-  admin: ['users', 'missions', 'audit', 'outbox'],
+  admin: ['users', 'missions', 'healthSites', 'audit', 'outbox'],
   clinician: ['vaccination'],
 }
 
@@ -39,6 +40,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'alerts',
   'services',
   'vaccination',
+  'healthSites',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -1,7 +1,8 @@
 import { constants, createHash, hash, type KeyObject, sign, verify, X509Certificate } from 'node:crypto'
 import { Decoder, Encoder } from 'cbor-x'
+import { z } from 'zod'
 import { encodeBase45 } from './base45.ts'
-import type { DccPayload } from './dcc.payload.ts'
+import { type DccPayload, dccPayloadSchema } from './dcc.payload.ts'
 import {
   bstrHead,
   type Cbor,
@@ -68,6 +69,10 @@ function verifyCose(key: KeyObject, alg: number, signature: Uint8Array, data: Ui
 }
 
 /** One-shot SHA-256 (no Hash object per call). */
+const payloadSchema = dccPayloadSchema(z)
+/** The DCC 1.3.0 schema check (built once). */
+export const isDccPayload = (payload: unknown): boolean => payloadSchema.safeParse(payload).success
+
 const sha256 = (bytes: Uint8Array): Uint8Array => hash('sha256', bytes, 'buffer')
 
 /** The verification environment on the server: Node's zlib, hash and the given keys and revocations. */
@@ -79,6 +84,7 @@ export function nodeVerifyEnv(
     cbor: nodeCbor,
     inflate,
     sha256,
+    schema: isDccPayload,
     keys,
     isRevoked,
   }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dccVectors, expectedChecks } from '../../../../test/health/dcc-vectors.ts'
 import { decodeBase45, encodeBase45 } from './base45.ts'
-import { nodeTrustedKey, nodeVerifyEnv } from './dcc.node.ts'
-import { isDccPayload } from './dcc.payload.ts'
+import { isDccPayload, nodeTrustedKey, nodeVerifyEnv } from './dcc.node.ts'
 import { verifyHc1 } from './dcc.verify.ts'
 import { icaoTransliterate } from './icao.ts'
 

@@ -1,5 +1,4 @@
 import { decodeBase45 } from './base45.ts'
-import { isDccPayload } from './dcc.payload.ts'
 
 /**
  * The DCC verification steps, in the order of the specification. No Node or DOM imports: the
@@ -57,6 +56,8 @@ export interface VerifyEnv {
   keys(kid: string | null): readonly TrustedKey[]
   /** The revocation hash (COUNTRYCODEUCI, Base64) is on a list. */
   isRevoked(hash: string): boolean
+  /** The payload passes the DCC schema (dcc.payload.ts, built with the caller's Zod). */
+  schema(hcert: unknown): boolean
 }
 
 export interface Holder {
@@ -311,7 +312,7 @@ export async function verifyHc1(qr: string, at: Date, env: VerifyEnv): Promise<V
   const iss = d.claims.get(1)
   verdict.issuer = typeof iss === 'string' ? iss : null
   verdict.type = typeOf(d.hcert)
-  checks.schema = isDccPayload(d.hcert)
+  checks.schema = env.schema(d.hcert)
   const holder = holderOf(d.hcert)
   if (holder) verdict.holder = holder
 
