@@ -3,6 +3,7 @@ import {
   RAT_DEVICES,
   RECOVERY_VALID_FROM_DAYS,
   RECOVERY_VALID_UNTIL_DAYS,
+  TEST_NOT_DETECTED,
   TEST_RESULT_CODES,
   TEST_RESULTS,
   TEST_TYPE_CODES,
@@ -97,7 +98,7 @@ export function TestForm({ personId, siteId, siteName }: Props) {
       initialValues={{
         type: TEST_TYPE_RAT,
         sampledAt: localNow(),
-        result: TEST_RESULT_CODES[0],
+        result: TEST_NOT_DETECTED,
         centre: siteName.slice(0, 50),
       }}
       onFinish={(v) =>

@@ -1,4 +1,5 @@
 import { constants, createHash, hash, type KeyObject, sign, verify, X509Certificate } from 'node:crypto'
+import { inflateSync } from 'node:zlib'
 import { Decoder, Encoder } from 'cbor-x'
 import { z } from 'zod'
 import { encodeBase45 } from './base45.ts'
@@ -73,6 +74,16 @@ const payloadSchema = dccPayloadSchema(z)
 /** The DCC 1.3.0 schema check (built once). */
 export const isDccPayload = (payload: unknown): boolean => payloadSchema.safeParse(payload).success
 
+/**
+ * zlib on the server: our own inflate for a first block that is stored or fixed Huffman (what
+ * deflate() writes: faster than a Node zlib stream built per call), Node's for dynamic Huffman
+ * (what most issuers' zlib -9 writes: Node's C decoder wins there). Output capped at 64 KiB.
+ */
+function inflateCwt(bytes: Uint8Array): Uint8Array {
+  const blockType = bytes.length > 2 ? ((bytes[2] as number) >> 1) & 3 : 0
+  return blockType === 2 ? inflateSync(bytes, { maxOutputLength: 65_536 }) : inflate(bytes)
+}
+
 const sha256 = (bytes: Uint8Array): Uint8Array => hash('sha256', bytes, 'buffer')
 
 /** The verification environment on the server: Node's zlib, hash and the given keys and revocations. */
@@ -82,7 +93,7 @@ export function nodeVerifyEnv(
 ): VerifyEnv {
   return {
     cbor: nodeCbor,
-    inflate,
+    inflate: inflateCwt,
     sha256,
     schema: isDccPayload,
     keys,
