@@ -55,6 +55,7 @@ describe('the staff console', () => {
       'admin@demo.lingshi': [
         'users',
         'missions',
+        'healthSites',
         'catalogue',
         'audit',
         'outbox',

@@ -1,6 +1,9 @@
+import { RAT_DEVICE_VALUES } from './data/rat-devices.ts'
+
 /**
  * EU DCC value sets (disease-agent-targeted, vaccine-prophylaxis, vaccine-medicinal-product,
- * vaccine-mah-manf) for the doses a clinician records. No imports: the web app bundles this file.
+ * vaccine-mah-manf) for the doses a clinician records. No package imports (data files only): the
+ * web app bundles this file.
  */
 /** The issuing country of our certificates (CWT `iss`, UVCI, revocation hashes). */
 export const ISSUING_COUNTRY = 'CN'
@@ -42,12 +45,8 @@ export type TestType = keyof typeof TEST_TYPES
 export const TEST_TYPE_CODES = Object.keys(TEST_TYPES) as [TestType, ...TestType[]]
 export const TEST_TYPE_RAT = 'LP217198-3'
 
-/** EU DCC value set covid-19-lab-test-manufacturer-and-name (rapid antigen tests, `ma`): a few of the list. */
-export const RAT_DEVICES = {
-  '1232': 'Abbott Rapid Diagnostics, Panbio COVID-19 Ag Rapid Test',
-  '345': 'SD BIOSENSOR Inc, STANDARD Q COVID-19 Ag Test',
-  '1604': 'Roche (SD BIOSENSOR), SARS-CoV-2 Rapid Antigen Test',
-} as const
+/** EU DCC value set covid-19-lab-test-manufacturer-and-name (rapid antigen tests, `ma`): data/rat-devices.ts. */
+export const RAT_DEVICES = RAT_DEVICE_VALUES
 export type RatDevice = keyof typeof RAT_DEVICES
 export const RAT_DEVICE_CODES = Object.keys(RAT_DEVICES) as [RatDevice, ...RatDevice[]]
 
@@ -60,3 +59,11 @@ export const TEST_NOT_DETECTED = '260415000'
 /** A recovery certificate is valid from 11 days after the first positive test, at most 180 days after it. */
 export const RECOVERY_VALID_FROM_DAYS = 11
 export const RECOVERY_VALID_UNTIL_DAYS = 180
+
+/**
+ * How long a test certificate is valid from its sample, as its CWT `exp` says: the EU's rule of
+ * thumb for travel (Council Recommendation (EU) 2022/107: 72 hours for a NAAT, 24 hours for a
+ * rapid antigen test) written into the certificate by the issuer, so an offline verifier's expiry
+ * check refuses a stale test without business rules. Never past the signer certificate.
+ */
+export const TEST_VALIDITY_HOURS: Record<TestType, number> = { 'LP6464-4': 72, 'LP217198-3': 24 }

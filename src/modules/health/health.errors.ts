@@ -16,6 +16,7 @@ const STATUS = {
   'health.dose_in_future': 400,
   'health.test_in_future': 400,
   'health.test_positive': 422,
+  'health.test_expired': 422,
   'health.positive_in_future': 400,
   'health.recovery_too_early': 422,
   'health.recovery_too_late': 422,

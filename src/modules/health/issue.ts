@@ -138,8 +138,8 @@ export interface Issued {
 }
 
 /**
- * Signs a payload: CWT `exp` is a year on, never past the signer certificate's `notAfter` nor past
- * `until` (a recovery's last valid day) when given.
+ * Signs a payload: CWT `exp` is a year on (a vaccination), never past the signer certificate's
+ * `notAfter` nor past `until` when given (a recovery's last valid day, a test's validity).
  */
 export function signPayload(
   payload: DccPayload,

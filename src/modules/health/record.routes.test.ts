@@ -82,6 +82,71 @@ function addDaysTo(date: string, days: number) {
 }
 
 describe('test certificates', () => {
+  it('are valid 72 hours from the sample for a NAAT and 24 for a rapid antigen test (CWT exp), not a year', async () => {
+    const c = await person()
+    const sampled = new Date(Date.now() - 5 * 3600_000)
+    sampled.setUTCMilliseconds(0)
+    for (const [body, hours] of [
+      [rat(c.userId, { sampledAt: sampled.toISOString() }), 24],
+      [
+        rat(c.userId, {
+          sampledAt: sampled.toISOString(),
+          type: 'LP6464-4',
+          manufacturer: undefined,
+          name: 'Roche cobas SARS-CoV-2',
+        }),
+        72,
+      ],
+    ] as const) {
+      const res = await call('POST', '/api/v1/health/tests', clinician, body)
+      expect(res.statusCode, res.body).toBe(201)
+      const cert = await certificate(c.cookie, res.json().certificateId)
+      const expires = sampled.getTime() + hours * 3600_000
+      expect(Date.parse(cert.expiresAt)).toBe(expires)
+      const before = new Date(expires - 60_000).toISOString()
+      const after = new Date(expires + 1_000).toISOString()
+      const ok = (await call('POST', '/api/v1/health/verify', undefined, { qr: cert.qr, at: before })).json()
+      expect(ok).toMatchObject({ valid: true, checks: { expiry: true } })
+      const late = (await call('POST', '/api/v1/health/verify', undefined, { qr: cert.qr, at: after })).json()
+      expect(late).toMatchObject({ valid: false, checks: { expiry: false, signature: true } })
+    }
+  })
+
+  it('refuses a test whose certificate would be born expired (422), and writes nothing', async () => {
+    const c = await person()
+    expectProblem(
+      await call(
+        'POST',
+        '/api/v1/health/tests',
+        clinician,
+        rat(c.userId, { sampledAt: new Date(Date.now() - 25 * 3600_000).toISOString() }),
+      ),
+      422,
+      'health.test_expired',
+    )
+    expect((await call('GET', '/api/v1/me/health/certificates', c.cookie)).json()).toHaveLength(0)
+  })
+
+  it('names devices from the EU rapid antigen test list, and only those', async () => {
+    const c = await person()
+    for (const device of ['1833', '1331', '1437', '1343']) {
+      const res = await call(
+        'POST',
+        '/api/v1/health/tests',
+        clinician,
+        rat(c.userId, { manufacturer: device }),
+      )
+      expect(res.statusCode, res.body).toBe(201)
+      const cert = await certificate(c.cookie, res.json().certificateId)
+      expect((hcertOf(cert.qr).t as Record<string, unknown>[])[0]?.ma).toBe(device)
+    }
+    // 1065 (BD Veritor) is in the value set but no longer active: not offered.
+    expect(
+      (await call('POST', '/api/v1/health/tests', clinician, rat(c.userId, { manufacturer: '1065' })))
+        .statusCode,
+    ).toBe(400)
+  })
+
   it('records a negative rapid antigen test and issues a `t` certificate that verifies', async () => {
     const c = await person()
     const res = await call('POST', '/api/v1/health/tests', clinician, rat(c.userId))

@@ -4,7 +4,12 @@ import type { Db } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
 import { insertCertificate, insertRecovery, insertTest } from './certificate.repository.ts'
-import { RECOVERY_VALID_FROM_DAYS, RECOVERY_VALID_UNTIL_DAYS, TEST_NOT_DETECTED } from './health.enums.ts'
+import {
+  RECOVERY_VALID_FROM_DAYS,
+  RECOVERY_VALID_UNTIL_DAYS,
+  TEST_NOT_DETECTED,
+  TEST_VALIDITY_HOURS,
+} from './health.enums.ts'
 import { healthError } from './health.errors.ts'
 import type { RecoveryBody, TestBody } from './health.schema.ts'
 import { type Issued, newUvci, recoveryPayload, signPayload, testPayload } from './issue.ts'
@@ -45,7 +50,9 @@ async function storeCertificate(
 
 /**
  * A clinician enters a test taken at their site's testing centre; a negative result yields a test
- * certificate (`t`), a positive one is refused (no certificate, nothing written).
+ * certificate (`t`), a positive one is refused (no certificate, nothing written). Its CWT `exp` is
+ * the sample time plus TEST_VALIDITY_HOURS (72 h NAAT, 24 h rapid antigen), not a year: the
+ * certificate proves a result at a moment, and an offline verifier has only `exp` to go by.
  */
 export async function recordTest(ctx: AppContext, principal: Principal, body: TestBody, ip: string | null) {
   const site = await clinicianSite(ctx, principal, body.siteId)
@@ -54,6 +61,13 @@ export async function recordTest(ctx: AppContext, principal: Principal, body: Te
     throw healthError('health.test_in_future', 'A test cannot be recorded before its sample is taken')
   if (body.result !== TEST_NOT_DETECTED)
     throw healthError('health.test_positive', 'A positive test does not yield a test certificate')
+  const hours = TEST_VALIDITY_HOURS[body.type]
+  const validUntil = new Date(sampledAt.getTime() + hours * 3600 * 1000)
+  if (validUntil.getTime() <= Date.now())
+    throw healthError(
+      'health.test_expired',
+      `A test certificate is valid ${hours} hours from the sample: this one would be born expired`,
+    )
   const holder = await certificateHolder(ctx, body.personId)
   const signer = await activeSigner(ctx)
   const testId = uuidv7()
@@ -75,6 +89,8 @@ export async function recordTest(ctx: AppContext, principal: Principal, body: Te
     ),
     uvci,
     signer,
+    new Date(),
+    validUntil,
   )
   await ctx.db.transaction().execute(async (trx) => {
     await insertTest(trx, {

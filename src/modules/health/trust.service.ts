@@ -68,41 +68,102 @@ export interface VerifierState {
   readonly byKid: ReadonlyMap<string, readonly TrustedKey[]>
   readonly all: readonly TrustedKey[]
   readonly revoked: ReadonlySet<string>
+  /** Parsed keys by certificate thumbprint, carried into the next load (parsing costs more than reading). */
+  readonly keys: ReadonlyMap<string, TrustedKey>
 }
 
-/** Other instances' changes are seen within this many milliseconds; this instance's at once. */
-const STATE_TTL_MS = 5_000
-const states = new WeakMap<AppContext, Promise<VerifierState>>()
+/**
+ * The verify route reads the trust list and the revocations from memory, reloaded from the
+ * database when older than this: a revocation (or a trust-list entry) made on another instance
+ * shows within it; made on this instance, at once (the state is dropped). Past the age a request
+ * still answers from the state it has while one reload runs, unless the state is older than
+ * STATE_MAX_STALE_MS (then it waits for the reload): a revocation shows within 2 × 5 s at worst.
+ */
+export const STATE_TTL_MS = 5_000
+const STATE_MAX_STALE_MS = 2 * STATE_TTL_MS
 
+interface Held {
+  state: VerifierState | null
+  loading: Promise<VerifierState> | null
+  /** Bumped when this instance changes the lists: a reload begun before does not overwrite. */
+  generation: number
+}
+const held = new WeakMap<AppContext, Held>()
+
+function holder(ctx: AppContext): Held {
+  let h = held.get(ctx)
+  if (!h) {
+    h = { state: null, loading: null, generation: 0 }
+    held.set(ctx, h)
+  }
+  return h
+}
+
+/** This instance changed the trust list or the revocations: the next verification reloads. */
 export function forgetVerifierState(ctx: AppContext): void {
-  states.delete(ctx)
+  const h = holder(ctx)
+  h.generation++
+  h.loading = null
+  if (h.state) h.state = { ...h.state, loadedAt: Number.NEGATIVE_INFINITY }
 }
 
-async function loadState(ctx: AppContext): Promise<VerifierState> {
+async function loadState(
+  ctx: AppContext,
+  previous: VerifierState | null,
+  now: number,
+): Promise<VerifierState> {
   const [entries, revoked] = await Promise.all([listTrustEntries(ctx.db), revokedCertificates(ctx.db)])
   const byKid = new Map<string, TrustedKey[]>()
+  const keys = new Map<string, TrustedKey>()
   const all: TrustedKey[] = []
   for (const e of entries) {
-    const key = nodeTrustedKey(Buffer.from(e.raw_data, 'base64'), e.country)
+    const key =
+      previous?.keys.get(e.thumbprint) ?? nodeTrustedKey(Buffer.from(e.raw_data, 'base64'), e.country)
+    keys.set(e.thumbprint, key)
     all.push(key)
-    byKid.set(e.kid, [...(byKid.get(e.kid) ?? []), key])
+    const same = byKid.get(e.kid)
+    if (same) same.push(key)
+    else byKid.set(e.kid, [key])
   }
   return {
-    loadedAt: Date.now(),
+    loadedAt: now,
     byKid,
     all,
+    keys,
     revoked: new Set(revoked.map((r) => revocationHashOf(r.uvci))),
   }
 }
 
-export async function verifierState(ctx: AppContext): Promise<VerifierState> {
-  const cached = states.get(ctx)
-  if (cached) {
-    const state = await cached
-    if (Date.now() - state.loadedAt < STATE_TTL_MS) return state
-  }
-  const loading = loadState(ctx)
-  states.set(ctx, loading)
-  loading.catch(() => states.delete(ctx))
+function reload(ctx: AppContext, h: Held, now: number): Promise<VerifierState> {
+  if (h.loading) return h.loading
+  const generation = h.generation
+  const loading = loadState(ctx, h.state, now).then(
+    (state) => {
+      if (h.generation === generation) {
+        h.state = state
+        h.loading = null
+      }
+      return state
+    },
+    (error: unknown) => {
+      if (h.generation === generation) h.loading = null
+      throw error
+    },
+  )
+  h.loading = loading
   return loading
+}
+
+/** The state to verify with at `now` (milliseconds; the clock is a parameter for tests). */
+export async function verifierState(ctx: AppContext, now = Date.now()): Promise<VerifierState> {
+  const h = holder(ctx)
+  const state = h.state
+  const age = state ? now - state.loadedAt : Number.POSITIVE_INFINITY
+  if (state && age < STATE_TTL_MS) return state
+  if (state && age < STATE_MAX_STALE_MS) {
+    // Fresh enough to answer now; the reload runs meanwhile (a failed one is retried next time).
+    reload(ctx, h, now).catch(() => undefined)
+    return state
+  }
+  return reload(ctx, h, now)
 }

@@ -46,7 +46,8 @@ export const healthMatrix: Matrix = {
         personId: w.ids.citizenA,
         type: 'LP217198-3',
         manufacturer: '1232',
-        sampledAt: '2026-01-15T09:30:00+09:00',
+        // A test certificate is valid 24 h from the sample (rapid antigen): an hour ago.
+        sampledAt: new Date(Date.now() - 3_600_000).toISOString(),
         result: '260415000',
         centre: 'Tokyo embassy testing centre',
         siteId: w.ids.healthSiteTokyo,

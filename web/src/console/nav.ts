@@ -18,6 +18,7 @@ export type Section =
   | 'sites'
   | 'catalogue'
   | 'appointments'
+  | 'healthSites'
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
@@ -35,7 +36,7 @@ const BY_ROLE: Partial<Record<Role, Section[]>> = {
     'enterprises',
     'sites',
   ],
-  admin: ['users', 'missions', 'catalogue', 'audit', 'outbox', 'enterprises', 'appointments'],
+  admin: ['users', 'missions', 'healthSites', 'catalogue', 'audit', 'outbox', 'enterprises', 'appointments'],
   clinician: ['vaccination'],
 }
 
@@ -58,6 +59,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'sites',
   'catalogue',
   'appointments',
+  'healthSites',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -6,13 +6,26 @@ import {
   type Product,
 } from '@server/health/health.enums.ts'
 import type { doseCreated, PersonFound } from '@server/health/health.schema.ts'
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Typography } from 'antd'
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Tabs,
+  Typography,
+} from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { get, post } from '../lib/api.ts'
 import { useAuth } from '../lib/auth.tsx'
 import { errorMessage } from '../lib/errors.ts'
+import { RecoveryForm, TestForm } from './RecordForms.tsx'
 
 interface DoseForm {
   product: Product
@@ -25,7 +38,10 @@ interface DoseForm {
 
 const today = () => new Date().toISOString().slice(0, 10)
 
-/** A vaccination site's desk: find the person by passport number, record the dose (which issues the certificate). */
+/**
+ * A vaccination site's desk: find the person by passport number, then record a dose, a test or a
+ * recovery (each issues its certificate).
+ */
 export function ClinicianPage() {
   const { t, i18n } = useTranslation()
   const { me } = useAuth()
@@ -67,12 +83,58 @@ export function ClinicianPage() {
   }
 
   if (!site) return <Alert type="warning" message={t('health.clinician.noSite')} />
+  const siteName = i18n.language === 'en' ? site.name.en : site.name['zh-CN']
+  const doseForm = (
+    <Form<DoseForm>
+      form={form}
+      layout="vertical"
+      onFinish={record}
+      initialValues={{
+        product: 'EU/1/20/1528',
+        manufacturer: PRODUCTS['EU/1/20/1528'].ma,
+        doseNumber: 1,
+        seriesDoses: 2,
+        date: today(),
+      }}
+      onValuesChange={(changed: Partial<DoseForm>) => {
+        if (changed.product) form.setFieldValue('manufacturer', PRODUCTS[changed.product].ma)
+      }}
+    >
+      <Form.Item name="product" label={t('health.clinician.product')} rules={[{ required: true }]}>
+        <Select
+          data-testid="dose-product"
+          options={PRODUCT_CODES.map((code) => ({
+            value: code,
+            label: `${PRODUCTS[code].name} (${code})`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="manufacturer" label={t('health.clinician.manufacturer')} rules={[{ required: true }]}>
+        <Select options={MANUFACTURER_CODES.map((code) => ({ value: code, label: MANUFACTURERS[code] }))} />
+      </Form.Item>
+      <Form.Item name="lot" label={t('health.clinician.lot')} rules={[{ required: true }]}>
+        <Input data-testid="dose-lot" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="doseNumber" label={t('health.clinician.doseNumber')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={9} data-testid="dose-number" />
+        </Form.Item>
+        <Form.Item name="seriesDoses" label={t('health.clinician.seriesDoses')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={9} data-testid="dose-series" />
+        </Form.Item>
+        <Form.Item name="date" label={t('health.clinician.date')} rules={[{ required: true }]}>
+          <Input type="date" data-testid="dose-date" />
+        </Form.Item>
+      </Space>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="dose-record">
+        {t('health.clinician.record')}
+      </Button>
+    </Form>
+  )
   return (
     <div style={{ maxWidth: 720 }}>
       <Typography.Title level={3}>{t('health.clinician.title')}</Typography.Title>
-      <Typography.Paragraph data-testid="clinician-site">
-        {i18n.language === 'en' ? site.name.en : site.name['zh-CN']}
-      </Typography.Paragraph>
+      <Typography.Paragraph data-testid="clinician-site">{siteName}</Typography.Paragraph>
       <Space.Compact style={{ width: '100%', maxWidth: 420 }}>
         <Input
           value={passport}
@@ -112,65 +174,23 @@ export function ClinicianPage() {
               {person.passportNumber}
             </Descriptions.Item>
           </Descriptions>
-          <Form<DoseForm>
-            form={form}
-            layout="vertical"
-            onFinish={record}
-            initialValues={{
-              product: 'EU/1/20/1528',
-              manufacturer: PRODUCTS['EU/1/20/1528'].ma,
-              doseNumber: 1,
-              seriesDoses: 2,
-              date: today(),
-            }}
-            onValuesChange={(changed: Partial<DoseForm>) => {
-              if (changed.product) form.setFieldValue('manufacturer', PRODUCTS[changed.product].ma)
-            }}
-          >
-            <Form.Item name="product" label={t('health.clinician.product')} rules={[{ required: true }]}>
-              <Select
-                data-testid="dose-product"
-                options={PRODUCT_CODES.map((code) => ({
-                  value: code,
-                  label: `${PRODUCTS[code].name} (${code})`,
-                }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="manufacturer"
-              label={t('health.clinician.manufacturer')}
-              rules={[{ required: true }]}
-            >
-              <Select
-                options={MANUFACTURER_CODES.map((code) => ({ value: code, label: MANUFACTURERS[code] }))}
-              />
-            </Form.Item>
-            <Form.Item name="lot" label={t('health.clinician.lot')} rules={[{ required: true }]}>
-              <Input data-testid="dose-lot" />
-            </Form.Item>
-            <Space wrap>
-              <Form.Item
-                name="doseNumber"
-                label={t('health.clinician.doseNumber')}
-                rules={[{ required: true }]}
-              >
-                <InputNumber min={1} max={9} data-testid="dose-number" />
-              </Form.Item>
-              <Form.Item
-                name="seriesDoses"
-                label={t('health.clinician.seriesDoses')}
-                rules={[{ required: true }]}
-              >
-                <InputNumber min={1} max={9} data-testid="dose-series" />
-              </Form.Item>
-              <Form.Item name="date" label={t('health.clinician.date')} rules={[{ required: true }]}>
-                <Input type="date" data-testid="dose-date" />
-              </Form.Item>
-            </Space>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="dose-record">
-              {t('health.clinician.record')}
-            </Button>
-          </Form>
+          <Tabs
+            style={{ marginTop: 8 }}
+            data-testid="clinician-records"
+            items={[
+              { key: 'v', label: t('health.types.v'), children: doseForm },
+              {
+                key: 't',
+                label: <span data-testid="tab-test">{t('health.types.t')}</span>,
+                children: <TestForm personId={person.id} siteId={site.id} siteName={siteName} />,
+              },
+              {
+                key: 'r',
+                label: <span data-testid="tab-recovery">{t('health.types.r')}</span>,
+                children: <RecoveryForm personId={person.id} siteId={site.id} />,
+              },
+            ]}
+          />
         </Card>
       )}
       {done && (

@@ -1,9 +1,12 @@
 import 'reflect-metadata'
 import * as x509 from '@peculiar/x509'
+import { dccPayloadSchema } from '@server/health/dcc/dcc.payload.ts'
 import type { TrustedKey, Verdict, VerifyEnv } from '@server/health/dcc/dcc.verify.ts'
 import { verifyHc1 } from '@server/health/dcc/dcc.verify.ts'
+import { inflate } from '@server/health/dcc/zlib.ts'
 import type { RevocationList, TrustCertificate } from '@server/health/health.schema.ts'
 import { Decoder, Encoder } from 'cbor-x'
+import { z } from 'zod'
 
 const decoder = new Decoder({ mapsAsObjects: false, useRecords: false })
 const encoder = new Encoder({
@@ -15,11 +18,8 @@ const encoder = new Encoder({
 
 const b64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
 
-/** zlib in the browser: DecompressionStream's "deflate" is RFC 1950, the DCC's format. */
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'))
-  return new Uint8Array(await new Response(stream).arrayBuffer())
-}
+/** The DCC 1.3.0 schema, the same definition the server checks with. */
+const payloadSchema = dccPayloadSchema(z)
 
 const ALGS: Record<
   number,
@@ -81,6 +81,7 @@ export function browserVerifier(lists: Lists) {
     sha256: async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)),
     keys: (kid) => (kid === null ? keys : keys.filter((k) => k.kid === kid)),
     isRevoked: (hash) => revoked.has(hash),
+    schema: (hcert) => payloadSchema.safeParse(hcert).success,
   }
   return (qr: string, at = new Date()): Promise<Verdict> => verifyHc1(qr, at, env)
 }

@@ -1,9 +1,18 @@
-import { constants, createHash, type KeyObject, sign, verify, X509Certificate } from 'node:crypto'
-import { deflateSync, inflateSync } from 'node:zlib'
-import { Decoder, Encoder, Tag } from 'cbor-x'
+import { constants, createHash, hash, type KeyObject, sign, verify, X509Certificate } from 'node:crypto'
+import { inflateSync } from 'node:zlib'
+import { Decoder, Encoder } from 'cbor-x'
+import { z } from 'zod'
 import { encodeBase45 } from './base45.ts'
-import type { DccPayload } from './dcc.payload.ts'
-import { type Cbor, type TrustedKey, toBase64, type VerifyEnv } from './dcc.verify.ts'
+import { type DccPayload, dccPayloadSchema } from './dcc.payload.ts'
+import {
+  bstrHead,
+  type Cbor,
+  concatBytes,
+  SIG_STRUCTURE_HEAD,
+  type TrustedKey,
+  type VerifyEnv,
+} from './dcc.verify.ts'
+import { deflate, inflate } from './zlib.ts'
 
 const decoder = new Decoder({ mapsAsObjects: false, useRecords: false })
 const encoder = new Encoder({
@@ -18,7 +27,6 @@ export const nodeCbor: Cbor = {
   decode: (bytes) => decoder.decode(bytes),
   encode: (value) => encoder.encode(value),
 }
-const encodeCbor = nodeCbor.encode
 
 /** kid: the first 8 bytes of the SHA-256 of the signer certificate's DER, Base64. */
 export function kidOf(der: Uint8Array): string {
@@ -61,6 +69,23 @@ function verifyCose(key: KeyObject, alg: number, signature: Uint8Array, data: Ui
   }
 }
 
+/** One-shot SHA-256 (no Hash object per call). */
+const payloadSchema = dccPayloadSchema(z)
+/** The DCC 1.3.0 schema check (built once). */
+export const isDccPayload = (payload: unknown): boolean => payloadSchema.safeParse(payload).success
+
+/**
+ * zlib on the server: our own inflate for a first block that is stored or fixed Huffman (what
+ * deflate() writes: faster than a Node zlib stream built per call), Node's for dynamic Huffman
+ * (what most issuers' zlib -9 writes: Node's C decoder wins there). Output capped at 64 KiB.
+ */
+function inflateCwt(bytes: Uint8Array): Uint8Array {
+  const blockType = bytes.length > 2 ? ((bytes[2] as number) >> 1) & 3 : 0
+  return blockType === 2 ? inflateSync(bytes, { maxOutputLength: 65_536 }) : inflate(bytes)
+}
+
+const sha256 = (bytes: Uint8Array): Uint8Array => hash('sha256', bytes, 'buffer')
+
 /** The verification environment on the server: Node's zlib, hash and the given keys and revocations. */
 export function nodeVerifyEnv(
   keys: (kid: string | null) => readonly TrustedKey[],
@@ -68,8 +93,9 @@ export function nodeVerifyEnv(
 ): VerifyEnv {
   return {
     cbor: nodeCbor,
-    inflate: (bytes) => inflateSync(bytes),
-    sha256: (bytes) => createHash('sha256').update(bytes).digest(),
+    inflate: inflateCwt,
+    sha256,
+    schema: isDccPayload,
     keys,
     isRevoked,
   }
@@ -87,15 +113,37 @@ export interface CwtTimes {
   readonly expiresAt: number
 }
 
-/** The HC1 string of a payload: CWT → COSE_Sign1 (ES256, kid protected) → zlib → Base45 → "HC1:". */
+/** The protected header {1: -7 (ES256), 4: kid} as a byte string, once per signing key. */
+const protectedHeaders = new WeakMap<Uint8Array, Uint8Array>()
+function protectedHeaderOf(kid: Uint8Array): Uint8Array {
+  let bstr = protectedHeaders.get(kid)
+  if (!bstr) {
+    const header = encoder.encode(
+      new Map<number, unknown>([
+        [1, -7],
+        [4, kid],
+      ]),
+    )
+    bstr = concatBytes([bstrHead(header.length), header])
+    protectedHeaders.set(kid, bstr)
+  }
+  return bstr
+}
+
+/** Tag 18 (COSE_Sign1) + Array(4). */
+const COSE_SIGN1_HEAD = Uint8Array.of(0xd2, 0x84)
+const EMPTY_BSTR = Uint8Array.of(0x40)
+const EMPTY_MAP = Uint8Array.of(0xa0)
+const SIGNATURE_HEAD = Uint8Array.of(0x58, 64)
+
+/**
+ * The HC1 string of a payload: CWT → COSE_Sign1 (ES256, kid protected) → zlib → Base45 → "HC1:".
+ * The claims are the one CBOR encoding; the Sig_structure and the COSE_Sign1 around them are
+ * assembled from constant heads (RFC 9052 §4.4), so the bytes signed are the bytes sent.
+ */
 export function encodeHc1(payload: DccPayload, times: CwtTimes, key: SigningKey): string {
-  const protectedBytes = encodeCbor(
-    new Map<number, unknown>([
-      [1, -7],
-      [4, key.kid],
-    ]),
-  )
-  const claims = encodeCbor(
+  const protectedBstr = protectedHeaderOf(key.kid)
+  const claims = encoder.encode(
     new Map<number, unknown>([
       [1, times.issuer],
       [4, times.expiresAt],
@@ -103,10 +151,17 @@ export function encodeHc1(payload: DccPayload, times: CwtTimes, key: SigningKey)
       [-260, new Map([[1, payload]])],
     ]),
   )
-  const toSign = encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), claims])
+  const claimsHead = bstrHead(claims.length)
+  const toSign = concatBytes([SIG_STRUCTURE_HEAD, protectedBstr, EMPTY_BSTR, claimsHead, claims])
   const signature = sign('sha256', toSign, { key: key.privateKey, dsaEncoding: 'ieee-p1363' })
-  const cose = encodeCbor(new Tag([protectedBytes, new Map(), claims, signature], 18))
-  return `HC1:${encodeBase45(deflateSync(cose, { level: 9 }))}`
+  const cose = concatBytes([
+    COSE_SIGN1_HEAD,
+    protectedBstr,
+    EMPTY_MAP,
+    claimsHead,
+    claims,
+    SIGNATURE_HEAD,
+    signature,
+  ])
+  return `HC1:${encodeBase45(deflate(cose))}`
 }
-
-export { toBase64 }

@@ -1,9 +1,10 @@
 import { decodeBase45 } from './base45.ts'
-import { isDccPayload } from './dcc.check.ts'
 
 /**
- * The DCC verification steps, in the order of the specification. No imports but plain files: the
+ * The DCC verification steps, in the order of the specification. No Node or DOM imports: the
  * server and the browser verifier run this with their own CBOR, zlib, SHA-256 and signature check.
+ * Called thousands of times a second on the server: no closures made per call, and a step whose
+ * environment answers synchronously is not awaited (a promise per step costs more than the step).
  */
 export const CHECKS = [
   'prefix',
@@ -55,6 +56,8 @@ export interface VerifyEnv {
   keys(kid: string | null): readonly TrustedKey[]
   /** The revocation hash (COUNTRYCODEUCI, Base64) is on a list. */
   isRevoked(hash: string): boolean
+  /** The payload passes the DCC schema (dcc.payload.ts, built with the caller's Zod). */
+  schema(hcert: unknown): boolean
 }
 
 export interface Holder {
@@ -141,18 +144,79 @@ function decodeCose(decoder: Cbor, bytes: Uint8Array): Decoded {
   }
 }
 
-function sigStructure(cbor: Cbor, d: Decoded): Uint8Array {
-  return cbor.encode(['Signature1', d.protectedBytes, new Uint8Array(0), d.payloadBytes])
+/** The CBOR head of a byte string of `length` bytes (major type 2). */
+export function bstrHead(length: number): Uint8Array {
+  if (length < 24) return Uint8Array.of(0x40 | length)
+  if (length < 0x100) return Uint8Array.of(0x58, length)
+  if (length < 0x10000) return Uint8Array.of(0x59, length >> 8, length & 0xff)
+  return Uint8Array.of(0x5a, length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff)
 }
 
-async function findSigner(d: Decoded, env: VerifyEnv): Promise<TrustedKey | null> {
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0
+  for (const p of parts) n += p.length
+  const out = new Uint8Array(n)
+  let o = 0
+  for (const p of parts) {
+    out.set(p, o)
+    o += p.length
+  }
+  return out
+}
+
+/** Array(4) + text(10) "Signature1": the start of every COSE_Sign1 Sig_structure. */
+export const SIG_STRUCTURE_HEAD = Uint8Array.of(
+  0x84,
+  0x6a,
+  ...Array.from('Signature1', (c) => c.charCodeAt(0)),
+)
+const EMPTY_BSTR = Uint8Array.of(0x40)
+
+/** Sig_structure ["Signature1", protected, external_aad (empty), payload] (RFC 9052 §4.4). */
+function sigStructure(d: Decoded): Uint8Array {
+  return concatBytes([
+    SIG_STRUCTURE_HEAD,
+    bstrHead(d.protectedBytes.length),
+    d.protectedBytes,
+    EMPTY_BSTR,
+    bstrHead(d.payloadBytes.length),
+    d.payloadBytes,
+  ])
+}
+
+/** The first trusted key the signature verifies with; synchronous while the keys answer so. */
+function findSigner(d: Decoded, env: VerifyEnv): TrustedKey | null | Promise<TrustedKey | null> {
   if (d.alg === null) return null
-  const data = sigStructure(env.cbor, d)
-  for (const key of env.keys(d.kid)) {
+  const data = sigStructure(d)
+  const keys = env.keys(d.kid)
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as TrustedKey
+    let ok: boolean | Promise<boolean>
     try {
-      if (await key.verify(d.alg, d.signature, data)) return key
+      ok = key.verify(d.alg, d.signature, data)
     } catch {
-      // A key of another kind (RSA for an EC signature…) does not verify: try the next.
+      continue // A key of another kind (RSA for an EC signature…) does not verify: try the next.
+    }
+    if (isPromise(ok)) return findSignerAsync(d.alg, d.signature, data, keys, i, ok)
+    if (ok) return key
+  }
+  return null
+}
+
+async function findSignerAsync(
+  alg: number,
+  signature: Uint8Array,
+  data: Uint8Array,
+  keys: readonly TrustedKey[],
+  from: number,
+  pending: Promise<boolean>,
+): Promise<TrustedKey | null> {
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i] as TrustedKey
+    try {
+      if (await (i === from ? pending : key.verify(alg, signature, data))) return key
+    } catch {
+      // As above: try the next key.
     }
   }
   return null
@@ -186,21 +250,35 @@ function uvciOf(hcert: unknown): string | null {
   return typeof entry?.ci === 'string' ? entry.ci : null
 }
 
+const str = (v: unknown) => (typeof v === 'string' ? v : null)
+
 function holderOf(hcert: unknown): Holder | undefined {
   const h = hcert as { nam?: { fn?: unknown; gn?: unknown }; dob?: unknown } | null
   if (!h || typeof h.dob !== 'string') return undefined
-  const str = (v: unknown) => (typeof v === 'string' ? v : null)
   return { fn: str(h.nam?.fn), gn: str(h.nam?.gn), dob: h.dob }
 }
 
+const utf8 = new TextEncoder()
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => v instanceof Promise
+
 /** The revocation hash COUNTRYCODEUCI: the first 16 bytes of SHA-256 over the country and the UVCI, Base64. */
 export async function revocationHash(env: Pick<VerifyEnv, 'sha256'>, country: string, uvci: string) {
-  const digest = await env.sha256(new TextEncoder().encode(country + uvci))
-  return toBase64(digest.slice(0, 16))
+  const digest = await env.sha256(utf8.encode(country + uvci))
+  return toBase64(digest.subarray(0, 16))
 }
 
 export async function verifyHc1(qr: string, at: Date, env: VerifyEnv): Promise<Verdict> {
-  const checks: Checks = Object.fromEntries(CHECKS.map((c) => [c, null])) as Checks
+  const checks: Checks = {
+    prefix: null,
+    base45: null,
+    zlib: null,
+    cose: null,
+    signature: null,
+    keyUsage: null,
+    expiry: null,
+    schema: null,
+    revoked: null,
+  }
   const verdict: Verdict = { valid: false, checks, kid: null, issuer: null, type: null }
   const text = qr.trim()
   checks.prefix = text.startsWith('HC1:')
@@ -215,7 +293,8 @@ export async function verifyHc1(qr: string, at: Date, env: VerifyEnv): Promise<V
   }
   let coseBytes: Uint8Array
   try {
-    coseBytes = await env.inflate(compressed)
+    const inflated = env.inflate(compressed)
+    coseBytes = isPromise(inflated) ? await inflated : inflated
     checks.zlib = true
   } catch {
     checks.zlib = false
@@ -233,11 +312,12 @@ export async function verifyHc1(qr: string, at: Date, env: VerifyEnv): Promise<V
   const iss = d.claims.get(1)
   verdict.issuer = typeof iss === 'string' ? iss : null
   verdict.type = typeOf(d.hcert)
-  checks.schema = isDccPayload(d.hcert)
+  checks.schema = env.schema(d.hcert)
   const holder = holderOf(d.hcert)
   if (holder) verdict.holder = holder
 
-  const signer = await findSigner(d, env)
+  const found = findSigner(d, env)
+  const signer = isPromise(found) ? await found : found
   checks.signature = signer !== null
   checks.keyUsage = signer ? keyUsageAllows(signer, verdict.type) : null
   checks.expiry =
@@ -247,9 +327,11 @@ export async function verifyHc1(qr: string, at: Date, env: VerifyEnv): Promise<V
   const uvci = uvciOf(d.hcert)
   if (uvci) {
     const country = verdict.issuer ?? signer?.country ?? ''
-    checks.revoked = env.isRevoked(await revocationHash(env, country, uvci))
+    const digest = env.sha256(utf8.encode(country + uvci))
+    const hash = toBase64((isPromise(digest) ? await digest : digest).subarray(0, 16))
+    checks.revoked = env.isRevoked(hash)
   }
-  verdict.valid =
-    CHECKS.every((c) => (c === 'revoked' ? checks[c] === false : checks[c] === true)) && signer !== null
+  verdict.valid = signer !== null && checks.revoked === false
+  for (const c of CHECKS) if (c !== 'revoked' && checks[c] !== true) verdict.valid = false
   return verdict
 }
