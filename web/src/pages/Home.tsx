@@ -16,8 +16,8 @@ const SERVICES = [
   { key: 'advisories', available: true, to: '/advisories' },
   { key: 'alerts', available: true, to: '/me/alerts' },
   { key: 'help', available: true, to: '/me/help' },
-  { key: 'services', available: false },
-  { key: 'health', available: false },
+  { key: 'services', available: true, to: '/me/applications' },
+  { key: 'health', available: true, to: '/me/health' },
 ] as const satisfies ReadonlyArray<{ key: string; available: boolean; to?: string }>
 
 type Trip = z.infer<typeof tripResponse>
