@@ -93,7 +93,7 @@ describe.each(VIEWS)('honest advice and numbers to tap ($lang, $width px)', (v) 
     await context.close()
   })
 
-  it("dials the mission from a trip card: the destination's level, local numbers and the mission's 24-hour line", async () => {
+  it("dials the mission from a trip card, the home and the SOS page: the destination's level, local numbers and the mission's 24-hour line", async () => {
     const { page, context } = await e2e.newPage({ width: v.width, height: v.height, locale: v.lang })
     const email = `advice.${v.lang}.${Date.now()}@example.org`
     const reg = await page.request.post('/api/v1/auth/register', {
@@ -141,6 +141,16 @@ describe.each(VIEWS)('honest advice and numbers to tap ($lang, $width px)', (v) 
     expect(await page.getByTestId('home-hotline-tel').getAttribute('href')).toBe('tel:+861012308')
     await expectNoSidewaysScroll(page)
     await page.screenshot({ path: path.join(SHOTS, `advice-home-${v.width}-${v.lang}.png`), fullPage: true })
+
+    // The SOS page dials the same: the destination's police and the mission's 24-hour line.
+    await page.goto('/me/help')
+    const sos = page.getByTestId('emergency-numbers-JP')
+    await sos.waitFor()
+    expect(await sos.getByTestId('local-police-JP').getAttribute('href')).toBe('tel:110')
+    expect(await sos.getByTestId('mission-emergency-JP-TYO-EMB').getAttribute('href')).toBe(
+      `tel:${tokyo?.emergencyPhone.replace(/[^+0-9]/g, '')}`,
+    )
+    await expectNoSidewaysScroll(page)
     await context.close()
   })
 })

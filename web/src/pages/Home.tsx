@@ -1,12 +1,9 @@
 import { ACCESS, allowedBy } from '@server/identity/role.ts'
-import type { tripResponse } from '@server/registrations/registrations.schema.ts'
 import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd'
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { z } from 'zod'
 import { EmergencyNumbers, HOTLINE, Tel } from '../citizen/EmergencyNumbers.tsx'
-import { get } from '../lib/api.ts'
+import { useTravellingTo } from '../citizen/useTravellingTo.ts'
 import { useAuth } from '../lib/auth.tsx'
 import { isStaff } from '../lib/types.ts'
 
@@ -19,30 +16,6 @@ const SERVICES = [
   { key: 'services', available: true, to: '/me/applications' },
   { key: 'health', available: true, to: '/me/health' },
 ] as const satisfies ReadonlyArray<{ key: string; available: boolean; to?: string }>
-
-type Trip = z.infer<typeof tripResponse>
-
-/** The country of my trip under way (or the next one): its numbers go on the home page. */
-function useTravellingTo(citizen: boolean): string | undefined {
-  const [country, setCountry] = useState<string>()
-  useEffect(() => {
-    if (!citizen) return
-    let live = true
-    const today = new Date().toISOString().slice(0, 10)
-    get<Trip[]>('/api/v1/me/trips')
-      .then((trips) => {
-        const next = trips
-          .filter((x) => x.endDate >= today)
-          .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))[0]
-        if (live) setCountry(next?.destinations[0]?.country)
-      })
-      .catch(() => undefined)
-    return () => {
-      live = false
-    }
-  }, [citizen])
-  return country
-}
 
 export function Home() {
   const { t } = useTranslation()

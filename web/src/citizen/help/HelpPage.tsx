@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { get } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
 import { useLoad } from '../../lib/useLoad.ts'
+import { EmergencyNumbers } from '../EmergencyNumbers.tsx'
+import { useTravellingTo } from '../useTravellingTo.ts'
 import { HelpFollow } from './HelpFollow.tsx'
 import { HelpForm } from './HelpForm.tsx'
 import { HotlineCall } from './HotlineCall.tsx'
@@ -23,6 +25,7 @@ export function HelpPage() {
       setHelp(latest.data.find((h) => OPEN_HELP_STATUSES.includes(h.status)) ?? null)
   }, [latest.data, help])
   const onChange = useCallback((h: MyHelp) => setHelp(h), [])
+  const where = useTravellingTo(may)
 
   return (
     <div className="page narrow-page">
@@ -52,6 +55,7 @@ export function HelpPage() {
           {t('sos.hotline')}
         </Typography.Paragraph>
       </div>
+      {where && <EmergencyNumbers country={where} maxMissions={1} />}
     </div>
   )
 }
