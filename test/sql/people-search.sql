@@ -18,7 +18,7 @@ where (true and exists (
 select 1 from missions m
  where m.code = any($8::text[])
    and ("p"."country" = any(m.district_countries)
-        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $9 and ("p".location is not null and ST_Intersects("p".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($10), 4326)), 180, -360), -180, 360), 3))))) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
+        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $9 and ("p".location is not null and ST_Intersects("p".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($10), 4326)), 180, -360), -180, 360), 3))))) and exists (select 1 from (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
     where u.id = p.user_id and (
       lower(pr.name_latin) like $11 or pr.name_zh like $12 or lower(u.name) like $13
       or pr.phone = $14 or u.phone = $15
@@ -127,16 +127,16 @@ where (true and exists (
 select 1 from missions m
  where m.code = any($25::text[])
    and ("p"."country" = any(m.district_countries)
-        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $26 and ("p".location is not null and ST_Intersects("p".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($27), 4326)), 180, -360), -180, 360), 3))))) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
+        or ("p"."location" is not null and m.district_area is not null and ST_Intersects(m.district_area, "p"."location")))) and "p".country = $26 and ("p".location is not null and ST_Intersects("p".location, ST_Multi(ST_CollectionExtract(ST_WrapX(ST_WrapX(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($27), 4326)), 180, -360), -180, 360), 3))))) and exists (select 1 from (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
     where u.id = p.user_id and (
       lower(pr.name_latin) like $28 or pr.name_zh like $29 or lower(u.name) like $30
       or pr.phone = $31 or u.phone = $32
       or pr.passport_digest = $33
       or lower(u.email) = $34))) m
     left join profiles p on p.user_id = m.user_id
-   order by coalesce(p.name_latin, (select n.name from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) n where n.id = m.user_id)), m.user_id
+   order by coalesce(p.name_latin, (select n.name from (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) n where n.id = m.user_id)), m.user_id
    limit $35) page
-join (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u on u.id = page.user_id
+join (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) u on u.id = page.user_id
 left join profiles pr on pr.user_id = u.id
 order by coalesce(pr.name_latin, u.name), u.id;
 -- $1 = "2025-03-07"
@@ -188,7 +188,7 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
  where l.country is not null
    and l.recorded_at >= $5::timestamptz - make_interval(days => $6)
    and l.recorded_at <= $7::timestamptz) p
-where (true) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
+where (true) and exists (select 1 from (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
     where u.id = p.user_id and (
       lower(pr.name_latin) like $8 or pr.name_zh like $9 or lower(u.name) like $10
       )))
@@ -273,14 +273,14 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
  where l.country is not null
    and l.recorded_at >= $19::timestamptz - make_interval(days => $20)
    and l.recorded_at <= $21::timestamptz) p
-where (true) and exists (select 1 from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
+where (true) and exists (select 1 from (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) u left join profiles pr on pr.user_id = u.id
     where u.id = p.user_id and (
       lower(pr.name_latin) like $22 or pr.name_zh like $23 or lower(u.name) like $24
       ))) m
     left join profiles p on p.user_id = m.user_id
-   order by coalesce(p.name_latin, (select n.name from (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) n where n.id = m.user_id)), m.user_id
+   order by coalesce(p.name_latin, (select n.name from (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) n where n.id = m.user_id)), m.user_id
    limit $25) page
-join (select id, name, email, phone, locale, disabled_at, created_at, updated_at from users) u on u.id = page.user_id
+join (select id, name, email, phone, phone_verified_at, locale, disabled_at, created_at, updated_at from users) u on u.id = page.user_id
 left join profiles pr on pr.user_id = u.id
 order by coalesce(pr.name_latin, u.name), u.id;
 -- $1 = "2025-03-07"
