@@ -186,16 +186,6 @@ export async function addEvent(
     .execute()
 }
 
-export async function listEvents(
-  db: Db,
-  applicationId: string,
-  internal: boolean,
-): Promise<ApplicationEventRow[]> {
-  let q = db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId)
-  if (!internal) q = q.where('internal', '=', false)
-  return q.orderBy('at').orderBy('id').execute()
-}
-
 export async function insertUpload(db: Db, row: ApplicationUploadsTable): Promise<void> {
   await db.insertInto('application_uploads').values(row).execute()
 }
