@@ -8,6 +8,7 @@ const STATUS = {
   'appointment.bad_link': 403,
   'appointment.challenge': 403,
   'appointment.suspended': 403,
+  'appointment.unverified': 403,
   'appointment.not_found': 404,
   'appointment.unknown_mission': 404,
   'appointment.no_calendar': 404,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { citizenWithPassport, noonZone, solvedAltcha } from '../../../test/helpers/appointments.ts'
+import { citizenWithPassport, markEmailVerified, noonZone, solvedAltcha } from '../../../test/helpers/appointments.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
 import { passExpiredHold } from './handover.ts'
@@ -115,18 +115,31 @@ describe('booking', () => {
     await calendarAt('hall-b')
     const start = `${tomorrowTokyo()}T10:00:00+09:00`
     const nobody = await registerCitizen(app())
-    expectProblem(
-      await book(nobody.cookie, {
+    const nobodyBooks = () =>
+      book(nobody.cookie, {
         mission: MISSION,
         location: 'hall-b',
         service: 'passport_renewal',
         start,
         altcha: 'x',
+      })
+    // Neither the e-mail nor a phone proved: refused before anything else, the waitlist too.
+    expectProblem(await nobodyBooks(), 403, 'appointment.unverified')
+    expectProblem(
+      await call('POST', '/api/v1/me/appointments/waitlist', nobody.cookie, {
+        mission: MISSION,
+        location: 'hall-b',
+        service: 'passport_renewal',
+        from: tomorrowTokyo(),
+        to: tomorrowTokyo(),
+        altcha: 'x',
       }),
-      422,
-      'appointment.identity_missing',
+      403,
+      'appointment.unverified',
     )
-    const me = await citizenWithPassport(app())
+    await markEmailVerified(runtime().ctx, nobody.userId)
+    expectProblem(await nobodyBooks(), 422, 'appointment.identity_missing')
+    const me = await citizenWithPassport(runtime())
     const base = { mission: MISSION, location: 'hall-b', service: 'passport_renewal', start }
     expectProblem(
       await book(me.cookie, { ...base, altcha: 'bm90IGEgc29sdXRpb24=' }),
@@ -163,7 +176,7 @@ describe('booking', () => {
     })
     expect(res.json().code).toMatch(/^[A-Z2-9]{8}$/)
     // The same solution twice: spent.
-    const other = await citizenWithPassport(app())
+    const other = await citizenWithPassport(runtime())
     expectProblem(await book(other.cookie, { ...base, altcha }), 403, 'appointment.challenge')
     // A second active booking for the service.
     expectProblem(
@@ -205,7 +218,7 @@ describe('booking', () => {
     const start = `${tomorrowTokyo()}T09:30:00+09:00`
     const people = []
     for (let i = 0; i < 100; i++) {
-      const p = await citizenWithPassport(app())
+      const p = await citizenWithPassport(runtime())
       people.push({ ...p, altcha: await solvedAltcha(app()) })
     }
     const answers = await Promise.all(
@@ -238,7 +251,7 @@ describe('cancellation and the waitlist', () => {
     await calendarAt('hall-d')
     const day = tomorrowTokyo()
     const start = `${day}T09:00:00+09:00`
-    const holder = await citizenWithPassport(app())
+    const holder = await citizenWithPassport(runtime())
     const booked = await book(holder.cookie, {
       mission: MISSION,
       location: 'hall-d',
@@ -247,8 +260,8 @@ describe('cancellation and the waitlist', () => {
       altcha: await solvedAltcha(app()),
     })
     expect(booked.statusCode, booked.body).toBe(201)
-    const first = await citizenWithPassport(app())
-    const second = await citizenWithPassport(app())
+    const first = await citizenWithPassport(runtime())
+    const second = await citizenWithPassport(runtime())
     for (const w of [first, second]) {
       expectProblem(
         await call('POST', '/api/v1/me/appointments/waitlist', w.cookie, {
@@ -312,7 +325,7 @@ describe('cancellation and the waitlist', () => {
   it('the manage link moves a booking without a session', async () => {
     await calendarAt('hall-e')
     const day = tomorrowTokyo()
-    const me = await citizenWithPassport(app())
+    const me = await citizenWithPassport(runtime())
     const res = await book(me.cookie, {
       mission: MISSION,
       location: 'hall-e',
@@ -346,7 +359,7 @@ describe('no-shows', () => {
   it('three in 90 days suspend online booking; the counter lifts it', async () => {
     await calendarAt('hall-f')
     const day = tomorrowTokyo()
-    const me = await citizenWithPassport(app())
+    const me = await citizenWithPassport(runtime())
     const ids: string[] = []
     for (const service of ['passport_renewal', 'travel_document', 'passport_first']) {
       const r = await book(me.cookie, {
@@ -402,7 +415,7 @@ describe('the day at the mission', () => {
     const later = slots.find(
       (s: { start: string; available: number }) => s.available > 0 && !s.start.startsWith(today),
     )
-    const me = await citizenWithPassport(app())
+    const me = await citizenWithPassport(runtime())
     const res = await book(me.cookie, {
       mission: MISSION,
       location: 'hall-g',
@@ -411,7 +424,7 @@ describe('the day at the mission', () => {
       altcha: await solvedAltcha(app()),
     })
     expect(res.statusCode, res.body).toBe(201)
-    const other = await citizenWithPassport(app())
+    const other = await citizenWithPassport(runtime())
     const tomorrow = await book(other.cookie, {
       mission: MISSION,
       location: 'hall-g',

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { citizenWithPassport, solvedAltcha } from '../../../test/helpers/appointments.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
+import { expectProblem, registerCitizen, uniqueEmail } from '../../../test/helpers/http.ts'
 import { startMailbox } from '../../../test/helpers/smtp.ts'
 import { addDays, localDate } from './zoned-time.ts'
 
@@ -14,7 +15,7 @@ const { runtime, call } = withDemoRuntime({
 describe('the confirmation e-mail', () => {
   it("comes in the citizen's language with the .ics and the manage link", async () => {
     const app = runtime().app
-    const me = await citizenWithPassport(app, 'zh-CN')
+    const me = await citizenWithPassport(runtime(), 'zh-CN')
     // The demo calendar: weekdays 09:00–12:00 in Tokyo, 24 hours' notice.
     const from = addDays(localDate(Date.now(), 'Asia/Tokyo'), 2)
     const slots = await call(
@@ -35,5 +36,45 @@ describe('the confirmation e-mail', () => {
     const ics = mail?.attachments.find((a) => a.filename === `appointment-${res.json().code}.ics`)
     expect(ics?.contentType).toBe('text/calendar')
     expect(ics?.content.toString()).toContain('BEGIN:VEVENT')
+  })
+})
+
+describe('a verified contact', () => {
+  it('is asked for before booking; the e-mailed link proves one', async () => {
+    const app = runtime().app
+    const me = await registerCitizen(app)
+    const profile = await call('PUT', '/api/v1/me/profile', me.cookie, {
+      surname: 'Zhao',
+      givenNames: 'Lei',
+      passportNumber: `E${String(Date.now()).slice(-8)}`,
+    })
+    expect(profile.statusCode, profile.body).toBe(200)
+    const from = addDays(localDate(Date.now(), 'Asia/Tokyo'), 2)
+    const slots = await call(
+      'GET',
+      `/api/v1/missions/JP-TYO-EMB/slots?service=travel_document&from=${from}&to=${addDays(from, 7)}`,
+    )
+    const start = slots.json().find((s: { available: number }) => s.available > 0).start
+    const booking = async () =>
+      call('POST', '/api/v1/me/appointments', me.cookie, {
+        mission: 'JP-TYO-EMB',
+        service: 'travel_document',
+        start,
+        altcha: await solvedAltcha(app),
+      })
+    expectProblem(await booking(), 403, 'appointment.unverified')
+    const address = uniqueEmail('verified')
+    expect((await call('POST', '/api/v1/me/email', me.cookie, { email: address })).statusCode).toBe(202)
+    const mails = await mailbox.waitFor(mailbox.messages.length + 1, 60_000)
+    await expect
+      .poll(() => mails.find((m) => JSON.stringify(m.to).includes(address)), { timeout: 60_000 })
+      .toBeDefined()
+    const mail = mails.find((m) => JSON.stringify(m.to).includes(address))
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1]
+    expect(token).toBeDefined()
+    const verified = await call('POST', '/api/v1/auth/email/verify', undefined, { token })
+    expect(verified.statusCode, verified.body).toBe(200)
+    const res = await booking()
+    expect(res.statusCode, res.body).toBe(201)
   })
 })

@@ -11,6 +11,7 @@ import { requireSolution } from './booking.service.ts'
 import { loadCalendar, MAX_LISTING_DAYS, serviceOf } from './calendar.service.ts'
 import { spendSolution } from './challenge.ts'
 import { requireMission } from './mission-scope.ts'
+import { requireVerifiedContact } from './verified-contact.ts'
 import { insertWaitlist } from './waitlist.repository.ts'
 import { daysBetween } from './zoned-time.ts'
 
@@ -32,6 +33,7 @@ export async function joinWaitlist(
   principal: Principal,
   body: WaitlistBody,
 ): Promise<WaitlistEntry> {
+  await requireVerifiedContact(ctx, principal)
   const identity = await bookingIdentity(ctx, principal.userId)
   if (!identity)
     throw appointmentsError(

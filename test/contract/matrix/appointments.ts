@@ -6,8 +6,8 @@ import { CITIZENS, OFFICERS } from './roles.ts'
 const tokyo = () => ({ code: 'JP-TYO-EMB' })
 const notParis: readonly Who[] = ['officerParis']
 const KEEPERS = ['officer', 'duty_officer', 'admin'] as const
-/** B has no passport in the profile: a booking is bound to one. */
-const noPassport = { citizenB: { status: 422, code: 'appointment.identity_missing' } } as const
+/** B has proved neither an e-mail nor a phone (nor has a passport in the profile): no booking. */
+const noPassport = { citizenB: { status: 403, code: 'appointment.unverified' } } as const
 
 /** The demo calendar of the Tokyo embassy, as the seed writes it. */
 const TOKYO_CALENDAR = {

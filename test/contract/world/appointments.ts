@@ -1,6 +1,7 @@
 import { solvedAltcha } from '../../helpers/appointments.ts'
 import { dayFromToday } from '../../helpers/http.ts'
-import type { Builder } from './builder.ts'
+import { TOKYO_PERSON } from '../canaries.ts'
+import { type Builder, waitFor } from './builder.ts'
 
 interface Slot {
   start: string
@@ -14,6 +15,7 @@ interface Slot {
  */
 export async function addAppointments(b: Builder) {
   const app = b.rt.app
+  await verifyEmailOfA(b)
   const slots = await b.made<Slot[]>(
     'anonymous',
     'GET',
@@ -65,4 +67,26 @@ export async function addAppointments(b: Builder) {
     altchaWaitA: await solvedAltcha(app, b.cookies.citizenA),
     altchaMove: await solvedAltcha(app),
   }
+}
+
+/** A proves the account's e-mail as a citizen does (the link in the mail), which booking asks for. */
+async function verifyEmailOfA(b: Builder): Promise<void> {
+  await b.made(
+    'citizenA',
+    'POST',
+    '/api/v1/me/email',
+    { email: TOKYO_PERSON.email },
+    "A's verification link",
+    202,
+  )
+  const mail = () =>
+    b.rt.ctx.db
+      .selectFrom('captured_mail')
+      .select('body')
+      .where('recipient', '=', TOKYO_PERSON.email)
+      .where('body', 'like', '%verify-email?token=%')
+      .executeTakeFirst()
+  await waitFor(async () => (await mail()) !== undefined, "A's verification mail")
+  const token = /token=([A-Za-z0-9_-]+)/.exec((await mail())?.body ?? '')?.[1]
+  await b.made('anonymous', 'POST', '/api/v1/auth/email/verify', { token }, "A's e-mail verified", 200)
 }

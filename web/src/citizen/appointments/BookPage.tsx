@@ -10,8 +10,8 @@ import type { Appointment, Slot } from '../../appointments/types.ts'
 import { useMissionServices, useMissions } from '../../appointments/useMissionServices.ts'
 import { WeekSlots } from '../../appointments/WeekSlots.tsx'
 import { ApiError } from '../../lib/api.ts'
-import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale, localized } from '../../lib/i18n.ts'
+import { bookingProblem } from './BookingProblem.tsx'
 
 /** Book a visit: mission, service, location, a free slot this week or later, proof of work, confirm. */
 export function BookPage() {
@@ -64,19 +64,7 @@ export function BookPage() {
         setSlot(undefined)
         setNonce((n) => n + 1)
       }
-      setError(
-        e instanceof ApiError && e.code === 'appointment.identity_missing' ? (
-          <>
-            {errorMessage(e, t)} <Link to="/me/profile">{t('appointments.toProfile')}</Link>
-          </>
-        ) : e instanceof ApiError && e.code === 'appointment.limit' ? (
-          <>
-            {errorMessage(e, t)} <Link to="/me/appointments">{t('appointments.mine')}</Link>
-          </>
-        ) : (
-          errorMessage(e, t)
-        ),
-      )
+      setError(bookingProblem(e, t))
     } finally {
       setBusy(false)
     }

@@ -8,8 +8,8 @@ import { useServiceName } from '../../appointments/parts.tsx'
 import { useProofOfWork } from '../../appointments/proof-of-work.ts'
 import type { WaitlistEntry } from '../../appointments/types.ts'
 import { useMissionServices, useMissions } from '../../appointments/useMissionServices.ts'
-import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
+import { bookingProblem } from './BookingProblem.tsx'
 
 /** Ask for a service at a mission within dates: the first freed place is held for me. */
 export function WaitlistCard() {
@@ -24,7 +24,7 @@ export function WaitlistCard() {
   // The server lists no waitlist entries back yet: this page shows the ones joined here.
   const [entries, setEntries] = useState<WaitlistEntry[]>([])
   const proof = useProofOfWork()
-  const [error, setError] = useState<string>()
+  const [error, setError] = useState<React.ReactNode>()
   const [done, setDone] = useState(false)
   const [busy, setBusy] = useState(false)
   const from = range?.[0]?.format('YYYY-MM-DD')
@@ -41,7 +41,7 @@ export function WaitlistCard() {
       setDone(true)
       setEntries((list) => [entry, ...list])
     } catch (e) {
-      setError(errorMessage(e, t))
+      setError(bookingProblem(e, t))
     } finally {
       setBusy(false)
     }
