@@ -2,7 +2,7 @@ import type { AppContext } from './context.ts'
 import { subscriberMailJob } from './modules/advisories/index.ts'
 import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
 import { applicationPurgeJob } from './modules/applications/index.ts'
-import { holdJob } from './modules/appointments/index.ts'
+import { holdJob, reminderJob } from './modules/appointments/index.ts'
 import { slaJob } from './modules/cases/index.ts'
 import { forgotPasswordJob, loginCodeJob, sessionPurgeJob } from './modules/identity/index.ts'
 import { directJob, dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
@@ -25,4 +25,5 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(subscriberMailJob(ctx))
   ctx.queue.define(feedPollJob(ctx))
   ctx.queue.define(holdJob(ctx))
+  ctx.queue.define(reminderJob(ctx))
 }

@@ -66,6 +66,8 @@ export interface AppointmentsTable {
   served_at: Date | null
   done_at: Date | null
   cancelled_at: Date | null
+  /** When the 24-hour reminder went out (null: not yet, or the booking moved since). */
+  reminded_at: Generated<Date | null>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

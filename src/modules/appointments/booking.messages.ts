@@ -126,3 +126,30 @@ export async function sendHoldOffer(
     recipient(a.user_id),
   )
 }
+
+/** The day before: inbox and e-mail in the person's language, with the code and the manage link. */
+export async function sendReminder(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  a: AppointmentRow,
+  timezone: string,
+): Promise<void> {
+  const path = managePath(ctx.signer, a.id)
+  const n = name(a)
+  const at = when(a, timezone)
+  await notify(
+    ctx,
+    trx,
+    {
+      kind: 'appointment.reminder',
+      about: { type: 'appointment', id: a.id },
+      title: { 'zh-CN': `预约提醒：${n['zh-CN']} ${at}`, en: `Reminder: ${n.en}, ${at}` },
+      body: {
+        'zh-CN': `提醒您：${a.mission_code} 的${n['zh-CN']}预约在 ${at}，预约号 ${a.code}。请携带护照（${a.holder_name}）按时到场。无法前来请取消，把位置让给候补的人（无需登录）：`,
+        en: `A reminder: your ${n.en} appointment at ${a.mission_code} is on ${at}, booking code ${a.code}. Bring the passport of ${a.holder_name}. If you cannot come, please cancel so that the next in line gets the place (no sign-in needed):`,
+      },
+      link: path,
+    },
+    recipient(a.user_id),
+  )
+}

@@ -80,7 +80,7 @@ export function findActive(db: Db, passportDigest: string, userId: string, servi
 
 export async function insertAppointment(
   db: Db,
-  row: Omit<AppointmentsTable, 'calls' | 'created_at' | 'updated_at'>,
+  row: Omit<AppointmentsTable, 'calls' | 'created_at' | 'updated_at' | 'reminded_at'>,
 ): Promise<AppointmentRow> {
   return db.insertInto('appointments').values(row).returningAll().executeTakeFirstOrThrow()
 }

@@ -33,6 +33,7 @@ import { checkSolution, costFor, issueChallenge, spendSolution } from './challen
 import { handOver } from './handover.ts'
 import { verifyManageSignature } from './manage-link.ts'
 import { requireMission } from './mission-scope.ts'
+import { remindedAtFor } from './reminder.ts'
 import { pickSlot } from './slot-pick.ts'
 import { requireVerifiedContact } from './verified-contact.ts'
 import { setWaitlistStatus } from './waitlist.repository.ts'
@@ -270,6 +271,7 @@ export async function moveLinkedAppointment(
       slot_id: slotId,
       starts_at: slot.start,
       ends_at: slot.end,
+      reminded_at: remindedAtFor(slot.start),
     })
     await handOver(ctx, trx, locked.slot_id, 'booked', c.row.timezone)
     await sendConfirmation(ctx, trx, moved, c.row.timezone)
