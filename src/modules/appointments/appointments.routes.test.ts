@@ -1,6 +1,11 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { citizenWithPassport, markEmailVerified, noonZone, solvedAltcha } from '../../../test/helpers/appointments.ts'
+import {
+  citizenWithPassport,
+  markEmailVerified,
+  noonZone,
+  solvedAltcha,
+} from '../../../test/helpers/appointments.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { expectProblem, registerCitizen } from '../../../test/helpers/http.ts'
 import { passExpiredHold } from './handover.ts'

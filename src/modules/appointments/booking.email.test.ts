@@ -1,9 +1,9 @@
+import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { citizenWithPassport, solvedAltcha } from '../../../test/helpers/appointments.ts'
 import { withDemoRuntime } from '../../../test/helpers/demo-runtime.ts'
 import { expectProblem, registerCitizen, uniqueEmail } from '../../../test/helpers/http.ts'
 import { startMailbox } from '../../../test/helpers/smtp.ts'
-import { sql } from 'kysely'
 import { sendDueReminders } from './reminder.ts'
 import { addDays, localDate } from './zoned-time.ts'
 

@@ -52,6 +52,13 @@ export async function releasePlace(db: Db, slotId: string, from: 'booked' | 'hel
      where id = ${slotId}`.execute(db)
 }
 
+/** A booked place given back and held at once for the first on the waitlist. */
+export async function bookedToHeld(db: Db, slotId: string): Promise<void> {
+  await sql`update appointment_slots set booked = booked - 1, held = held + 1 where id = ${slotId}`.execute(
+    db,
+  )
+}
+
 export async function heldToBooked(db: Db, slotId: string): Promise<void> {
   await sql`update appointment_slots set held = held - 1, booked = booked + 1 where id = ${slotId}`.execute(
     db,

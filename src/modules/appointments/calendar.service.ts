@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts'
 import type { Db } from '../../database.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { offerAddedPlaces } from './added-capacity.ts'
 import { type AppointmentService, MAIN_LOCATION } from './appointments.enums.ts'
 import { appointmentsError } from './appointments.errors.ts'
 import type { CalendarRow, CalendarServiceRow } from './appointments.table.ts'
@@ -89,6 +90,9 @@ export async function saveCalendar(
 ): Promise<Calendar> {
   await requireMission(ctx, mission, principal)
   checkBody(body)
+  const before = (await findCalendar(ctx.db, mission, location))
+    ? await loadCalendar(ctx.db, mission, location)
+    : null
   await ctx.db.transaction().execute(async (trx) => {
     await replaceCalendar(trx, {
       mission,
@@ -112,7 +116,9 @@ export async function saveCalendar(
       details: { location, timezone: body.timezone, services: body.services.map((s) => s.service) },
     })
   })
-  return toCalendar(await loadCalendar(ctx.db, mission, location))
+  const after = await loadCalendar(ctx.db, mission, location)
+  await offerAddedPlaces(ctx, before, after)
+  return toCalendar(after)
 }
 
 /** Whether a planned slot may be booked now: not past the minimum notice, not beyond the horizon. */

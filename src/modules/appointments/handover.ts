@@ -3,9 +3,10 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import type { Database } from '../../database.ts'
 import { checkMove } from './appointment-status.ts'
-import type { AppointmentRow, SlotRow } from './appointments.table.ts'
+import type { AppointmentRow, SlotRow, WaitlistRow } from './appointments.table.ts'
 import { sendHoldOffer } from './booking.messages.ts'
 import {
+  bookedToHeld,
   findAppointment,
   insertAppointment,
   lockSlot,
@@ -47,20 +48,27 @@ export async function handOver(
     await releasePlace(trx, slotId, from)
     return null
   }
-  if (from === 'booked') {
-    await releasePlace(trx, slotId, 'booked')
-    await trx
-      .updateTable('appointment_slots')
-      .set((eb) => ({ held: eb('held', '+', 1) }))
-      .where('id', '=', slotId)
-      .execute()
-  }
+  if (from === 'booked') await bookedToHeld(trx, slotId)
+  return offerHeld(ctx, trx, slot, next, timezone)
+}
+
+/**
+ * Makes the held appointment of a place already counted as held in the slot for the waitlist
+ * entry `next`: 15 minutes to confirm, a notification with the one-tap link, the expiry job.
+ */
+export async function offerHeld(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  slot: SlotRow,
+  next: WaitlistRow,
+  timezone: string,
+): Promise<AppointmentRow> {
   const expires = new Date(Date.now() + HOLD_MINUTES * 60_000)
   const held = await insertAppointment(trx, {
     id: uuidv7(),
     code: newCode(),
     user_id: next.user_id,
-    slot_id: slotId,
+    slot_id: slot.id,
     mission_code: slot.mission_code,
     location: slot.location,
     service: slot.service,

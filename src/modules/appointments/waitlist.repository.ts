@@ -32,6 +32,39 @@ export async function firstInLine(
   return r.rows[0]
 }
 
+/** Waiting entries of one service and place whose range has not ended, first in line first. */
+export function waitingEntries(
+  db: Db,
+  k: { mission: string; location: string; service: string; today: string },
+  limit = 500,
+) {
+  return db
+    .selectFrom('appointment_waitlist')
+    .selectAll()
+    .where('mission_code', '=', k.mission)
+    .where('location', '=', k.location)
+    .where('service', '=', k.service)
+    .where('status', '=', 'waiting')
+    .where('to_date', '>=', k.today)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+/** The entry, locked, if it still waits and its holder has no active booking of the service. */
+export async function lockWaitingEntry(db: Db, id: string): Promise<WaitlistRow | undefined> {
+  const r = await sql<WaitlistRow>`
+    select w.* from appointment_waitlist w
+     where w.id = ${id} and w.status = 'waiting'
+       and not exists (
+         select 1 from appointments a
+          where a.service = w.service and a.status in ('held','booked','checked_in','called','serving')
+            and (a.passport_digest = w.passport_digest or a.user_id = w.user_id))
+     for update skip locked`.execute(db)
+  return r.rows[0]
+}
+
 export async function setWaitlistStatus(db: Db, id: string, status: WaitlistRow['status']): Promise<void> {
   await db.updateTable('appointment_waitlist').set({ status }).where('id', '=', id).execute()
 }
