@@ -1,4 +1,5 @@
 export { myApplicationRoutes } from './application.routes.ts'
+export { type ApplicationForBooking, applicationForBooking } from './booking-link.ts'
 export { batchRoutes } from './batch.routes.ts'
 export { seedDemoCatalogue } from './catalogue.demo.ts'
 export { catalogueRoutes } from './catalogue.routes.ts'

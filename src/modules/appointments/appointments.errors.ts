@@ -22,6 +22,7 @@ const STATUS = {
   'appointment.hold_gone': 409,
   'appointment.waitlist_exists': 409,
   'appointment.identity_missing': 422,
+  'appointment.bad_application': 422,
   'appointment.outside_hours': 422,
   'appointment.outside_horizon': 422,
   'appointment.too_soon': 422,

@@ -218,6 +218,35 @@ describe('booking', () => {
     )
   })
 
+  it("carries an application only when it is the citizen's own, for that service at that mission", async () => {
+    await calendarAt('hall-k')
+    const start = `${tomorrowTokyo()}T09:00:00+09:00`
+    const me = await citizenWithPassport(runtime())
+    const other = await citizenWithPassport(runtime())
+    const apply = async (cookie: string, service: string) => {
+      const res = await call('POST', '/api/v1/me/applications', cookie, { service, mission: MISSION })
+      expect(res.statusCode, res.body).toBe(201)
+      return res.json().id as string
+    }
+    const mine = await apply(me.cookie, 'passport_renewal')
+    const theirs = await apply(other.cookie, 'passport_renewal')
+    const travel = await apply(me.cookie, 'travel_document')
+    const withApplication = async (applicationId: string) =>
+      book(me.cookie, {
+        mission: MISSION,
+        location: 'hall-k',
+        service: 'passport_renewal',
+        start,
+        applicationId,
+        altcha: await solvedAltcha(app()),
+      })
+    for (const id of [theirs, travel, '0190a0a0-0000-7000-8000-000000000000'])
+      expectProblem(await withApplication(id), 422, 'appointment.bad_application')
+    const res = await withApplication(mine)
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json()).toMatchObject({ applicationId: mine, status: 'booked' })
+  })
+
   it('never books more than the capacity: 100 people at once for a slot of 3', async () => {
     await calendarAt('hall-c')
     const start = `${tomorrowTokyo()}T09:30:00+09:00`
@@ -357,6 +386,158 @@ describe('cancellation and the waitlist', () => {
     expect(moved.json()).toMatchObject({ status: 'booked', start: `${day}T11:30:00+09:00` })
     const cancel = await call('POST', `/api/v1/public/appointments/${res.json().id}/cancel?sig=${sig}`)
     expect(cancel.statusCode, cancel.body).toBe(204)
+  })
+})
+
+describe('places freed or added go to the waitlist', () => {
+  const join = async (cookie: string, location: string, service: string, day: string) => {
+    const res = await call('POST', '/api/v1/me/appointments/waitlist', cookie, {
+      mission: MISSION,
+      location,
+      service,
+      from: day,
+      to: day,
+      altcha: await solvedAltcha(app()),
+    })
+    expect(res.statusCode, res.body).toBe(201)
+  }
+  const mine = async (cookie: string) =>
+    (await call('GET', '/api/v1/me/appointments', cookie)).json() as { status: string; start: string }[]
+
+  it('a raised capacity and new opening hours hold the added places for those waiting, in order', async () => {
+    const body = await calendarAt('hall-i')
+    const day = tomorrowTokyo()
+    // The one vaccination place of 09:00 … 11:45 is taken: the whole day is full.
+    const slots = (
+      await call(
+        'GET',
+        `/api/v1/missions/${MISSION}/slots?service=vaccination&from=${day}&to=${day}&location=hall-i`,
+      )
+    ).json() as { start: string }[]
+    for (const s of slots) {
+      const p = await citizenWithPassport(runtime())
+      const r = await book(p.cookie, {
+        mission: MISSION,
+        location: 'hall-i',
+        service: 'vaccination',
+        start: s.start,
+        altcha: await solvedAltcha(app()),
+      })
+      expect(r.statusCode, r.body).toBe(201)
+    }
+    const waiting = [
+      await citizenWithPassport(runtime()),
+      await citizenWithPassport(runtime()),
+      await citizenWithPassport(runtime()),
+    ]
+    for (const w of waiting) await join(w.cookie, 'hall-i', 'vaccination', day)
+    const services = (capacity: number) =>
+      body.services.map((s) => (s.service === 'vaccination' ? { ...s, capacity } : s))
+    // An unrelated edit (another service's capacity) offers nothing.
+    const unrelated = await call(
+      'PUT',
+      `/api/v1/missions/${MISSION}/calendar?location=hall-i`,
+      staff.officerTokyo,
+      {
+        ...body,
+        services: body.services.map((s) => (s.service === 'travel_document' ? { ...s, capacity: 5 } : s)),
+      },
+    )
+    expect(unrelated.statusCode, unrelated.body).toBe(200)
+    for (const w of waiting) expect(await mine(w.cookie)).toEqual([])
+    // One more counter for vaccination: the first in line gets the earliest added place.
+    const raised = await call(
+      'PUT',
+      `/api/v1/missions/${MISSION}/calendar?location=hall-i`,
+      staff.officerTokyo,
+      { ...body, services: services(2) },
+    )
+    expect(raised.statusCode, raised.body).toBe(200)
+    const [first, second, third] = waiting as [(typeof waiting)[0], (typeof waiting)[0], (typeof waiting)[0]]
+    expect(await mine(first.cookie)).toEqual([
+      expect.objectContaining({ status: 'held', start: `${day}T09:00:00+09:00` }),
+    ])
+    // Each waits for one place: the second and third got the next added places.
+    expect(await mine(second.cookie)).toEqual([
+      expect.objectContaining({ status: 'held', start: `${day}T09:15:00+09:00` }),
+    ])
+    expect(await mine(third.cookie)).toEqual([
+      expect.objectContaining({ status: 'held', start: `${day}T09:30:00+09:00` }),
+    ])
+    // Saving the same calendar again adds nothing and offers nothing more.
+    const again = await call(
+      'PUT',
+      `/api/v1/missions/${MISSION}/calendar?location=hall-i`,
+      staff.officerTokyo,
+      { ...body, services: services(2) },
+    )
+    expect(again.statusCode, again.body).toBe(200)
+    const held = await runtime()
+      .ctx.db.selectFrom('appointments')
+      .select('id')
+      .where('location', '=', 'hall-i')
+      .where('status', '=', 'held')
+      .execute()
+    expect(held).toHaveLength(3)
+    const slotsNow = (
+      await call(
+        'GET',
+        `/api/v1/missions/${MISSION}/slots?service=vaccination&from=${day}&to=${day}&location=hall-i`,
+      )
+    ).json() as { start: string; capacity: number; available: number }[]
+    expect(slotsNow.slice(0, 4).map((s) => s.available)).toEqual([0, 0, 0, 1])
+    // New opening hours in the afternoon: a newcomer on the waitlist is offered 14:00.
+    const later = await citizenWithPassport(runtime())
+    await join(later.cookie, 'hall-i', 'vaccination', day)
+    const afternoon = await call(
+      'PUT',
+      `/api/v1/missions/${MISSION}/calendar?location=hall-i`,
+      staff.officerTokyo,
+      {
+        ...body,
+        services: services(2),
+        weekly: [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+          { day: d, opens: '09:00', closes: '12:00' },
+          { day: d, opens: '14:00', closes: '15:00' },
+        ]),
+      },
+    )
+    expect(afternoon.statusCode, afternoon.body).toBe(200)
+    // 09:45 has a free place left from the raise, but it was not added by this edit: 14:00 was.
+    expect(await mine(later.cookie)).toEqual([
+      expect.objectContaining({ status: 'held', start: `${day}T14:00:00+09:00` }),
+    ])
+  })
+
+  it('moving a booking by its link hands its old place to the first in line', async () => {
+    await calendarAt('hall-j')
+    const day = tomorrowTokyo()
+    const start = `${day}T09:00:00+09:00`
+    const holder = await citizenWithPassport(runtime())
+    const res = await book(holder.cookie, {
+      mission: MISSION,
+      location: 'hall-j',
+      service: 'vaccination',
+      start,
+      altcha: await solvedAltcha(app()),
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const waiter = await citizenWithPassport(runtime())
+    await join(waiter.cookie, 'hall-j', 'vaccination', day)
+    const msg = await runtime()
+      .ctx.db.selectFrom('messages')
+      .select('link')
+      .where('about_id', '=', res.json().id)
+      .executeTakeFirstOrThrow()
+    const sig = new URL(msg.link ?? '', 'http://x').searchParams.get('sig')
+    const moved = await call(
+      'POST',
+      `/api/v1/public/appointments/${res.json().id}/move?sig=${sig}`,
+      undefined,
+      { start: `${day}T10:00:00+09:00`, altcha: await solvedAltcha(app()) },
+    )
+    expect(moved.statusCode, moved.body).toBe(200)
+    expect(await mine(waiter.cookie)).toEqual([expect.objectContaining({ status: 'held', start })])
   })
 })
 

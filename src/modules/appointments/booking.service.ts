@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts'
 import type { Database, Db } from '../../database.ts'
 import { isDatabaseError } from '../../platform/errors/database-error.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { applicationForBooking } from '../applications/index.ts'
 import { bookingIdentity } from '../registrations/index.ts'
 import { checkMove } from './appointment-status.ts'
 import { MAIN_LOCATION } from './appointments.enums.ts'
@@ -107,6 +108,16 @@ async function takeOrRefuse(trx: Db, slot: SlotKey): Promise<string> {
   return slotId
 }
 
+/** 422 `appointment.bad_application` unless the application is the caller's, for this service at this mission. */
+async function requireOwnApplication(ctx: AppContext, principal: Principal, body: BookBody): Promise<void> {
+  const a = await applicationForBooking(ctx.db, principal.userId, body.applicationId ?? '')
+  if (!a || a.service !== body.service || a.mission !== body.mission)
+    throw appointmentsError(
+      'appointment.bad_application',
+      'The application is not one of yours for this service at this mission',
+    )
+}
+
 export async function bookAppointment(
   ctx: AppContext,
   principal: Principal,
@@ -121,6 +132,7 @@ export async function bookAppointment(
     )
   const solution = await requireSolution(ctx, principal, body.altcha)
   await requireMission(ctx, body.mission)
+  if (body.applicationId) await requireOwnApplication(ctx, principal, body)
   const c = await loadCalendar(ctx.db, body.mission, body.location ?? MAIN_LOCATION)
   const slot = pickSlot(c, body.service, body.start)
   await requireNotSuspended(ctx, identity.passportDigest)
