@@ -1,6 +1,6 @@
 export { myApplicationRoutes } from './application.routes.ts'
-export { type ApplicationForBooking, applicationForBooking } from './booking-link.ts'
 export { batchRoutes } from './batch.routes.ts'
+export { type ApplicationForBooking, applicationForBooking } from './booking-link.ts'
 export { seedDemoCatalogue } from './catalogue.demo.ts'
 export { catalogueRoutes } from './catalogue.routes.ts'
 export { paymentRoutes } from './payment.routes.ts'

@@ -538,6 +538,54 @@ describe('places freed or added go to the waitlist', () => {
     )
     expect(moved.statusCode, moved.body).toBe(200)
     expect(await mine(waiter.cookie)).toEqual([expect.objectContaining({ status: 'held', start })])
+    // The waiter sees the entry offered, and leaving it declines the held place: free again.
+    const entries = (await call('GET', '/api/v1/me/appointments/waitlist', waiter.cookie)).json()
+    expect(entries).toEqual([
+      expect.objectContaining({ location: 'hall-j', service: 'vaccination', status: 'offered' }),
+    ])
+    expectProblem(
+      await call('DELETE', `/api/v1/me/appointments/waitlist/${entries[0].id}`, holder.cookie),
+      404,
+      'appointment.not_found',
+    )
+    const left = await call('DELETE', `/api/v1/me/appointments/waitlist/${entries[0].id}`, waiter.cookie)
+    expect(left.statusCode, left.body).toBe(204)
+    expect(await mine(waiter.cookie)).toEqual([expect.objectContaining({ status: 'cancelled' })])
+    expect((await call('GET', '/api/v1/me/appointments/waitlist', waiter.cookie)).json()[0].status).toBe(
+      'cancelled',
+    )
+    expectProblem(
+      await call('DELETE', `/api/v1/me/appointments/waitlist/${entries[0].id}`, waiter.cookie),
+      409,
+      'appointment.bad_transition',
+    )
+    const slots = await call(
+      'GET',
+      `/api/v1/missions/${MISSION}/slots?service=vaccination&from=${day}&to=${day}&location=hall-j`,
+    )
+    expect(slots.json()[0]).toMatchObject({ start, available: 1 })
+    // A waiting entry is simply left.
+    await join(holder.cookie, 'hall-j', 'vaccination', addDays(day, 1))
+    const own = (await call('GET', '/api/v1/me/appointments/waitlist', holder.cookie)).json()
+    expect(own[0]).toMatchObject({ status: 'waiting' })
+    expect(
+      (await call('DELETE', `/api/v1/me/appointments/waitlist/${own[0].id}`, holder.cookie)).statusCode,
+    ).toBe(204)
+  })
+
+  it("lists a mission's locations, the main counter hall first, with what each books", async () => {
+    await calendarAt('hall-l', { services: [{ service: 'vaccination', slotMinutes: 15, capacity: 2 }] })
+    const res = await call('GET', `/api/v1/missions/${MISSION}/locations`)
+    expect(res.statusCode, res.body).toBe(200)
+    const list = res.json() as { location: string; timezone: string; services: string[] }[]
+    expect(list[0]).toMatchObject({ location: 'main', timezone: 'Asia/Tokyo' })
+    expect(list[0]?.services).toContain('passport_renewal')
+    expect(list.find((l) => l.location === 'hall-l')).toEqual({
+      location: 'hall-l',
+      timezone: 'Asia/Tokyo',
+      services: ['vaccination'],
+    })
+    expectProblem(await call('GET', '/api/v1/missions/XX-NOPE/locations'), 404, 'appointment.unknown_mission')
   })
 })
 

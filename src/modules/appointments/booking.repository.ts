@@ -98,6 +98,16 @@ export function findAppointment(db: Db, id: string, lock = false) {
   return q.executeTakeFirst()
 }
 
+/** The place held for a waitlist entry, if it is still held. */
+export function heldFor(db: Db, waitlistId: string) {
+  return db
+    .selectFrom('appointments')
+    .select('id')
+    .where('waitlist_id', '=', waitlistId)
+    .where('status', '=', 'held')
+    .executeTakeFirst()
+}
+
 export function findAppointmentByCode(db: Db, mission: string, code: string) {
   return db
     .selectFrom('appointments')

@@ -12,6 +12,7 @@ import {
   signatureQuery,
   waitlistBody,
   waitlistEntry,
+  waitlistList,
 } from './booking.schema.ts'
 import {
   bookAppointment,
@@ -25,7 +26,7 @@ import {
   moveLinkedAppointment,
 } from './booking.service.ts'
 import { challengeResponse } from './challenge.ts'
-import { joinWaitlist } from './waitlist.service.ts'
+import { joinWaitlist, leaveWaitlist, listMyWaitlist } from './waitlist.service.ts'
 
 /** The citizen's side: the challenge, booking, their bookings, cancelling, the waitlist; and the manage link's routes. */
 export const bookingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -108,6 +109,23 @@ export const bookingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) =>
       reply.status(201).send(await joinWaitlist(ctx, requirePrincipal(request), request.body)),
+  )
+  app.get(
+    '/api/v1/me/appointments/waitlist',
+    routeOptions(access, tags, 'My waitlist entries, latest first, each with its status', {
+      response: { 200: waitlistList },
+    }),
+    async (request) => listMyWaitlist(ctx, requirePrincipal(request)),
+  )
+  app.delete(
+    '/api/v1/me/appointments/waitlist/:id',
+    routeOptions(access, tags, 'Leave a waitlist (a place held for the entry is declined and passes on)', {
+      params: idParams,
+    }),
+    async (request, reply) => {
+      await leaveWaitlist(ctx, requirePrincipal(request), request.params.id)
+      return reply.status(204).send()
+    },
   )
 
   // The manage link (signed, no sign-in): see, cancel, move, confirm a hold.

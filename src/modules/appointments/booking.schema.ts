@@ -61,3 +61,4 @@ export const waitlistEntry = z.strictObject({
   status: z.enum(['waiting', 'offered', 'booked', 'cancelled', 'expired']),
 })
 export type WaitlistEntry = z.infer<typeof waitlistEntry>
+export const waitlistList = z.array(waitlistEntry)

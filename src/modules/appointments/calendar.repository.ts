@@ -105,3 +105,16 @@ export async function hasCalendar(db: Db, mission: string): Promise<boolean> {
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** Every location of a mission with a calendar, the main counter hall first, and its services. */
+export async function missionLocations(db: Db, mission: string) {
+  const r = await sql<{ location: string; timezone: string; services: string[] }>`
+    select c.location, c.timezone,
+           coalesce(array_agg(s.service order by s.service) filter (where s.service is not null), '{}') as services
+      from appointment_calendars c
+      left join appointment_calendar_services s on s.mission_code = c.mission_code and s.location = c.location
+     where c.mission_code = ${mission}
+     group by c.location, c.timezone
+     order by c.location <> 'main', c.location`.execute(db)
+  return r.rows
+}

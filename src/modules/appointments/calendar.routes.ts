@@ -7,12 +7,13 @@ import { MAIN_LOCATION } from './appointments.enums.ts'
 import {
   calendar,
   calendarBody,
+  locationList,
   locationQuery,
   missionParams,
   slotList,
   slotsQuery,
 } from './calendar.schema.ts'
-import { getCalendar, listSlots, saveCalendar } from './calendar.service.ts'
+import { getCalendar, listLocations, listSlots, saveCalendar } from './calendar.service.ts'
 
 /** A mission's calendar (its officers and the admins) and its slots (anyone). */
 export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -63,5 +64,18 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     ),
     async (request) => listSlots(ctx, request.params.code, request.query),
+  )
+  app.get(
+    '/api/v1/missions/:code/locations',
+    routeOptions(
+      'public',
+      tags,
+      "A mission's booking locations (main counter hall first) and their services",
+      {
+        params: missionParams,
+        response: { 200: locationList },
+      },
+    ),
+    async (request) => listLocations(ctx, request.params.code),
   )
 }

@@ -62,3 +62,12 @@ export const slot = z.strictObject({
 })
 export type Slot = z.infer<typeof slot>
 export const slotList = z.array(slot)
+
+export const locationList = z.array(
+  z.strictObject({
+    location: z.string(),
+    timezone: z.string(),
+    services: z.array(z.enum(APPOINTMENT_SERVICES)),
+  }),
+)
+export type MissionLocation = z.infer<typeof locationList>[number]

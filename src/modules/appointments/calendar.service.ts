@@ -6,8 +6,14 @@ import { offerAddedPlaces } from './added-capacity.ts'
 import { type AppointmentService, MAIN_LOCATION } from './appointments.enums.ts'
 import { appointmentsError } from './appointments.errors.ts'
 import type { CalendarRow, CalendarServiceRow } from './appointments.table.ts'
-import { calendarServices, findCalendar, replaceCalendar, slotRowsBetween } from './calendar.repository.ts'
-import type { Calendar, CalendarBody, Slot, SlotsQuery } from './calendar.schema.ts'
+import {
+  calendarServices,
+  findCalendar,
+  missionLocations,
+  replaceCalendar,
+  slotRowsBetween,
+} from './calendar.repository.ts'
+import type { Calendar, CalendarBody, MissionLocation, Slot, SlotsQuery } from './calendar.schema.ts'
 import { requireMission } from './mission-scope.ts'
 import { type PlannedSlot, planSlots } from './slots.ts'
 import { addDays, daysBetween, isTimeZone, localDate, minutesOf } from './zoned-time.ts'
@@ -176,4 +182,14 @@ export async function listSlots(ctx: AppContext, mission: string, q: SlotsQuery)
       available: bookable(c, p, now) ? Math.max(0, free) : 0,
     }
   })
+}
+
+/** Where a mission takes bookings (its counter hall, partner clinics) and what each books. */
+export async function listLocations(ctx: AppContext, mission: string): Promise<MissionLocation[]> {
+  await requireMission(ctx, mission)
+  return (await missionLocations(ctx.db, mission)).map((l) => ({
+    location: l.location,
+    timezone: l.timezone,
+    services: l.services as AppointmentService[],
+  }))
 }

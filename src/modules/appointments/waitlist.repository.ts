@@ -78,3 +78,21 @@ export function activeWaitlistOf(db: Db, userId: string) {
     .orderBy('created_at')
     .execute()
 }
+
+/** The person's waitlist entries, latest first (the last 100). */
+export function waitlistOf(db: Db, userId: string) {
+  return db
+    .selectFrom('appointment_waitlist')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute()
+}
+
+export function findWaitlistEntry(db: Db, id: string, lock = false) {
+  let q = db.selectFrom('appointment_waitlist').selectAll().where('id', '=', id)
+  if (lock) q = q.forUpdate()
+  return q.executeTakeFirst()
+}

@@ -6,13 +6,14 @@ import { bookingIdentity } from '../registrations/index.ts'
 import { MAIN_LOCATION } from './appointments.enums.ts'
 import { appointmentsError } from './appointments.errors.ts'
 import type { WaitlistRow } from './appointments.table.ts'
+import { heldFor } from './booking.repository.ts'
 import type { WaitlistBody, WaitlistEntry } from './booking.schema.ts'
-import { requireSolution } from './booking.service.ts'
+import { cancelMyAppointment, requireSolution } from './booking.service.ts'
 import { loadCalendar, MAX_LISTING_DAYS, serviceOf } from './calendar.service.ts'
 import { spendSolution } from './challenge.ts'
 import { requireMission } from './mission-scope.ts'
 import { requireVerifiedContact } from './verified-contact.ts'
-import { insertWaitlist } from './waitlist.repository.ts'
+import { findWaitlistEntry, insertWaitlist, setWaitlistStatus, waitlistOf } from './waitlist.repository.ts'
 import { daysBetween } from './zoned-time.ts'
 
 export function toWaitlistEntry(w: WaitlistRow): WaitlistEntry {
@@ -76,4 +77,29 @@ export async function joinWaitlist(
       throw appointmentsError('appointment.waitlist_exists', 'You are already on this waitlist')
     throw err
   }
+}
+
+/** My waitlist entries, latest first, each with its status. */
+export async function listMyWaitlist(ctx: AppContext, principal: Principal): Promise<WaitlistEntry[]> {
+  return (await waitlistOf(ctx.db, principal.userId)).map(toWaitlistEntry)
+}
+
+/**
+ * Leaves a waitlist: a waiting entry is cancelled; one with a place held for it declines the
+ * place (which passes to the next in line). 404 for another's entry, 409 once it has ended.
+ */
+export async function leaveWaitlist(ctx: AppContext, principal: Principal, id: string): Promise<void> {
+  const entry = await findWaitlistEntry(ctx.db, id)
+  if (!entry || entry.user_id !== principal.userId)
+    throw appointmentsError('appointment.not_found', 'No such waitlist entry')
+  if (entry.status === 'offered') {
+    const held = await heldFor(ctx.db, entry.id)
+    if (held) return cancelMyAppointment(ctx, principal, held.id)
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await findWaitlistEntry(trx, id, true)
+    if (locked?.status !== 'waiting' && locked?.status !== 'offered')
+      throw appointmentsError('appointment.bad_transition', `A ${locked?.status} waitlist entry has ended`)
+    await setWaitlistStatus(trx, id, 'cancelled')
+  })
 }

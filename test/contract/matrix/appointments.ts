@@ -79,6 +79,15 @@ export const appointmentsMatrix: Matrix = {
       },
     }),
   },
+  'GET /api/v1/me/appointments/waitlist': { roles: CITIZENS },
+  'DELETE /api/v1/me/appointments/waitlist/{id}': {
+    roles: CITIZENS,
+    params: (ids) => ({ id: ids.waitlistA }),
+    notFound: ['citizenB'],
+    // The first leaves it; an entry that has ended cannot be left again.
+    answers: [204, 409],
+  },
+  'GET /api/v1/missions/{code}/locations': { roles: 'public', params: tokyo },
   'GET /api/v1/public/appointments/{id}': {
     roles: 'public',
     params: (ids) => ({ id: ids.appointmentA }),

@@ -55,8 +55,23 @@ export async function addAppointments(b: Builder) {
     'calling W001',
     200,
   )
+  // Far from every booking's day, so that no cancellation in the matrix hands A a place from it.
+  const waiting = await b.made<{ id: string }>(
+    'citizenA',
+    'POST',
+    '/api/v1/me/appointments/waitlist',
+    {
+      mission: 'JP-TYO-EMB',
+      service: 'passport_first',
+      from: dayFromToday(40),
+      to: dayFromToday(45),
+      altcha: await solvedAltcha(app, b.cookies.citizenA),
+    },
+    "A's waitlist entry",
+  )
   return {
     appointmentA: kept.id,
+    waitlistA: waiting.id,
     appointmentADate: (free[0] ?? '').slice(0, 10),
     appointmentASig: sigOf(kept.id),
     appointmentASpare: spare.id,

@@ -88,6 +88,8 @@ export interface WorldIds {
   readonly siteTokyo: string
   /** Tokyo's production batch (one approved, paid renewal of A's). */
   readonly batchTokyo: string
+  /** A's waitlist entry (passport_first, 40–45 days ahead), for the route that leaves it. */
+  readonly waitlistA: string
   /** A's passport renewal booked at the Tokyo embassy, its local date and its manage link's signature. */
   readonly appointmentA: string
   readonly appointmentADate: string
