@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.ts'
 import type { CalendarServiceRow } from './appointments.table.ts'
-import { ensureSlot, lockSlot, type SlotKey, takePlace } from './booking.repository.ts'
+import { lockSlot, type SlotKey, takePlace } from './booking.repository.ts'
 import { slotRowsBetween } from './calendar.repository.ts'
-import { bookable, type LoadedCalendar } from './calendar.service.ts'
+import { bookableAt, type LoadedCalendar } from './calendar.service.ts'
 import { offerHeld } from './handover.ts'
 import { type PlannedSlot, planSlots } from './slots.ts'
 import { lockWaitingEntry, waitingEntries } from './waitlist.repository.ts'
@@ -40,9 +40,9 @@ async function addedSlots(
   const old = before?.services.find((s) => s.service === svc.service)
   const oldCapacity = new Map<number, number>()
   if (before && old) for (const p of planOf(before, old, from, to)) oldCapacity.set(p.start, old.capacity)
-  const now = Date.now()
+  const open = bookableAt(after)
   const grown = planOf(after, svc, from, to).filter(
-    (p) => svc.capacity > (oldCapacity.get(p.start) ?? 0) && bookable(after, p, now),
+    (p) => svc.capacity > (oldCapacity.get(p.start) ?? 0) && open(p),
   )
   const first = grown[0]
   const last = grown.at(-1)
@@ -104,7 +104,6 @@ export async function offerAddedPlaces(
       const made = await ctx.db.transaction().execute(async (trx) => {
         const next = await lockWaitingEntry(trx, entry.id)
         if (!next) return false
-        await ensureSlot(trx, key)
         const slotId = await takePlace(trx, key, 'held')
         if (!slotId) return false
         await offerHeld(ctx, trx, await lockSlot(trx, slotId), next, tz)

@@ -13,36 +13,71 @@ export interface SlotKey {
   capacity: number
 }
 
-/** The slot's counter row, made on its first booking. */
-export async function ensureSlot(db: Db, k: SlotKey): Promise<void> {
-  await db
-    .insertInto('appointment_slots')
-    .values({
-      id: uuidv7(),
-      mission_code: k.mission,
-      location: k.location,
-      service: k.service,
-      starts_at: k.start,
-      ends_at: k.end,
-      capacity: k.capacity,
-    })
-    .onConflict((oc) => oc.columns(['mission_code', 'location', 'service', 'starts_at']).doNothing())
-    .execute()
-}
-
 /**
- * Takes one place of the slot: a single UPDATE that locks the counter row and adds one only while
- * booked + held stays within the capacity (the table's CHECK holds it too). The slot's id, or
- * undefined when it is full.
+ * Takes one place of the slot in one statement: the counter row is made with this place on the
+ * slot's first booking, else locked and added to only while booked + held stays within the
+ * capacity (the table's CHECK holds it too). The slot's id, or undefined when it is full.
  */
 export async function takePlace(db: Db, k: SlotKey, as: 'booked' | 'held'): Promise<string | undefined> {
-  const r = await sql<{ id: string }>`
-    update appointment_slots
-       set booked = booked + ${as === 'booked' ? 1 : 0}, held = held + ${as === 'held' ? 1 : 0}
-     where mission_code = ${k.mission} and location = ${k.location} and service = ${k.service}
-       and starts_at = ${k.start} and booked + held < capacity
-    returning id`.execute(db)
+  const r = await sql<{ id: string }>`${upsertPlace(k, as)}`.execute(db)
   return r.rows[0]?.id
+}
+
+function upsertPlace(k: SlotKey, as: 'booked' | 'held', guard = sql`true`) {
+  const booked = as === 'booked' ? 1 : 0
+  const held = as === 'held' ? 1 : 0
+  return sql`
+    insert into appointment_slots (id, mission_code, location, service, starts_at, ends_at, capacity, booked, held)
+    select ${uuidv7()}::uuid, ${k.mission}, ${k.location}, ${k.service}, ${k.start}::timestamptz, ${k.end}::timestamptz,
+           ${k.capacity}::int, ${booked}::int, ${held}::int
+     where ${guard}
+    on conflict (mission_code, location, service, starts_at) do update
+       set booked = appointment_slots.booked + ${booked}::int, held = appointment_slots.held + ${held}::int
+     where appointment_slots.booked + appointment_slots.held < appointment_slots.capacity
+    returning id`
+}
+
+export type NewAppointment = Omit<
+  AppointmentsTable,
+  'calls' | 'created_at' | 'updated_at' | 'reminded_at' | 'slot_id'
+>
+
+/**
+ * A booking in one statement: spends the challenge's signature, takes a place of the slot (see
+ * `takePlace`) and inserts the appointment, all or nothing. `spent` false: the signature was used
+ * before; `appointment` undefined with `spent`: the slot is full. The one-active-booking indexes
+ * raise a unique violation for a second booking of the service.
+ */
+export async function bookPlace(
+  db: Db,
+  challenge: { signature: string; expiresAt: Date },
+  k: SlotKey,
+  a: NewAppointment,
+): Promise<{ spent: boolean; appointment: AppointmentRow | undefined }> {
+  const r = await sql<AppointmentRow & { spent_n: number }>`
+    with spent as (
+      insert into appointment_challenges (signature, expires_at) values (${challenge.signature}, ${challenge.expiresAt})
+      on conflict (signature) do nothing
+      returning signature
+    ), place as (${upsertPlace(k, 'booked', sql`exists (select 1 from spent)`)}
+    ), made as (
+      insert into appointments (id, code, user_id, slot_id, mission_code, location, service, starts_at, ends_at,
+                                status, holder_name, passport_digest, passport_last4, application_id, waitlist_id,
+                                hold_expires_at, ticket, counter, checked_in_at, called_at, served_at, done_at, cancelled_at)
+      select ${a.id}::uuid, ${a.code}, ${a.user_id}::uuid, place.id, ${a.mission_code}, ${a.location}, ${a.service},
+             ${a.starts_at}::timestamptz, ${a.ends_at}::timestamptz, ${a.status}, ${a.holder_name}, ${a.passport_digest},
+             ${a.passport_last4}, ${a.application_id}::uuid, ${a.waitlist_id}::uuid, ${a.hold_expires_at}::timestamptz,
+             ${a.ticket}, ${a.counter}::int, ${a.checked_in_at}::timestamptz, ${a.called_at}::timestamptz,
+             ${a.served_at}::timestamptz, ${a.done_at}::timestamptz, ${a.cancelled_at}::timestamptz
+        from place
+      returning *
+    )
+    select (select count(*) from spent)::int as spent_n, made.*
+      from (select 1) one left join made on true`.execute(db)
+  const row = r.rows[0]
+  if (!row) return { spent: false, appointment: undefined }
+  const { spent_n, ...appointment } = row
+  return { spent: spent_n > 0, appointment: appointment.id ? (appointment as AppointmentRow) : undefined }
 }
 
 /** Gives a place back (a cancellation, a lapsed hold) or turns a held place into a booked one. */
@@ -153,14 +188,18 @@ export async function recentActivity(db: Db, userId: string) {
   return r.rows[0] ?? { cancelled: 0, booked: 0 }
 }
 
-/** No-shows of a person (by passport) in the 90 days before now, and the last lift of a suspension. */
+/**
+ * No-shows of a person (by passport) in the 90 days before now since the last lift of a suspension;
+ * a booking whose day passed without a check-in counts before `markNoShows` has marked it.
+ */
 export async function noShowRecord(db: Db, passportDigest: string) {
   const r = await sql<{ n: number; last: Date | null }>`
     with lifted as (
       select max(lifted_at) as at from appointment_suspension_lifts where passport_digest = ${passportDigest})
     select count(*)::int as n, max(a.starts_at) as last
       from appointments a, lifted
-     where a.passport_digest = ${passportDigest} and a.status = 'no_show'
+     where a.passport_digest = ${passportDigest}
+       and (a.status = 'no_show' or (a.status = 'booked' and a.ends_at < now() - interval '1 day'))
        and a.starts_at > now() - interval '90 days' and (lifted.at is null or a.starts_at > lifted.at)`.execute(
     db,
   )

@@ -12,11 +12,9 @@ import { appointmentNotFound, appointmentsError } from './appointments.errors.ts
 import type { AppointmentRow } from './appointments.table.ts'
 import { sendCancellation, sendConfirmation } from './booking.messages.ts'
 import {
-  ensureSlot,
-  findActive,
+  bookPlace,
   findAppointment,
   heldToBooked,
-  insertAppointment,
   listOwn,
   markNoShows,
   newCode,
@@ -29,11 +27,10 @@ import {
 import type { Appointment, BookBody, MoveBody } from './booking.schema.ts'
 import { toAppointment } from './booking.view.ts'
 import { findCalendar } from './calendar.repository.ts'
-import { loadCalendar } from './calendar.service.ts'
+import { loadCalendar, loadMissionCalendar } from './calendar.service.ts'
 import { checkSolution, costFor, issueChallenge, spendSolution } from './challenge.ts'
 import { handOver } from './handover.ts'
 import { verifyManageSignature } from './manage-link.ts'
-import { requireMission } from './mission-scope.ts'
 import { remindedAtFor } from './reminder.ts'
 import { pickSlot } from './slot-pick.ts'
 import { requireVerifiedContact } from './verified-contact.ts'
@@ -79,7 +76,6 @@ async function spendOrRefuse(trx: Db, solution: { signature: string; expiresAt: 
 
 /** 403 `appointment.suspended` after three no-shows in 90 days, for 30 days after the last (unless lifted). */
 export async function requireNotSuspended(ctx: AppContext, passportDigest: string): Promise<void> {
-  await markNoShows(ctx.db)
   const r = await noShowRecord(ctx.db, passportDigest)
   if (r.n >= SUSPENSION_NO_SHOWS && r.last) {
     const until = new Date(new Date(r.last).getTime() + SUSPENSION_DAYS * 86_400_000)
@@ -102,7 +98,6 @@ function isUniqueViolation(err: unknown): boolean {
 
 /** Takes a place of the slot or answers 409 `appointment.slot_full`. */
 async function takeOrRefuse(trx: Db, slot: SlotKey): Promise<string> {
-  await ensureSlot(trx, slot)
   const slotId = await takePlace(trx, slot, 'booked')
   if (!slotId) throw appointmentsError('appointment.slot_full', 'This slot is full')
   return slotId
@@ -131,22 +126,16 @@ export async function bookAppointment(
       'Add your name and passport number to your profile first: the counter checks them',
     )
   const solution = await requireSolution(ctx, principal, body.altcha)
-  await requireMission(ctx, body.mission)
+  const c = await loadMissionCalendar(ctx, body.mission, body.location ?? MAIN_LOCATION)
   if (body.applicationId) await requireOwnApplication(ctx, principal, body)
-  const c = await loadCalendar(ctx.db, body.mission, body.location ?? MAIN_LOCATION)
   const slot = pickSlot(c, body.service, body.start)
   await requireNotSuspended(ctx, identity.passportDigest)
   try {
     const row = await ctx.db.transaction().execute(async (trx) => {
-      await spendOrRefuse(trx, solution)
-      if (await findActive(trx, identity.passportDigest, principal.userId, body.service))
-        throw appointmentsError('appointment.limit', `You already have an active ${body.service} appointment`)
-      const slotId = await takeOrRefuse(trx, slot)
-      const a = await insertAppointment(trx, {
+      const made = await bookPlace(trx, solution, slot, {
         id: uuidv7(),
         code: newCode(),
         user_id: principal.userId,
-        slot_id: slotId,
         mission_code: slot.mission,
         location: slot.location,
         service: slot.service,
@@ -167,8 +156,14 @@ export async function bookAppointment(
         done_at: null,
         cancelled_at: null,
       })
-      await sendConfirmation(ctx, trx, a, c.row.timezone)
-      return a
+      if (!made.spent)
+        throw appointmentsError(
+          'appointment.challenge',
+          'The proof of work is missing, wrong, used or expired',
+        )
+      if (!made.appointment) throw appointmentsError('appointment.slot_full', 'This slot is full')
+      await sendConfirmation(ctx, trx, made.appointment, c.row.timezone)
+      return made.appointment
     })
     return toAppointment(row, c.row.timezone)
   } catch (err) {

@@ -133,8 +133,31 @@ export function bookable(
   s: Pick<PlannedSlot, 'date' | 'start'>,
   now = Date.now(),
 ): boolean {
-  if (s.start < now + c.row.min_notice_hours * 3_600_000) return false
-  return s.date <= addDays(localDate(now, c.row.timezone), c.row.horizon_days)
+  return bookableAt(c, now)(s)
+}
+
+/** The same test for many slots: the notice's instant and the horizon's date computed once. */
+export function bookableAt(c: LoadedCalendar, now = Date.now()) {
+  const earliest = now + c.row.min_notice_hours * 3_600_000
+  const lastDate = addDays(localDate(now, c.row.timezone), c.row.horizon_days)
+  return (s: Pick<PlannedSlot, 'date' | 'start'>) => s.start >= earliest && s.date <= lastDate
+}
+
+/**
+ * The calendar of a mission's location; 404 `appointment.unknown_mission` for a mission that does
+ * not exist (asked only when there is no calendar: a calendar's mission exists).
+ */
+export async function loadMissionCalendar(
+  ctx: AppContext,
+  mission: string,
+  location: string,
+): Promise<LoadedCalendar> {
+  const row = await findCalendar(ctx.db, mission, location)
+  if (!row) {
+    await requireMission(ctx, mission)
+    throw appointmentsError('appointment.no_calendar', `${mission} has no calendar at location ${location}`)
+  }
+  return { row, services: await calendarServices(ctx.db, mission, location) }
 }
 
 /** Every slot of the dates asked for, full ones and ones that can no longer be booked with `available: 0`. */
@@ -144,8 +167,7 @@ export async function listSlots(ctx: AppContext, mission: string, q: SlotsQuery)
       'appointment.bad_range',
       `from must not be after to, and the range at most ${MAX_LISTING_DAYS} days`,
     )
-  await requireMission(ctx, mission)
-  const c = await loadCalendar(ctx.db, mission, q.location ?? MAIN_LOCATION)
+  const c = await loadMissionCalendar(ctx, mission, q.location ?? MAIN_LOCATION)
   const svc = serviceOf(c, q.service)
   const planned = planSlots(
     {
@@ -170,7 +192,7 @@ export async function listSlots(ctx: AppContext, mission: string, q: SlotsQuery)
     new Date(last.start + 1),
   )
   const taken = new Map(rows.map((r) => [new Date(r.starts_at).getTime(), r]))
-  const now = Date.now()
+  const open = bookableAt(c)
   return planned.map((p) => {
     const row = taken.get(p.start)
     const capacity = row?.capacity ?? svc.capacity
@@ -179,7 +201,7 @@ export async function listSlots(ctx: AppContext, mission: string, q: SlotsQuery)
       start: p.startText,
       end: p.endText,
       capacity,
-      available: bookable(c, p, now) ? Math.max(0, free) : 0,
+      available: open(p) ? Math.max(0, free) : 0,
     }
   })
 }

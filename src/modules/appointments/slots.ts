@@ -58,17 +58,29 @@ export function planSlots(plan: SlotPlan, from: string, to: string): PlannedSlot
     const midnight = instantOf(date, '00:00', plan.timezone) ?? Date.parse(`${date}T00:00:00Z`)
     const offStart = offsetMinutes(midnight, plan.timezone)
     const offEnd = offsetMinutes(midnight + 36 * 3_600_000, plan.timezone)
+    const fixed = offStart === offEnd
+    const offText = offsetText(offStart)
+    const dayStart = Date.parse(`${date}T00:00:00Z`)
     for (const m of starts) {
-      let start: number | null
-      let startOff = offStart
-      if (offStart === offEnd) start = Date.parse(`${date}T00:00:00Z`) + (m - offStart) * 60_000
-      else {
-        start = instantOf(date, clock(m), plan.timezone)
-        if (start !== null) startOff = offsetMinutes(start, plan.timezone)
+      if (fixed) {
+        // One offset all day: the texts are the local clock, no conversion per slot.
+        const start = dayStart + (m - offStart) * 60_000
+        const endMinute = m + plan.slotMinutes
+        const endDate = endMinute >= 1440 ? addDays(date, Math.floor(endMinute / 1440)) : date
+        out.push({
+          date,
+          start,
+          end: start + span,
+          startText: `${date}T${clock(m)}:00${offText}`,
+          endText: `${endDate}T${clock(endMinute % 1440)}:00${offText}`,
+        })
+        continue
       }
+      const start = instantOf(date, clock(m), plan.timezone)
       if (start === null) continue
+      const startOff = offsetMinutes(start, plan.timezone)
       const end = start + span
-      const endOff = offStart === offEnd ? offStart : offsetMinutes(end, plan.timezone)
+      const endOff = offsetMinutes(end, plan.timezone)
       out.push({
         date,
         start,
