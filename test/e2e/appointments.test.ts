@@ -11,11 +11,39 @@ import { type E2E, SHOTS, startE2E } from './harness.ts'
 // ticket; the waiting-room display and the citizen's phone both show the call.
 //
 // The officer sets the hours first: check-in is only on the slot's own day, so the booking has to
-// be today in Tokyo, which the demo hours (weekdays, 24 hours' notice) never allow. With the hall
-// open 00:00–23:59 every day and no notice, a slot is free later today unless the test runs in
-// Tokyo's last half hour.
+// be today at the mission, which the demo hours (weekdays, 24 hours' notice) never allow. The hall
+// opens all day, every day, at no notice, in a time zone where it is daytime now (Tokyo's own when
+// it is), so that free slots are left today whatever the hour the test runs at.
+//
+// The citizen has not proved an e-mail yet: the first try is refused with a link to verify it.
 
 const MISSION = 'JP-TYO-EMB'
+/** Real zones a few hours apart round the clock (names Chromium's list knows, no aliases). */
+const ZONES = [
+  'Asia/Tokyo',
+  'Pacific/Kiritimati',
+  'Pacific/Auckland',
+  'Asia/Shanghai',
+  'Asia/Bangkok',
+  'Asia/Dubai',
+  'Europe/Moscow',
+  'Europe/Paris',
+  'Europe/London',
+  'Atlantic/Azores',
+  'America/Sao_Paulo',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Pacific/Honolulu',
+]
+/** The first zone (Tokyo when it can) where the clock reads 06:00–19:59: hours of slots left today. */
+function daytimeZone(now = new Date()): string {
+  const hour = (timeZone: string) =>
+    Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now))
+  return ZONES.find((z) => hour(z) >= 6 && hour(z) < 20) ?? 'Asia/Tokyo'
+}
+const ZONE = daytimeZone()
 const CITIZEN = { email: uniqueEmail(), password: 'correct horse battery staple' }
 const shot = (name: string) => path.join(SHOTS, `appointments-${name}.png`)
 
@@ -62,7 +90,7 @@ let manageLink = ''
 let ticket = ''
 
 describe('appointments from the phone to the counter and the waiting-room screen', () => {
-  it('lets the Tokyo officer open the hall every day, all day, at no notice (English, 1280 px)', async () => {
+  it('lets the Tokyo officer open the hall every day, all day, at no notice, where it is daytime (English, 1280 px)', async () => {
     const { page, context } = await e2e.newPage({ width: 1280, height: 900, locale: 'en-GB' })
     await signIn(page, 'officer.tokyo@demo.lingshi')
     await page.getByTestId('nav-appointments').click()
@@ -70,6 +98,16 @@ describe('appointments from the phone to the counter and the waiting-room screen
     await page.getByTestId('tab-calendar').click()
     const editor = page.getByTestId('calendar-editor')
     await editor.waitFor()
+    const zone = page.getByTestId('calendar-timezone')
+    if (!((await zone.textContent()) ?? '').includes(ZONE)) {
+      await zone.click()
+      await page.keyboard.type(ZONE)
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: ZONE })
+        .first()
+        .click()
+    }
     for (let day = 1; day <= 7; day++) {
       const row = page.getByTestId(`hours-${day}`)
       while ((await row.getByTestId(`remove-hours-${day}`).count()) > 0)
@@ -84,6 +122,7 @@ describe('appointments from the phone to the counter and the waiting-room screen
     await page.getByTestId('calendar-saved').waitFor()
     const saved = await (await page.request.get(`/api/v1/missions/${MISSION}/calendar`)).json()
     expect(saved.minNoticeHours).toBe(0)
+    expect(saved.timezone).toBe(ZONE)
     expect(saved.weekly).toHaveLength(7)
     expect(saved.weekly[0]).toMatchObject({ day: 1, opens: '00:00', closes: '23:59' })
 
@@ -119,6 +158,23 @@ describe('appointments from the phone to the counter and the waiting-room screen
     await page.locator(`[data-testid=slot][data-start="${first}"]`).click()
     await page.locator('[data-testid=proof-status][data-state=verified]').waitFor({ timeout: 30_000 })
     await page.screenshot({ path: shot('390-zh-pick'), fullPage: true })
+    // Not verified yet: refused, with the way to the account settings.
+    await page.getByTestId('book-confirm').click()
+    const refusal = page.getByTestId('book-error')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('验证')
+    expect(await refusal.getByTestId('booking-problem-fix').getAttribute('href')).toBe('/me/settings')
+    await page.screenshot({ path: shot('390-zh-unverified'), fullPage: true })
+    // The citizen proves the e-mail by its link (through the API, as the settings page does).
+    expect((await page.request.post('/api/v1/me/email', { data: { email: CITIZEN.email } })).status()).toBe(
+      202,
+    )
+    const toThem = () => mailbox.messages.filter((m) => JSON.stringify(m.to).includes(CITIZEN.email))
+    await expect.poll(() => toThem().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1)
+    const token = /token=([A-Za-z0-9_-]+)/.exec(toThem()[0]?.text ?? '')?.[1]
+    const verified = await page.request.post('/api/v1/auth/email/verify', { data: { token } })
+    expect(verified.status()).toBe(200)
+    await page.locator('[data-testid=proof-status][data-state=verified]').waitFor({ timeout: 30_000 })
     await page.getByTestId('book-confirm').click()
     await page.getByTestId('booked').waitFor()
     bookingCode = ((await page.getByTestId('booking-code').textContent()) ?? '').trim()
@@ -126,9 +182,9 @@ describe('appointments from the phone to the counter and the waiting-room screen
     expect(await page.getByTestId('booking-qr').count()).toBe(1)
     await page.screenshot({ path: shot('390-zh-booked'), fullPage: true })
 
-    const toThem = () => mailbox.messages.filter((m) => JSON.stringify(m.to).includes(CITIZEN.email))
-    await expect.poll(() => toThem().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1)
-    const mail = toThem()[0]
+    const withIcs = () => toThem().filter((m) => m.attachments.some((a) => a.contentType === 'text/calendar'))
+    await expect.poll(() => withIcs().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1)
+    const mail = withIcs()[0]
     const ics = mail?.attachments.find(
       (a) => a.filename?.endsWith('.ics') || a.contentType === 'text/calendar',
     )
