@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { solvedAltcha } from '../../helpers/appointments.ts'
 import { dayFromToday } from '../../helpers/http.ts'
 import { TOKYO_PERSON } from '../canaries.ts'
-import { type Builder, waitFor } from './builder.ts'
+import type { Builder } from './builder.ts'
 
 interface Slot {
   start: string
@@ -84,24 +85,12 @@ export async function addAppointments(b: Builder) {
   }
 }
 
-/** A proves the account's e-mail as a citizen does (the link in the mail), which booking asks for. */
+/**
+ * A has proved the account's e-mail, which booking asks for (as the demo seed marks its citizen;
+ * the link's own flow is tested in booking.email.test.ts and the browser test).
+ */
 async function verifyEmailOfA(b: Builder): Promise<void> {
-  await b.made(
-    'citizenA',
-    'POST',
-    '/api/v1/me/email',
-    { email: TOKYO_PERSON.email },
-    "A's verification link",
-    202,
+  await sql`update users set email_verified_at = now() where email = ${TOKYO_PERSON.email}`.execute(
+    b.rt.ctx.db,
   )
-  const mail = () =>
-    b.rt.ctx.db
-      .selectFrom('captured_mail')
-      .select('body')
-      .where('recipient', '=', TOKYO_PERSON.email)
-      .where('body', 'like', '%verify-email?token=%')
-      .executeTakeFirst()
-  await waitFor(async () => (await mail()) !== undefined, "A's verification mail")
-  const token = /token=([A-Za-z0-9_-]+)/.exec((await mail())?.body ?? '')?.[1]
-  await b.made('anonymous', 'POST', '/api/v1/auth/email/verify', { token }, "A's e-mail verified", 200)
 }

@@ -52,6 +52,14 @@ export const appointmentsApi = {
   joinWaitlist: (body: { mission: string; service: string; from: string; to: string; altcha: string }) =>
     post<WaitlistEntry>('/api/v1/me/appointments/waitlist', body),
 
+  /** My waitlist entries, latest first. */
+  myWaitlist: () => get<WaitlistEntry[]>('/api/v1/me/appointments/waitlist'),
+  /** 204; a place held for the entry is declined. */
+  leaveWaitlist: (id: string) => del<void>(`/api/v1/me/appointments/waitlist/${id}`),
+  /** Where a mission takes bookings, the main counter hall first, and what each books. */
+  locations: (mission: string) =>
+    get<{ location: string; timezone: string; services: string[] }[]>(`${m(mission)}/locations`),
+
   /** The e-mail's manage link (`/appointments/manage/{id}?sig=…`): no sign-in, the signature is the key. */
   managed: (id: string, sig: string) => get<Appointment>(`/api/v1/public/appointments/${id}${q({ sig })}`),
   cancelManaged: (id: string, sig: string) =>

@@ -16,9 +16,9 @@ interface Where {
 }
 
 /**
- * The services a mission books: for its staff those of its calendar; for citizens (who may not
- * read the calendar) the mission's catalogue, those needing a visit first, and vaccination (a
- * service the calendar lacks answers `appointment.service_unavailable` on its slots).
+ * The services a mission books: for its staff those of its calendar; for citizens those the
+ * location's calendar books (its public listing), those needing a visit first; without one, the
+ * mission's catalogue and vaccination.
  */
 export function useMissionServices(mission: string | undefined, { location, staff = false }: Where = {}) {
   return useLoad(
@@ -31,6 +31,14 @@ export function useMissionServices(mission: string | undefined, { location, staf
         } catch {
           // no calendar yet: fall back to the catalogue
         }
+      const locations = await appointmentsApi.locations(mission).catch(() => [])
+      const here = locations.find((l) => l.location === (location ?? 'main')) ?? locations[0]
+      if (here?.services.length) {
+        // What the calendar books, those of the catalogue needing a visit first.
+        const catalogue = await get<Service[]>(`/api/v1/missions/${mission}/services`).catch(() => [])
+        const first = new Set<string>(catalogue.filter((s) => s.requiresAppointment).map((s) => s.code))
+        return [...here.services].sort((x, y) => Number(first.has(y)) - Number(first.has(x)))
+      }
       const catalogue = await get<Service[]>(`/api/v1/missions/${mission}/services`).catch(() => [])
       // Those that need a visit first; any service of the mission may be booked.
       const ordered = [...catalogue].sort(

@@ -9,6 +9,7 @@ import { useProofOfWork } from '../../appointments/proof-of-work.ts'
 import type { WaitlistEntry } from '../../appointments/types.ts'
 import { useMissionServices, useMissions } from '../../appointments/useMissionServices.ts'
 import { currentLocale } from '../../lib/i18n.ts'
+import { useLoad } from '../../lib/useLoad.ts'
 import { bookingProblem } from './BookingProblem.tsx'
 
 /** Ask for a service at a mission within dates: the first freed place is held for me. */
@@ -21,8 +22,9 @@ export function WaitlistCard() {
   const [service, setService] = useState<string>()
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null)
   const services = useMissionServices(mission)
-  // The server lists no waitlist entries back yet: this page shows the ones joined here.
-  const [entries, setEntries] = useState<WaitlistEntry[]>([])
+  const [nonce, setNonce] = useState(0)
+  const listed = useLoad(() => appointmentsApi.myWaitlist().catch(() => []), String(nonce))
+  const entries = (listed.data ?? []).filter((w) => w.status === 'waiting' || w.status === 'offered')
   const proof = useProofOfWork()
   const [error, setError] = useState<React.ReactNode>()
   const [done, setDone] = useState(false)
@@ -37,13 +39,23 @@ export function WaitlistCard() {
     setBusy(true)
     try {
       const altcha = await proof.spend()
-      const entry = await appointmentsApi.joinWaitlist({ mission, service, from, to, altcha })
+      await appointmentsApi.joinWaitlist({ mission, service, from, to, altcha })
       setDone(true)
-      setEntries((list) => [entry, ...list])
+      setNonce((n) => n + 1)
     } catch (e) {
       setError(bookingProblem(e, t))
     } finally {
       setBusy(false)
+    }
+  }
+
+  const leave = async (id: string) => {
+    setError(undefined)
+    try {
+      await appointmentsApi.leaveWaitlist(id)
+      setNonce((n) => n + 1)
+    } catch (e) {
+      setError(bookingProblem(e, t))
     }
   }
 
@@ -101,9 +113,18 @@ export function WaitlistCard() {
           size="small"
           style={{ marginTop: 12 }}
           dataSource={entries}
-          renderItem={(w) => (
-            <List.Item key={w.id} data-testid="waitlist-entry">
+          renderItem={(w: WaitlistEntry) => (
+            <List.Item
+              key={w.id}
+              data-testid="waitlist-entry"
+              actions={[
+                <Button key="leave" size="small" onClick={() => leave(w.id)} data-testid="waitlist-leave">
+                  {t('appointments.waitlist.leave')}
+                </Button>,
+              ]}
+            >
               {serviceName(w.service)} · {w.mission} · {w.from} – {w.to}
+              {w.status === 'offered' && ` · ${t('appointments.waitlist.offered')}`}
             </List.Item>
           )}
         />
