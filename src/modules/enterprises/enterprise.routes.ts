@@ -43,9 +43,11 @@ import {
   staffSitesQuery,
 } from './site.schema.ts'
 import { createSite, getSite, listSites, staffSite, staffSites, updateSite } from './site.service.ts'
+import { staffRoutes } from './staff.routes.ts'
 
 export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['enterprises']
+  await app.register(staffRoutes, { ctx })
 
   app.post(
     '/api/v1/enterprises',
@@ -116,11 +118,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   )
   app.get(
     '/api/v1/enterprises/:id/members',
-    routeOptions(ACCESS.enterpriseAccounts, tags, "The enterprise's members and their roles", {
-      params: enterpriseParams,
-      response: { 200: memberList },
-    }),
-    async (request) => listMembers(ctx, requirePrincipal(request), request.params.id),
+    routeOptions(
+      ACCESS.enterpriseReaders,
+      tags,
+      "The enterprise's members and their roles (a verifier's read is audited)",
+      { params: enterpriseParams, response: { 200: memberList } },
+    ),
+    async (request) => listMembers(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
   app.post(
     '/api/v1/enterprises/:id/members',
