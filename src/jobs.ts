@@ -4,6 +4,7 @@ import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
 import { applicationPurgeJob } from './modules/applications/index.ts'
 import { holdJob } from './modules/appointments/index.ts'
 import { slaJob } from './modules/cases/index.ts'
+import { assessmentReminderJob } from './modules/enterprises/index.ts'
 import { forgotPasswordJob, loginCodeJob, sessionPurgeJob } from './modules/identity/index.ts'
 import { directJob, dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
 import { purgeJob } from './modules/registrations/index.ts'
@@ -25,4 +26,5 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(subscriberMailJob(ctx))
   ctx.queue.define(feedPollJob(ctx))
   ctx.queue.define(holdJob(ctx))
+  ctx.queue.define(assessmentReminderJob(ctx))
 }

@@ -5,12 +5,18 @@ import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import {
   assessmentBody,
+  assessmentDue as assessmentDueSchema,
   assessmentHistory as assessmentHistorySchema,
   assessmentResult,
   assessmentTemplate as assessmentTemplateSchema,
   templateQuery,
 } from './assessment.schema.ts'
-import { assessmentHistory, assessmentTemplate, submitAssessment } from './assessment.service.ts'
+import {
+  assessmentDueFor,
+  assessmentHistory,
+  assessmentTemplate,
+  submitAssessment,
+} from './assessment.service.ts'
 import {
   enterprise,
   enterpriseList,
@@ -31,6 +37,7 @@ import {
   registerEnterprise,
   verifyEnterprise,
 } from './enterprise.service.ts'
+import { guidanceRoutes } from './guidance.routes.ts'
 import { incidentBody, incidentCreated } from './incident.schema.ts'
 import { reportIncident } from './incident.service.ts'
 import {
@@ -48,6 +55,7 @@ import { staffRoutes } from './staff.routes.ts'
 export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['enterprises']
   await app.register(staffRoutes, { ctx })
+  await app.register(guidanceRoutes, { ctx })
 
   app.post(
     '/api/v1/enterprises',
@@ -191,6 +199,16 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     ),
     async (request) =>
       submitAssessment(ctx, requirePrincipal(request), request.params.id, request.body.answers, request.ip),
+  )
+  app.get(
+    '/api/v1/enterprises/:id/assessment/due',
+    routeOptions(
+      ACCESS.enterpriseReaders,
+      tags,
+      "Whether a new self-assessment is due: never made, a year old, or a site's advisory level rose",
+      { params: enterpriseParams, response: { 200: assessmentDueSchema } },
+    ),
+    async (request) => assessmentDueFor(ctx, requirePrincipal(request), request.params.id),
   )
   app.get(
     '/api/v1/enterprises/:id/assessments',

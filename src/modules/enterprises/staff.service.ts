@@ -13,6 +13,7 @@ import {
   deleteTrainingRow,
   findStaffRow,
   insertTraining,
+  type NewStaff,
   phoneTakenAtSite,
   type StaffRow,
   staffOfSite,
@@ -176,7 +177,7 @@ export async function importRoster(
       { errors: parsed.errors },
     )
   const cache = new Map<string, string | null>()
-  const rows = []
+  const rows: NewStaff[] = []
   for (const r of parsed.rows)
     rows.push({
       id: uuidv7(),
