@@ -40,22 +40,28 @@ import {
 import { guidanceRoutes } from './guidance.routes.ts'
 import { incidentBody, incidentCreated } from './incident.schema.ts'
 import { reportIncident } from './incident.service.ts'
+import { planRoutes } from './plan.routes.ts'
 import {
   site,
   siteBody,
   siteList,
   siteParams,
+  sitesByCountry as sitesByCountrySchema,
   staffSiteList,
   staffSiteParams,
+  staffSitesExportQuery,
   staffSitesQuery,
 } from './site.schema.ts'
 import { createSite, getSite, listSites, staffSite, staffSites, updateSite } from './site.service.ts'
+import { exportStaffSites, sitesByCountry, staffSiteRoster } from './site-staff.service.ts'
 import { staffRoutes } from './staff.routes.ts'
+import { staffList } from './staff.schema.ts'
 
 export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['enterprises']
   await app.register(staffRoutes, { ctx })
   await app.register(guidanceRoutes, { ctx })
+  await app.register(planRoutes, { ctx })
 
   app.post(
     '/api/v1/enterprises',
@@ -246,6 +252,45 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     ),
     async (request) => staffSites(ctx, requirePrincipal(request), request.query, request.ip),
+  )
+  app.get(
+    '/api/v1/sites/export',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      "Verified enterprises' sites in my missions' countries as CSV: head counts, levels, scores, training, contacts (audited)",
+      { querystring: staffSitesExportQuery, produces: ['text/csv'] },
+    ),
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="sites.csv"')
+        .send(await exportStaffSites(ctx, requirePrincipal(request), request.query.country, request.ip)),
+  )
+  app.get(
+    '/api/v1/sites/by-country',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      "Sites per country with the country's advisory level (HQ: every country)",
+      {
+        response: { 200: sitesByCountrySchema },
+      },
+    ),
+    async (request) => sitesByCountry(ctx, requirePrincipal(request)),
+  )
+  app.get(
+    '/api/v1/sites/:id/staff',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      "A site's roster and training (another mission's site is a 404; audited)",
+      {
+        params: staffSiteParams,
+        response: { 200: staffList },
+      },
+    ),
+    async (request) => staffSiteRoster(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
   app.get(
     '/api/v1/sites/:id',

@@ -184,3 +184,9 @@ export async function addMember(
   })
   return listMembers(ctx, principal, id)
 }
+
+/** For the person's own export: the enterprises they are a member of, their role, and when they joined. */
+export async function exportEnterprises(ctx: AppContext, userId: string) {
+  const rows = await enterprisesOfUser(ctx.db, userId)
+  return rows.map((r) => ({ ...toEnterprise(r, r.role), memberRole: r.role }))
+}
