@@ -4,6 +4,7 @@ import { fanoutJob, feedPollJob } from './modules/alerts/index.ts'
 import { applicationPurgeJob } from './modules/applications/index.ts'
 import { holdJob, reminderJob } from './modules/appointments/index.ts'
 import { slaJob } from './modules/cases/index.ts'
+import { assessmentReminderJob } from './modules/enterprises/index.ts'
 import { forgotPasswordJob, loginCodeJob, sessionPurgeJob } from './modules/identity/index.ts'
 import { directJob, dispatchJob, pushJob, smsJob, webhookJob } from './modules/notifications/index.ts'
 import { purgeJob } from './modules/registrations/index.ts'
@@ -26,4 +27,5 @@ export function defineJobs(ctx: AppContext): void {
   ctx.queue.define(feedPollJob(ctx))
   ctx.queue.define(holdJob(ctx))
   ctx.queue.define(reminderJob(ctx))
+  ctx.queue.define(assessmentReminderJob(ctx))
 }

@@ -3,6 +3,7 @@ import type { AppContext } from './context.ts'
 import { listSubscriptions } from './modules/advisories/index.ts'
 import { dropUnusedBlobs, forgetApplicant } from './modules/applications/index.ts'
 import { exportHelpRequests } from './modules/cases/index.ts'
+import { exportEnterprises } from './modules/enterprises/index.ts'
 import {
   ACCESS,
   clearSessionCookie,
@@ -30,6 +31,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         subscriptions: await listSubscriptions(ctx, userId),
         notifications: await exportNotifications(ctx, userId),
         helpRequests: await exportHelpRequests(ctx, userId),
+        enterprises: await exportEnterprises(ctx, userId),
       }
       return reply.header('content-disposition', 'attachment; filename="lingshi-my-data.json"').send(data)
     },

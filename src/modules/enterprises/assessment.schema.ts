@@ -45,3 +45,17 @@ export const assessmentResult = z.object({
 })
 export type AssessmentResult = z.infer<typeof assessmentResult>
 export const assessmentHistory = z.array(assessmentResult)
+
+export const assessmentDue = z.object({
+  due: z.boolean(),
+  lastSubmittedAt: z.string().nullable(),
+  reasons: z.array(
+    z.object({
+      kind: z.enum(['first', 'yearly', 'level_rose']),
+      siteId: z.uuid().optional(),
+      siteName: z.string().optional(),
+      from: z.int().optional(),
+      to: z.int().optional(),
+    }),
+  ),
+})

@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import type { AppContext } from '../../context.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Principal } from '../../platform/http/access.ts'
+import { assessmentDue, currentSiteLevels } from './assessment.due.ts'
 import { assessmentsOf, insertAssessment } from './assessment.repository.ts'
 import type { AssessmentResult } from './assessment.schema.ts'
 import { QUESTIONS, type Scored, SECTIONS, scoreAnswers, TEMPLATE_VERSION } from './assessment.template.ts'
@@ -41,6 +42,7 @@ export async function submitAssessment(
       questions: unknown,
     })
   const scored = scoreAnswers(answers)
+  const siteLevels = await currentSiteLevels(ctx.db, enterpriseId)
   const id = uuidv7()
   const submittedAt = new Date()
   await ctx.db.transaction().execute(async (trx) => {
@@ -51,6 +53,7 @@ export async function submitAssessment(
       score: scored.score,
       sections: JSON.stringify(scored.sections),
       gaps: JSON.stringify(scored.gaps),
+      site_levels: JSON.stringify(siteLevels),
       submitted_by: principal.userId,
       submitted_at: submittedAt,
     })
@@ -80,4 +83,15 @@ export async function assessmentHistory(ctx: AppContext, principal: Principal, e
       submittedAt: new Date(r.submitted_at).toISOString(),
     }),
   )
+}
+
+/** Whether a new self-assessment is due, and why (the reminder job sends the same reasons). */
+export async function assessmentDueFor(ctx: AppContext, principal: Principal, enterpriseId: string) {
+  await accessOf(ctx.db, principal, enterpriseId, { staff: true })
+  const due = await assessmentDue(ctx.db, enterpriseId)
+  return {
+    due: due.reasons.length > 0,
+    lastSubmittedAt: due.lastSubmittedAt,
+    reasons: due.reasons.map(({ key: _key, ...r }) => r),
+  }
 }

@@ -5,12 +5,18 @@ import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
 import {
   assessmentBody,
+  assessmentDue as assessmentDueSchema,
   assessmentHistory as assessmentHistorySchema,
   assessmentResult,
   assessmentTemplate as assessmentTemplateSchema,
   templateQuery,
 } from './assessment.schema.ts'
-import { assessmentHistory, assessmentTemplate, submitAssessment } from './assessment.service.ts'
+import {
+  assessmentDueFor,
+  assessmentHistory,
+  assessmentTemplate,
+  submitAssessment,
+} from './assessment.service.ts'
 import {
   enterprise,
   enterpriseList,
@@ -31,21 +37,31 @@ import {
   registerEnterprise,
   verifyEnterprise,
 } from './enterprise.service.ts'
+import { guidanceRoutes } from './guidance.routes.ts'
 import { incidentBody, incidentCreated } from './incident.schema.ts'
 import { reportIncident } from './incident.service.ts'
+import { planRoutes } from './plan.routes.ts'
 import {
   site,
   siteBody,
   siteList,
   siteParams,
+  sitesByCountry as sitesByCountrySchema,
   staffSiteList,
   staffSiteParams,
+  staffSitesExportQuery,
   staffSitesQuery,
 } from './site.schema.ts'
 import { createSite, getSite, listSites, staffSite, staffSites, updateSite } from './site.service.ts'
+import { exportStaffSites, sitesByCountry, staffSiteRoster } from './site-staff.service.ts'
+import { staffRoutes } from './staff.routes.ts'
+import { staffList } from './staff.schema.ts'
 
 export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['enterprises']
+  await app.register(staffRoutes, { ctx })
+  await app.register(guidanceRoutes, { ctx })
+  await app.register(planRoutes, { ctx })
 
   app.post(
     '/api/v1/enterprises',
@@ -116,11 +132,13 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   )
   app.get(
     '/api/v1/enterprises/:id/members',
-    routeOptions(ACCESS.enterpriseAccounts, tags, "The enterprise's members and their roles", {
-      params: enterpriseParams,
-      response: { 200: memberList },
-    }),
-    async (request) => listMembers(ctx, requirePrincipal(request), request.params.id),
+    routeOptions(
+      ACCESS.enterpriseReaders,
+      tags,
+      "The enterprise's members and their roles (a verifier's read is audited)",
+      { params: enterpriseParams, response: { 200: memberList } },
+    ),
+    async (request) => listMembers(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
   app.post(
     '/api/v1/enterprises/:id/members',
@@ -189,6 +207,16 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       submitAssessment(ctx, requirePrincipal(request), request.params.id, request.body.answers, request.ip),
   )
   app.get(
+    '/api/v1/enterprises/:id/assessment/due',
+    routeOptions(
+      ACCESS.enterpriseReaders,
+      tags,
+      "Whether a new self-assessment is due: never made, a year old, or a site's advisory level rose",
+      { params: enterpriseParams, response: { 200: assessmentDueSchema } },
+    ),
+    async (request) => assessmentDueFor(ctx, requirePrincipal(request), request.params.id),
+  )
+  app.get(
     '/api/v1/enterprises/:id/assessments',
     routeOptions(ACCESS.enterpriseReaders, tags, 'The self-assessments submitted, newest first', {
       params: enterpriseParams,
@@ -224,6 +252,45 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     ),
     async (request) => staffSites(ctx, requirePrincipal(request), request.query, request.ip),
+  )
+  app.get(
+    '/api/v1/sites/export',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      "Verified enterprises' sites in my missions' countries as CSV: head counts, levels, scores, training, contacts (audited)",
+      { querystring: staffSitesExportQuery, produces: ['text/csv'] },
+    ),
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="sites.csv"')
+        .send(await exportStaffSites(ctx, requirePrincipal(request), request.query.country, request.ip)),
+  )
+  app.get(
+    '/api/v1/sites/by-country',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      "Sites per country with the country's advisory level (HQ: every country)",
+      {
+        response: { 200: sitesByCountrySchema },
+      },
+    ),
+    async (request) => sitesByCountry(ctx, requirePrincipal(request)),
+  )
+  app.get(
+    '/api/v1/sites/:id/staff',
+    routeOptions(
+      ACCESS.hotline,
+      tags,
+      "A site's roster and training (another mission's site is a 404; audited)",
+      {
+        params: staffSiteParams,
+        response: { 200: staffList },
+      },
+    ),
+    async (request) => staffSiteRoster(ctx, requirePrincipal(request), request.params.id, request.ip),
   )
   app.get(
     '/api/v1/sites/:id',

@@ -140,9 +140,19 @@ export async function verifyEnterprise(ctx: AppContext, principal: Principal, id
   })
 }
 
-export async function listMembers(ctx: AppContext, principal: Principal, id: string) {
-  await requireMember(ctx.db, principal, id)
+export async function listMembers(ctx: AppContext, principal: Principal, id: string, ip?: string) {
+  const role = await accessOf(ctx.db, principal, id, { staff: true })
   const rows = await membersOf(ctx.db, id)
+  if (role === null)
+    await recordAudit(ctx.db, {
+      actorId: principal.userId,
+      actorRoles: principal.roles,
+      action: 'enterprise.members_view',
+      subjectType: 'enterprise',
+      subjectId: id,
+      ip: ip ?? null,
+      details: { count: rows.length },
+    })
   return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, role: r.role }))
 }
 
@@ -173,4 +183,10 @@ export async function addMember(
     })
   })
   return listMembers(ctx, principal, id)
+}
+
+/** For the person's own export: the enterprises they are a member of, their role, and when they joined. */
+export async function exportEnterprises(ctx: AppContext, userId: string) {
+  const rows = await enterprisesOfUser(ctx.db, userId)
+  return rows.map((r) => ({ ...toEnterprise(r, r.role), memberRole: r.role }))
 }

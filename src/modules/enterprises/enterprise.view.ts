@@ -44,6 +44,19 @@ export function toSite(row: SiteRow, level: PlaceLevel | undefined): Site {
     measures: row.measures as SecurityMeasures,
     advisory: level ?? { country: null, region: null },
     assessmentScore: row.assessment_score,
+    training: {
+      roster: row.roster_size,
+      trained: row.roster_trained,
+      coverage: row.roster_size === 0 ? null : Math.round((row.roster_trained / row.roster_size) * 100),
+    },
+    evacuationPlan:
+      row.plan_name && row.plan_size !== null && row.plan_uploaded_at
+        ? {
+            name: row.plan_name,
+            size: row.plan_size,
+            uploadedAt: new Date(row.plan_uploaded_at).toISOString(),
+          }
+        : null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   }

@@ -16,6 +16,22 @@ const STATUS = {
   /** The point lies outside the country given. */
   'enterprise.point_outside_country': 422,
   'enterprise.unknown_question': 422,
+  /** A roster file with bad rows: `errors` lists each by line; nothing was written. */
+  'enterprise.roster_invalid': 422,
+  'enterprise.staff_not_found': 404,
+  /** Someone else on the site's roster has this phone number. */
+  'enterprise.staff_phone_taken': 409,
+  /** A training's "valid until" comes before the day it was taken. */
+  'enterprise.training_dates': 422,
+  'enterprise.training_not_found': 404,
+  /** An evacuation plan must be a PDF (judged by its content, not its name). */
+  'enterprise.plan_not_pdf': 415,
+  'enterprise.plan_too_large': 413,
+  'enterprise.no_plan': 404,
+  /** Officers write guidance for their missions' countries only. */
+  'enterprise.guidance_out_of_scope': 403,
+  'enterprise.guidance_no_draft': 404,
+  'enterprise.guidance_not_found': 404,
 } as const
 
 export type EnterpriseErrorCode = keyof typeof STATUS
@@ -23,3 +39,5 @@ export type EnterpriseErrorCode = keyof typeof STATUS
 export const enterpriseError = moduleErrors(STATUS)
 export const enterpriseNotFound = () => enterpriseError('enterprise.not_found', 'No such enterprise')
 export const siteNotFound = () => enterpriseError('enterprise.site_not_found', 'No such site')
+export const staffNotFound = () =>
+  enterpriseError('enterprise.staff_not_found', 'No such person on the roster')

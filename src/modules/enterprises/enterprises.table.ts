@@ -53,6 +53,10 @@ export interface EnterpriseSitesTable {
   officer_phone: string
   officer_email: string
   measures: Json<SecurityMeasures>
+  plan_sha256: string | null
+  plan_size: number | null
+  plan_name: string | null
+  plan_uploaded_at: Date | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -64,6 +68,8 @@ export interface EnterpriseAssessmentsTable {
   score: number
   sections: Json<{ code: string; score: number }[]>
   gaps: Json<unknown[]>
+  /** Each site's advisory level (the higher of country and region) when the assessment was made. */
+  site_levels: ColumnType<Record<string, number>, string | undefined, string>
   submitted_by: string | null
   submitted_at: Generated<Date>
 }
@@ -80,6 +86,51 @@ export interface EnterpriseIncidentsTable {
   reported_at: Generated<Date>
 }
 
+export interface EnterpriseStaffTable {
+  id: string
+  enterprise_id: string
+  site_id: string
+  name: string
+  phone: string
+  passport_sealed: string | null
+  passport_digest: string | null
+  passport_last4: string | null
+  /** The registered citizen with this phone number, when there is one. */
+  user_id: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface EnterpriseTrainingsTable {
+  id: string
+  staff_id: string
+  course: string
+  taken_on: ColumnType<string, string, string>
+  valid_until: ColumnType<string, string, string>
+  created_at: Generated<Date>
+}
+
+/** A draft has no version; publishing gives it the next one. */
+export interface EnterpriseGuidanceTable {
+  id: string
+  country: string
+  version: number | null
+  title_zh: string
+  title_en: string
+  body_zh: string
+  body_en: string
+  drafted_by: string | null
+  drafted_at: Generated<Date>
+  published_by: string | null
+  published_at: Date | null
+}
+
+export interface EnterpriseRemindersTable {
+  enterprise_id: string
+  key: string
+  sent_at: Generated<Date>
+}
+
 export type EnterpriseRow = Selectable<EnterprisesTable>
 
 export interface EnterpriseTables {
@@ -88,4 +139,8 @@ export interface EnterpriseTables {
   enterprise_sites: EnterpriseSitesTable
   enterprise_assessments: EnterpriseAssessmentsTable
   enterprise_incidents: EnterpriseIncidentsTable
+  enterprise_staff: EnterpriseStaffTable
+  enterprise_trainings: EnterpriseTrainingsTable
+  enterprise_guidance: EnterpriseGuidanceTable
+  enterprise_reminders: EnterpriseRemindersTable
 }

@@ -8,7 +8,11 @@ const SITE_COLUMNS = sql`s.id, s.enterprise_id, e.name as enterprise_name, e.nam
   ST_AsGeoJSON(s.area) as area, s.staff_chinese, s.staff_local, s.staff_other, s.officer_name,
   s.officer_phone, s.officer_email, s.measures, s.created_at, s.updated_at,
   (select a.score from enterprise_assessments a where a.enterprise_id = s.enterprise_id
-    order by a.submitted_at desc limit 1) as assessment_score`
+    order by a.submitted_at desc limit 1) as assessment_score,
+  s.plan_name, s.plan_size, s.plan_uploaded_at,
+  (select count(*)::int from enterprise_staff st where st.site_id = s.id) as roster_size,
+  (select count(*)::int from enterprise_staff st where st.site_id = s.id and exists (
+    select 1 from enterprise_trainings t where t.staff_id = st.id and t.valid_until >= current_date)) as roster_trained`
 
 export interface SiteRow {
   id: string
@@ -32,6 +36,11 @@ export interface SiteRow {
   created_at: Date
   updated_at: Date
   assessment_score: number | null
+  plan_name: string | null
+  plan_size: number | null
+  plan_uploaded_at: Date | null
+  roster_size: number
+  roster_trained: number
 }
 
 function values(body: SiteBody) {
@@ -95,4 +104,36 @@ export async function staffSiteRows(
       ${cursor ? sql`and s.id > ${cursor}::uuid` : sql``}
     order by s.id limit ${limit}`.execute(db)
   return rows
+}
+
+/** Verified enterprises' sites counted per country (in `countries`; null: all). */
+export async function sitesByCountryRows(db: Db, countries: readonly string[] | null) {
+  const { rows } = await sql<{ country: string; sites: number; enterprises: number; staff: number }>`
+    select s.country, count(*)::int as sites, count(distinct s.enterprise_id)::int as enterprises,
+           sum(s.staff_chinese + s.staff_local + s.staff_other)::int as staff
+      from enterprise_sites s join enterprises e on e.id = s.enterprise_id
+     where e.status = 'verified' ${countries ? sql`and s.country = any(${[...countries]}::text[])` : sql``}
+     group by s.country order by s.country`.execute(db)
+  return rows
+}
+
+export async function setPlan(db: Db, siteId: string, plan: { sha256: string; size: number; name: string }) {
+  await db
+    .updateTable('enterprise_sites')
+    .set({
+      plan_sha256: plan.sha256,
+      plan_size: plan.size,
+      plan_name: plan.name,
+      plan_uploaded_at: new Date(),
+    })
+    .where('id', '=', siteId)
+    .execute()
+}
+
+export function planOf(db: Db, siteId: string) {
+  return db
+    .selectFrom('enterprise_sites')
+    .select(['plan_sha256', 'plan_name'])
+    .where('id', '=', siteId)
+    .executeTakeFirst()
 }

@@ -62,6 +62,10 @@ export const site = z.object({
   advisory: advisoryLevel,
   /** The latest self-assessment score of the enterprise, if any. */
   assessmentScore: z.int().nullable(),
+  /** The roster kept here, and who on it holds a valid pre-departure training (coverage 0–100, null when empty). */
+  training: z.object({ roster: z.int(), trained: z.int(), coverage: z.int().nullable() }),
+  /** The evacuation plan uploaded (a PDF), if any. */
+  evacuationPlan: z.object({ name: z.string(), size: z.int(), uploadedAt: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -75,3 +79,15 @@ export const staffSitesQuery = z.strictObject({
 })
 export type StaffSitesQuery = z.infer<typeof staffSitesQuery>
 export const staffSiteList = z.object({ items: z.array(site), nextCursor: z.uuid().nullable() })
+
+export const sitesByCountry = z.array(
+  z.object({
+    country: z.string(),
+    /** The country's advisory level, null when none was published. */
+    level: z.int().nullable(),
+    sites: z.int(),
+    enterprises: z.int(),
+    staff: z.int(),
+  }),
+)
+export const staffSitesExportQuery = z.strictObject({ country: countryCode.optional() })

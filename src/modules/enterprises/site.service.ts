@@ -19,7 +19,7 @@ import {
 } from './site.repository.ts'
 import type { SiteBody, StaffSitesQuery } from './site.schema.ts'
 
-async function present(db: Db, rows: SiteRow[]) {
+export async function present(db: Db, rows: SiteRow[]) {
   const levels = await levelsAt(db, rows)
   return rows.map((r, i) => toSite(r, levels[i]))
 }
