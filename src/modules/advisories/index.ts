@@ -9,3 +9,4 @@ export {
 export { levelsAt, type PlaceLevel } from './level-at.ts'
 export { subscribersOf } from './subscription.repository.ts'
 export { listSubscriptions } from './subscription.service.ts'
+export { countPendingAdvisories } from './advisory.desk.ts'

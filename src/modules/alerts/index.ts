@@ -4,3 +4,10 @@ export { alertMeRoutes } from './alert-me.routes.ts'
 export { alertSiteRoutes } from './alert-site.routes.ts'
 export { fanoutJob, fanoutJobType } from './fanout.job.ts'
 export { feedPollJob, pollFeeds } from './feed-poll.job.ts'
+export {
+  type AlertInProgress,
+  type AlertReceived,
+  alertsInProgress,
+  alertsReceivedBy,
+  countAlertsInProgress,
+} from './alert.desk.ts'

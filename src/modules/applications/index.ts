@@ -12,3 +12,4 @@ export {
 } from './purge.job.ts'
 export { registerRoutes } from './register.routes.ts'
 export { reviewRoutes } from './review.routes.ts'
+export { countPendingApplications } from './application.desk.ts'

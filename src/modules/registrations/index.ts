@@ -39,3 +39,4 @@ export {
   type NewTrip,
   vacuumRegistry,
 } from './registry-bulk.repository.ts'
+export { emergencyContactsOf, type StaffRecord, staffRecordOf } from './record.ts'
