@@ -11,6 +11,7 @@ import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { NotFound } from '../pages/NotFound.tsx'
 import { ADVICE_SECTIONS, type AdviceSection } from './advice.ts'
+import { Markdown } from './Markdown.tsx'
 import { CountryAlerts } from './CountryAlerts.tsx'
 import { FollowButton } from './FollowButton.tsx'
 import { LevelTag } from './LevelTag.tsx'
@@ -141,9 +142,7 @@ export function AdvisoryCountryPage() {
           items={sections.map((s) => ({
             key: s,
             label: t(`advisories.section.${s}`),
-            children: (
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{advice[s]}</Typography.Paragraph>
-            ),
+            children: <Markdown text={advice[s] ?? ''} />,
           }))}
         />
       )}
