@@ -1,4 +1,5 @@
 export { advisoryRoutes } from './advisories.routes.ts'
+export { countPendingAdvisories } from './advisory.desk.ts'
 export { publishDraft, saveDraft } from './advisory.service.ts'
 export { emailSubscriptionRoutes } from './email-subscription.routes.ts'
 export {
@@ -9,4 +10,3 @@ export {
 export { levelsAt, type PlaceLevel } from './level-at.ts'
 export { subscribersOf } from './subscription.repository.ts'
 export { listSubscriptions } from './subscription.service.ts'
-export { countPendingAdvisories } from './advisory.desk.ts'

@@ -1,3 +1,4 @@
+export { countPendingApplications } from './application.desk.ts'
 export { myApplicationRoutes } from './application.routes.ts'
 export { batchRoutes } from './batch.routes.ts'
 export { seedDemoCatalogue } from './catalogue.demo.ts'
@@ -12,4 +13,3 @@ export {
 } from './purge.job.ts'
 export { registerRoutes } from './register.routes.ts'
 export { reviewRoutes } from './review.routes.ts'
-export { countPendingApplications } from './application.desk.ts'

@@ -1,7 +1,7 @@
+export { countAppointmentsToday } from './appointment.desk.ts'
 export { bookingRoutes } from './booking.routes.ts'
 export { seedDemoCalendars } from './calendar.demo.ts'
 export { calendarRoutes } from './calendar.routes.ts'
 export { passExpiredHold, passExpiredHolds } from './handover.ts'
 export { holdJob } from './hold.job.ts'
 export { queueRoutes } from './queue.routes.ts'
-export { countAppointmentsToday } from './appointment.desk.ts'

@@ -30,6 +30,7 @@ export {
 export { setVerifiedProfilePhone } from './profile.repository.ts'
 export { maskPassport, passportColumns, updateProfile } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
+export { emergencyContactsOf, type StaffRecord, staffRecordOf } from './record.ts'
 export {
   insertProfiles,
   insertResidences,
@@ -39,4 +40,3 @@ export {
   type NewTrip,
   vacuumRegistry,
 } from './registry-bulk.repository.ts'
-export { emergencyContactsOf, type StaffRecord, staffRecordOf } from './record.ts'

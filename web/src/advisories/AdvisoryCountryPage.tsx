@@ -11,10 +11,10 @@ import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { NotFound } from '../pages/NotFound.tsx'
 import { ADVICE_SECTIONS, type AdviceSection } from './advice.ts'
-import { Markdown } from './Markdown.tsx'
 import { CountryAlerts } from './CountryAlerts.tsx'
 import { FollowButton } from './FollowButton.tsx'
 import { LevelTag } from './LevelTag.tsx'
+import { Markdown } from './Markdown.tsx'
 
 type AdvisoryDetail = z.infer<typeof advisoryDetail>
 

@@ -103,7 +103,11 @@ function DeskOverview() {
                     <List.Item key={w.id} data-testid="waiting-item">
                       <Space wrap size={4}>
                         <Link to={w.href}>
-                          {w.kind === 'sos' ? <Tag color="red">{t('desk.sos')}</Tag> : <Tag color="red">P1</Tag>}
+                          {w.kind === 'sos' ? (
+                            <Tag color="red">{t('desk.sos')}</Tag>
+                          ) : (
+                            <Tag color="red">P1</Tag>
+                          )}
                           {w.reference}
                         </Link>
                         <Typography.Text strong data-testid="waiting-time">
@@ -149,7 +153,9 @@ const ALARM = new Set(['sos_open', 'p1_open', 'sla_missed', 'visits_overdue'])
 function AlertRow({ a }: { a: OverviewData['alerts'][number] }) {
   const { t } = useTranslation()
   const rate = a.recipients > 0 ? a.answered / a.recipients : 0
-  const pct = new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(rate)
+  const pct = new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(
+    rate,
+  )
   return (
     <List.Item data-testid="alert-progress">
       <Space direction="vertical" size={2} style={{ width: '100%' }}>
@@ -169,7 +175,10 @@ function AlertRow({ a }: { a: OverviewData['alerts'][number] }) {
         )}
         <Typography.Text type="secondary">
           {t('desk.endsAt', {
-            time: new Date(a.endsAt).toLocaleString(currentLocale(), { dateStyle: 'short', timeStyle: 'short' }),
+            time: new Date(a.endsAt).toLocaleString(currentLocale(), {
+              dateStyle: 'short',
+              timeStyle: 'short',
+            }),
           })}
         </Typography.Text>
       </Space>

@@ -33,7 +33,10 @@ export function AdviceFields() {
           data-testid="advice-mode"
           options={[
             { value: 'edit', label: t('desk.advisory.edit') },
-            { value: 'preview', label: <span data-testid="advice-preview-toggle">{t('desk.advisory.preview')}</span> },
+            {
+              value: 'preview',
+              label: <span data-testid="advice-preview-toggle">{t('desk.advisory.preview')}</span>,
+            },
           ]}
         />
         <Typography.Text type="secondary">{t('desk.advisory.markdownHint')}</Typography.Text>

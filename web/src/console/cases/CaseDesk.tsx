@@ -58,7 +58,9 @@ export function FirstResponse({ c }: { c: CaseDetail }) {
   const { t } = useTranslation()
   const now = useNow()
   if (c.firstResponseAt)
-    return <span data-testid="first-response-done">{t('desk.case.done', { time: when(c.firstResponseAt) })}</span>
+    return (
+      <span data-testid="first-response-done">{t('desk.case.done', { time: when(c.firstResponseAt) })}</span>
+    )
   if (!isOpen(c.status)) return <>—</>
   return (
     <Space size={4} wrap>

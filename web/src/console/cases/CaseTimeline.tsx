@@ -32,7 +32,9 @@ export function CaseTimeline({ entries, summary }: { entries: TimelineEntry[]; s
                 {e.by?.name ?? t('cases.system')}
               </Typography.Text>
               <div>{detailText(e, t)}</div>
-              {e.note && e.note.trim() !== summary?.trim() && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
+              {e.note && e.note.trim() !== summary?.trim() && (
+                <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>
+              )}
             </>
           ),
         }))}

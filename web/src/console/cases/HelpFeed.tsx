@@ -17,7 +17,9 @@ export function HelpFeed({ onPick, openOnly = false }: { onPick: (c: Contact) =>
   const { t } = useTranslation()
   const [, setParams] = useSearchParams()
   // Open only: every SOS without a case, called off ones left out (as the start page counts them).
-  const url = openOnly ? '/api/v1/contacts?channel=app&open=true&limit=200' : '/api/v1/contacts?channel=app&limit=20'
+  const url = openOnly
+    ? '/api/v1/contacts?channel=app&open=true&limit=200'
+    : '/api/v1/contacts?channel=app&limit=20'
   const { data, reload } = useLoad(() => get<ContactList>(url), url)
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {

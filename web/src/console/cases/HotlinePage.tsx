@@ -163,7 +163,11 @@ export function HotlinePage() {
                   )}
                 </Space>
                 <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="open-case-hint">
-                  {saved?.caseId ? t('desk.hotline.alreadyOnCase') : saved ? null : t('desk.hotline.saveFirst')}
+                  {saved?.caseId
+                    ? t('desk.hotline.alreadyOnCase')
+                    : saved
+                      ? null
+                      : t('desk.hotline.saveFirst')}
                 </Typography.Paragraph>
               </Form>
             </Card>

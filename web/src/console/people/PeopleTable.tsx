@@ -1,5 +1,5 @@
-import { Grid, List, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { CONSOLE_PATHS } from '@server/console/console.paths.ts'
+import { Grid, List, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Localized } from '../../lib/i18n.ts'

@@ -1,5 +1,5 @@
-import type { PersonRecord } from '@server/console/console.schema.ts'
 import { CONSOLE_PATHS } from '@server/console/console.paths.ts'
+import type { PersonRecord } from '@server/console/console.schema.ts'
 import { Card, Col, Descriptions, Empty, List, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -292,4 +292,3 @@ function Alerts({ record }: Props) {
     </Card>
   )
 }
-
