@@ -15,6 +15,7 @@ import {
 } from './modules/applications/index.ts'
 import { bookingRoutes, calendarRoutes, queueRoutes } from './modules/appointments/index.ts'
 import { casesRoutes } from './modules/cases/index.ts'
+import { consoleRoutes } from './modules/console/index.ts'
 import { enterpriseRoutes } from './modules/enterprises/index.ts'
 import { healthRoutes } from './modules/health/index.ts'
 import { auditRoutes } from './modules/identity/audit.routes.ts'
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(bookingRoutes, { ctx })
   await app.register(queueRoutes, { ctx })
   await app.register(privacyRoutes, { ctx })
+  await app.register(consoleRoutes, { ctx })
 
   await app.register(spaPlugin, { root: options.webRoot ?? DEFAULT_WEB_ROOT })
   return app

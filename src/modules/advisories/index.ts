@@ -1,4 +1,5 @@
 export { advisoryRoutes } from './advisories.routes.ts'
+export { countPendingAdvisories } from './advisory.desk.ts'
 export { publishDraft, saveDraft } from './advisory.service.ts'
 export { emailSubscriptionRoutes } from './email-subscription.routes.ts'
 export {

@@ -1,3 +1,10 @@
+export {
+  type AlertInProgress,
+  type AlertReceived,
+  alertsInProgress,
+  alertsReceivedBy,
+  countAlertsInProgress,
+} from './alert.desk.ts'
 export { alertRoutes } from './alert.routes.ts'
 export { alertFeedRoutes } from './alert-feeds.routes.ts'
 export { alertMeRoutes } from './alert-me.routes.ts'

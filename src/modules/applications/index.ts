@@ -1,3 +1,4 @@
+export { countPendingApplications } from './application.desk.ts'
 export { myApplicationRoutes } from './application.routes.ts'
 export { batchRoutes } from './batch.routes.ts'
 export { type ApplicationForBooking, applicationForBooking } from './booking-link.ts'

@@ -1,3 +1,4 @@
+export { countAppointmentsToday } from './appointment.desk.ts'
 export { bookingRoutes } from './booking.routes.ts'
 export { seedDemoCalendars } from './calendar.demo.ts'
 export { calendarRoutes } from './calendar.routes.ts'

@@ -97,7 +97,9 @@ describe('POST /api/v1/cases: people outside the officer’s districts', () => {
       return { people: c.people.map(({ phone: _, ...p }: object & { phone: string }) => p), ...pick(c) }
     }
     expect(shape(theirs)).toEqual(shape(unknown))
-    expect(theirs.json().people).toEqual([{ personId: null, phone: citizen.phone, person: null }])
+    expect(theirs.json().people).toEqual([
+      { personId: null, phone: citizen.phone, person: null, emergencyContacts: [] },
+    ])
     expect(await linkedTo(citizen.userId)).toBe(0)
   })
 

@@ -31,6 +31,7 @@ export { setVerifiedProfilePhone } from './profile.repository.ts'
 export { maskPassport, passportColumns, updateProfile } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
 export { passportNumber } from './registrations.schema.ts'
+export { emergencyContactsOf, type StaffRecord, staffRecordOf } from './record.ts'
 export {
   insertProfiles,
   insertResidences,

@@ -3,6 +3,7 @@ import { alertsMatrix } from './alerts.ts'
 import { applicationsMatrix } from './applications.ts'
 import { appointmentsMatrix } from './appointments.ts'
 import { casesMatrix } from './cases.ts'
+import { consoleMatrix } from './console.ts'
 import { crisesMatrix } from './crises.ts'
 import { enterprisesMatrix } from './enterprises.ts'
 import type { Matrix } from './entry.ts'
@@ -25,6 +26,7 @@ const PARTS: readonly Matrix[] = [
   healthMatrix,
   enterprisesMatrix,
   appointmentsMatrix,
+  consoleMatrix,
 ]
 
 function merge(parts: readonly Matrix[]): Matrix {

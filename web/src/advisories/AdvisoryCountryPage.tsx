@@ -14,6 +14,7 @@ import { ADVICE_SECTIONS, type AdviceSection } from './advice.ts'
 import { CountryAlerts } from './CountryAlerts.tsx'
 import { FollowButton } from './FollowButton.tsx'
 import { LevelTag } from './LevelTag.tsx'
+import { Markdown } from './Markdown.tsx'
 
 type AdvisoryDetail = z.infer<typeof advisoryDetail>
 
@@ -141,9 +142,7 @@ export function AdvisoryCountryPage() {
           items={sections.map((s) => ({
             key: s,
             label: t(`advisories.section.${s}`),
-            children: (
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{advice[s]}</Typography.Paragraph>
-            ),
+            children: <Markdown text={advice[s] ?? ''} />,
           }))}
         />
       )}

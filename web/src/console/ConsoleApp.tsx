@@ -34,6 +34,7 @@ import { BUILT, sectionsFor } from './nav.ts'
 import { Outbox } from './Outbox.tsx'
 import { Overview } from './Overview.tsx'
 import { PeopleSearch } from './people/PeopleSearch.tsx'
+import { PersonRecordPage } from './people/PersonRecordPage.tsx'
 import { Users } from './Users.tsx'
 
 export function ConsoleApp() {
@@ -157,6 +158,9 @@ export function ConsoleApp() {
             {sections.includes('alerts') && <Route path="alerts/new" element={<ComposerPage />} />}
             {sections.includes('alerts') && <Route path="alerts/:id" element={<AlertDetailPage />} />}
             {sections.includes('people') && <Route path="people" element={<PeopleSearch />} />}
+            {(sections.includes('people') || sections.includes('hotline') || sections.includes('cases')) && (
+              <Route path="people/:id" element={<PersonRecordPage />} />
+            )}
             {sections.includes('hotline') && <Route path="hotline" element={<HotlinePage />} />}
             {sections.includes('dashboard') && <Route path="dashboard" element={<BoardPage />} />}
             {sections.includes('crises') && <Route path="crises" element={<CrisesPage />} />}

@@ -110,6 +110,9 @@ export const caseDetail = caseSummary.extend({
       personId: z.string().nullable(),
       phone: z.string().nullable(),
       person: personSummary.nullable(),
+      emergencyContacts: z
+        .array(z.object({ name: z.string(), phone: z.string(), relation: z.string() }))
+        .describe("the registered person's emergency contacts (empty for a phone only)"),
     }),
   ),
   team: z.array(actor),

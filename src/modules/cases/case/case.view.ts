@@ -1,4 +1,5 @@
 import type { Db } from '../../../database.ts'
+import { emergencyContactsOf } from '../../registrations/index.ts'
 import { type CaseScope, type PeopleFilter, peopleFor } from '../access.ts'
 import type { CaseRow, DetentionRow } from '../cases.table.ts'
 import { loadRefs, type Refs } from '../refs.ts'
@@ -90,14 +91,22 @@ export async function toCaseDetail(db: Db, row: CaseRow, people: PeopleFilter): 
     ],
     people: { ids: onCase.map((p) => p.person_id), filter: people },
   })
+  const shown = onCase.filter((p) => p.person_id === null || refs.seesPerson(p.person_id))
+  const emergency = await emergencyContactsOf(
+    db,
+    shown.flatMap((p) => (p.person_id ? [p.person_id] : [])),
+  )
   return {
     ...toCaseSummary(row, refs),
     answers: row.answers,
     siteId: row.site_id,
     enterpriseId: row.enterprise_id,
-    people: onCase
-      .filter((p) => p.person_id === null || refs.seesPerson(p.person_id))
-      .map((p) => ({ personId: p.person_id, phone: p.phone, person: refs.person(p.person_id) })),
+    people: shown.map((p) => ({
+      personId: p.person_id,
+      phone: p.phone,
+      person: refs.person(p.person_id),
+      emergencyContacts: (p.person_id && emergency.get(p.person_id)) || [],
+    })),
     team: team.map((id) => refs.user(id)).filter((a) => a !== null),
     detention: toDetention(detention),
     attachments: attachments.map((a) => toAttachment(a, refs)),

@@ -2,7 +2,7 @@ import type { advisorySummary } from '@server/advisories/advisories.schema.ts'
 import { Checkbox, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import type { z } from 'zod'
 import { LevelTag } from '../../advisories/LevelTag.tsx'
 import { LEVELS, levelName } from '../../advisories/levels.ts'
@@ -49,10 +49,12 @@ export function AdvisoryList() {
   const desk = data?.[1] ?? NO_DESK
   const screens = Grid.useBreakpoint()
   const scoped = desk.editable !== 'all'
+  // The start page's "advisories awaiting publication" opens this list with ?drafts=1.
+  const [params] = useSearchParams()
   const [filters, setFilters] = useState<Filters>({
     text: '',
     levels: [],
-    draftsOnly: false,
+    draftsOnly: params.get('drafts') === '1',
     mineOnly: false,
   })
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }))

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { ADVICE_SECTIONS, type AdviceText } from '../../advisories/advice.ts'
 import { put } from '../../lib/api.ts'
 import { type PlaceError, putFieldErrors } from '../../lib/fields.ts'
-import { AdviceFields, LANGS, type Lang } from './AdviceTabs.tsx'
+import { AdviceFields, LANGS } from './AdviceTabs.tsx'
 import { LevelMeaning, LevelSelect } from './LevelSelect.tsx'
 import { PublishButton } from './PublishButton.tsx'
 
@@ -56,7 +56,6 @@ export function DraftForm(props: {
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const level = Form.useWatch('level', form)
-  const [tab, setTab] = useState<Lang>('zh-CN')
   const [dirty, setDirty] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
@@ -75,10 +74,7 @@ export function DraftForm(props: {
       setDirty(false)
       props.onChanged()
     } catch (e) {
-      const { fields, message: text } = putFieldErrors(form, e, t, onDraftField(t))
-      const lang = fields.find((f) => f.name[0] === 'advice')?.name[1]
-      if (lang === 'zh-CN' || lang === 'en') setTab(lang)
-      setError(text)
+      setError(putFieldErrors(form, e, t, onDraftField(t)).message)
     } finally {
       setBusy(false)
     }
@@ -115,7 +111,7 @@ export function DraftForm(props: {
           </Form.Item>
         ))}
         <Typography.Title level={5}>{t('advisoriesConsole.editor.advice')}</Typography.Title>
-        <AdviceFields active={tab} onChange={setTab} />
+        <AdviceFields />
         {error && <Alert type="error" title={error} data-testid="draft-error" style={{ marginBottom: 12 }} />}
         <Space wrap>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="save-draft">

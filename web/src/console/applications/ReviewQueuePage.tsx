@@ -2,7 +2,7 @@ import { APPLICATION_STATUSES, SERVICE_CODES } from '@server/applications/applic
 import { Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { StatusTag } from '../../citizen/applications/StatusTag.tsx'
 import type { ApplicationSummary } from '../../citizen/applications/types.ts'
 import { get } from '../../lib/api.ts'
@@ -14,7 +14,9 @@ import { LoadError } from '../../pages/LoadError.tsx'
 export function ReviewQueuePage() {
   const { t } = useTranslation()
   const lang = currentLocale()
-  const [status, setStatus] = useState<string>('')
+  // The start page's "applications to review" opens the queue with ?status=submitted.
+  const [params] = useSearchParams()
+  const [status, setStatus] = useState<string>(params.get('status') ?? '')
   const [service, setService] = useState<string>('')
   const q = new URLSearchParams({
     limit: '200',

@@ -1,10 +1,12 @@
 import type { contactList } from '@server/cases/hotline/contact.schema.ts'
+import { CONSOLE_PATHS } from '@server/console/console.paths.ts'
 import { Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import { useCountries } from '../../lib/countries.ts'
 import { currentLocale } from '../../lib/i18n.ts'
+import { Phone } from '../desk/Phone.tsx'
 import { PriorityTag, StatusTag } from './Tags.tsx'
 
 type ContactList = z.infer<typeof contactList>
@@ -19,11 +21,13 @@ export function CallerCard({ result }: { result: ContactList }) {
       {p ? (
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('hotline.name')}>
-            <span data-testid="caller-name">
+            <Link to={CONSOLE_PATHS.personRecord(p.id)} data-testid="caller-name">
               {[p.nameLatin, p.nameZh].filter(Boolean).join(' · ') || p.name}
-            </span>
+            </Link>
           </Descriptions.Item>
-          <Descriptions.Item label={t('hotline.phone')}>{p.phone}</Descriptions.Item>
+          <Descriptions.Item label={t('hotline.phone')}>
+            <Phone number={p.phone} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('hotline.whereNow')}>
             <span data-testid="caller-where">
               {p.whereNow

@@ -10,6 +10,7 @@ import { LoadError } from '../../pages/LoadError.tsx'
 import { CaseSite } from '../enterprises/CaseSite.tsx'
 import { AttachmentsCard } from './AttachmentsCard.tsx'
 import { CaseActions } from './CaseActions.tsx'
+import { AssignToMe, CasePeople, FirstResponse, NextUpdate } from './CaseDesk.tsx'
 import { CaseTimeline } from './CaseTimeline.tsx'
 import { DetentionCard } from './DetentionCard.tsx'
 import { PriorityTag, StatusTag } from './Tags.tsx'
@@ -61,12 +62,19 @@ export function CaseDetailPage() {
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={t('cases.field.people')}>
-                {c.people
-                  .map((p) => [p.person?.nameLatin, p.person?.nameZh].filter(Boolean).join(' · ') || p.phone)
-                  .join('; ') || '—'}
+                <CasePeople c={c} />
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.field.assignee')}>
-                {c.assignee?.name ?? '—'}
+                <Space wrap size={8}>
+                  <span data-testid="case-assignee">{c.assignee?.name ?? '—'}</span>
+                  <AssignToMe c={c} onDone={reload} />
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('desk.case.firstResponse')}>
+                <FirstResponse c={c} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('desk.case.nextUpdate')}>
+                <NextUpdate c={c} />
               </Descriptions.Item>
               <Descriptions.Item label={t('cases.field.opened')}>
                 {new Date(c.createdAt).toLocaleString(currentLocale(), {
@@ -81,7 +89,7 @@ export function CaseDetailPage() {
           </Space>
         </Col>
         <Col xs={24} lg={10}>
-          <CaseTimeline entries={c.timeline} />
+          <CaseTimeline entries={c.timeline} summary={c.summary} />
         </Col>
       </Row>
     </>

@@ -15,7 +15,8 @@ function detailText(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>
   return ''
 }
 
-export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+/** The case's summary is shown above the timeline: an entry that only repeats it does not show it again. */
+export function CaseTimeline({ entries, summary }: { entries: TimelineEntry[]; summary?: string }) {
   const { t } = useTranslation()
   return (
     <Card size="small" title={t('cases.timeline')}>
@@ -31,7 +32,9 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
                 {e.by?.name ?? t('cases.system')}
               </Typography.Text>
               <div>{detailText(e, t)}</div>
-              {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
+              {e.note && e.note.trim() !== summary?.trim() && (
+                <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>
+              )}
             </>
           ),
         }))}

@@ -1,7 +1,8 @@
 import type { Contact, contactList } from '@server/cases/hotline/contact.schema.ts'
-import { Card, Empty, List } from 'antd'
+import { Card, Empty, List, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import type { z } from 'zod'
 import { get } from '../../lib/api.ts'
 import { useLoad } from '../../lib/useLoad.ts'
@@ -12,9 +13,14 @@ type ContactList = z.infer<typeof contactList>
 const POLL_MS = 5_000
 
 /** The SOS queue: help requests from the app, newest first, refreshed every few seconds; each a P1. */
-export function HelpFeed({ onPick }: { onPick: (c: Contact) => void }) {
+export function HelpFeed({ onPick, openOnly = false }: { onPick: (c: Contact) => void; openOnly?: boolean }) {
   const { t } = useTranslation()
-  const { data, reload } = useLoad(() => get<ContactList>('/api/v1/contacts?channel=app&limit=20'))
+  const [, setParams] = useSearchParams()
+  // Open only: every SOS without a case, called off ones left out (as the start page counts them).
+  const url = openOnly
+    ? '/api/v1/contacts?channel=app&open=true&limit=200'
+    : '/api/v1/contacts?channel=app&limit=20'
+  const { data, reload } = useLoad(() => get<ContactList>(url), url)
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     const timer = setInterval(reload, POLL_MS)
@@ -24,9 +30,21 @@ export function HelpFeed({ onPick }: { onPick: (c: Contact) => void }) {
     const timer = setInterval(() => setNow(Date.now()), 1_000)
     return () => clearInterval(timer)
   }, [])
-  const items = data?.contacts ?? []
+  const all = data?.contacts ?? []
+  const items = openOnly ? all.filter((c) => c.kind === 'help_request' && !c.help?.cancelledAt) : all
   return (
-    <Card size="small" title={t('sosQueue.title')} data-testid="help-feed">
+    <Card
+      size="small"
+      title={t('sosQueue.title')}
+      data-testid="help-feed"
+      extra={
+        openOnly ? (
+          <Tag closable onClose={() => setParams({}, { replace: true })} data-testid="sos-open-only">
+            {t('desk.hotline.openSosOnly')}
+          </Tag>
+        ) : null
+      }
+    >
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hotline.noHelp')} />
       ) : (

@@ -3,6 +3,7 @@ import type { Channel, Contact, contactList } from '@server/cases/hotline/contac
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import type { z } from 'zod'
 import { get, post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
@@ -10,6 +11,7 @@ import { normalizePhone } from '../../lib/fields.ts'
 import { CallerCard } from './CallerCard.tsx'
 import { CaseIntake } from './CaseIntake.tsx'
 import { HelpFeed } from './HelpFeed.tsx'
+import { OpenContacts } from './OpenContacts.tsx'
 
 type ContactList = z.infer<typeof contactList>
 
@@ -23,6 +25,7 @@ export function HotlinePage() {
   const [saved, setSaved] = useState<Contact>()
   const [intake, setIntake] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [params] = useSearchParams()
   const [form] = Form.useForm<{ channel: Channel; name?: string; summary: string; caseId?: string }>()
 
   const find = async (number = phone) => {
@@ -37,7 +40,10 @@ export function HotlinePage() {
       setLookupError(e)
     }
   }
-  const record = async (v: { channel: Channel; name?: string; summary: string; caseId?: string }) => {
+  const record = async (
+    v: { channel: Channel; name?: string; summary: string; caseId?: string },
+    thenOpenCase = false,
+  ) => {
     setBusy(true)
     try {
       const person = lookup?.person
@@ -54,6 +60,7 @@ export function HotlinePage() {
       message.success(t('hotline.recorded'))
       await find()
       setSaved(contact)
+      if (thenOpenCase && !contact.caseId) setIntake(true)
     } catch (e) {
       message.error(errorMessage(e, t))
     } finally {
@@ -136,21 +143,42 @@ export function HotlinePage() {
                   <Button type="primary" htmlType="submit" loading={busy} data-testid="contact-save">
                     {t('hotline.record')}
                   </Button>
-                  <Button
-                    disabled={!saved || !!saved.caseId}
-                    onClick={() => setIntake(true)}
-                    data-testid="open-case"
-                  >
-                    {t('hotline.openCase')}
-                  </Button>
+                  {saved ? (
+                    <Button disabled={!!saved.caseId} onClick={() => setIntake(true)} data-testid="open-case">
+                      {t('hotline.openCase')}
+                    </Button>
+                  ) : (
+                    <Button
+                      loading={busy}
+                      onClick={() =>
+                        form
+                          .validateFields()
+                          .then((v) => record(v, true))
+                          .catch(() => undefined)
+                      }
+                      data-testid="save-and-open-case"
+                    >
+                      {t('desk.hotline.saveAndOpen')}
+                    </Button>
+                  )}
                 </Space>
+                <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="open-case-hint">
+                  {saved?.caseId
+                    ? t('desk.hotline.alreadyOnCase')
+                    : saved
+                      ? null
+                      : t('desk.hotline.saveFirst')}
+                </Typography.Paragraph>
               </Form>
             </Card>
           </Space>
         )}
       </Col>
       <Col xs={24} lg={9}>
-        <HelpFeed onPick={pickHelp} />
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          {params.get('open') === 'true' && <OpenContacts since={params.get('since')} onPick={pickHelp} />}
+          <HelpFeed onPick={pickHelp} openOnly={params.get('sos') === 'open'} />
+        </Space>
       </Col>
       <CaseIntake
         open={intake}

@@ -1,5 +1,7 @@
+import { CONSOLE_PATHS } from '@server/console/console.paths.ts'
 import { Grid, List, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { Localized } from '../../lib/i18n.ts'
 import { localized } from '../../lib/i18n.ts'
 import type { Person, Place } from '../../lib/inline-shapes.ts'
@@ -44,7 +46,9 @@ function PeopleCards(props: Props) {
       renderItem={(p) => (
         <List.Item key={p.id}>
           <div style={{ width: '100%' }}>
-            <Typography.Text strong>{p.nameLatin ?? p.name}</Typography.Text> {p.nameZh}
+            <Link to={CONSOLE_PATHS.personRecord(p.id)} data-testid="person-record-link">
+              <Typography.Text strong>{p.nameLatin ?? p.name}</Typography.Text> {p.nameZh}
+            </Link>
             <div>
               <Typography.Text type="secondary">
                 {t('peopleConsole.card', { passport: p.passportNumber ?? '—', phone: p.phone ?? '—' })}
@@ -80,7 +84,9 @@ export function PeopleTable(props: Props) {
           title: t('peopleConsole.columns.nameLatin'),
           render: (_, p) => (
             <span>
-              {p.nameLatin ?? p.name}
+              <Link to={CONSOLE_PATHS.personRecord(p.id)} data-testid="person-record-link">
+                {p.nameLatin ?? p.name}
+              </Link>
               {p.email && (
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
