@@ -22,8 +22,11 @@ export { peopleRoutes } from './people.routes.ts'
 export { phoneSchema, toE164 } from './phone.schema.ts'
 export {
   dependantsWithPresence,
+  type PlacedRow,
+  type PlacementTarget,
   type PresenceRow,
   type PresenceWindow,
+  placedInAreaSql,
   presenceInArea,
   presenceSql,
 } from './presence.ts'
