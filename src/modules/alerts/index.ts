@@ -1,6 +1,7 @@
 export { answerSafetyCheck } from './alert.answer.ts'
 export { type LatestAnswer, latestAnswers } from './alert.answers-of.ts'
 export { alertRoutes } from './alert.routes.ts'
+export { createAlertBody } from './alert.schema.ts'
 export { sendAlert } from './alert.send.ts'
 export { createFromJson, getAlert } from './alert.service.ts'
 export { alertFeedRoutes } from './alert-feeds.routes.ts'

@@ -1,5 +1,6 @@
 export { type BookingIdentity, bookingIdentity } from './booking-identity.ts'
 export { contactPhoneSql } from './contact-phone.ts'
+export { createDependant, listDependants } from './dependant.service.ts'
 export { exportRegistration } from './export.service.ts'
 export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'
 export {
@@ -42,3 +43,4 @@ export {
   type NewTrip,
   vacuumRegistry,
 } from './registry-bulk.repository.ts'
+export { createTrip, listTrips } from './trip.service.ts'
