@@ -18,6 +18,12 @@ describe('the platform shell', () => {
     expect((await rt.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200)
   })
 
+  it('tells the web app whether it runs in demo mode (for the ribbon)', async () => {
+    const res = await rt.app.inject({ method: 'GET', url: '/platform.json' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ demo: rt.ctx.config.demo })
+  })
+
   it('publishes an OpenAPI 3 document with full paths, and a browsable page', async () => {
     const res = await rt.app.inject({ method: 'GET', url: '/api/openapi.json' })
     expect(res.statusCode).toBe(200)

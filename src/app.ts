@@ -102,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   await app.register(inputGuardPlugin)
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
+  app.get('/platform.json', { schema: { hide: true } }, async () => ({ demo: ctx.config.demo }))
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) =>
     options.readiness.ready
       ? { status: 'ready' }

@@ -11,6 +11,8 @@ import { DataDirLockedError } from './platform/db/data-dir-lock.ts'
 import { AppError } from './platform/errors/app-error.ts'
 import { openRuntime, prepareRuntime } from './runtime.ts'
 import { seedDemo } from './seed/demo.ts'
+import { DemoResetError, resetDemo } from './seed/demo-reset.ts'
+import { seedDemoWorld } from './seed/demo-world.ts'
 import { parseSyntheticOptions, SyntheticOptionsError } from './seed/synthetic.options.ts'
 import { SYNTHETIC_PASSWORD, seedSynthetic } from './seed/synthetic.ts'
 import { serve } from './serve.ts'
@@ -26,7 +28,9 @@ const USAGE = `Usage: lingshi <command>
   pki init                            create the country signing CA and a document signer for health
                                       certificates (keys sealed with ENCRYPTION_KEY); nothing if done
   pki rotate                          a new document signer signs from now on; the old one stays trusted
-  seed demo                           create the demo accounts
+  seed demo                           create the demo accounts and the demo world
+  demo reset                          empty the embedded demo database and load the demo again
+                                      (stop the platform first)
   seed synthetic --people N [--trips-per-person 1.5] [--seed S] [--today YYYY-MM-DD]
                                       load N synthetic citizens with trips (benchmarks and tests only:
                                       every account's password is "${SYNTHETIC_PASSWORD}")
@@ -131,8 +135,18 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       if (positionals[0] === 'synthetic') return seedSyntheticCommand(values)
       if (positionals[0] !== 'demo') break
-      const created = await withRuntime(true, (rt) => seedDemo(rt.ctx))
+      const created = await withRuntime(true, async (rt) => {
+        const accounts = await seedDemo(rt.ctx)
+        await seedDemoWorld(rt.ctx)
+        return accounts
+      })
       console.log(`Demo accounts created: ${created}`)
+      return 0
+    }
+    case 'demo': {
+      if (positionals[0] !== 'reset' || positionals.length > 1) break
+      const done = await resetDemo(loadConfig(process.env, values.demo ? { demo: true } : {}))
+      console.log(`The demo is back as new in ${done.dataDir} (${done.seconds} s)`)
       return 0
     }
     case 'backup': {
@@ -206,7 +220,8 @@ main(process.argv.slice(2)).then(
       err instanceof SyntheticOptionsError ||
       err instanceof BackupError ||
       err instanceof ArchiveError ||
-      err instanceof DataDirLockedError
+      err instanceof DataDirLockedError ||
+      err instanceof DemoResetError
     ) {
       console.error(err instanceof AppError ? `${err.code}: ${err.message}` : err.message)
       process.exitCode = 2

@@ -21,7 +21,7 @@ const MIB = 1024 * 1024
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
   TRUST_PROXY: boolish.optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
@@ -117,6 +117,7 @@ export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'se
 
 export interface Config {
   readonly port: number
+  /** HOST; unset, the loopback addresses in demo mode and every address otherwise. */
   readonly host: string
   /** Behind a reverse proxy: the client's address is taken from X-Forwarded-For. */
   readonly trustProxy: boolean
@@ -222,6 +223,9 @@ export interface WebhookConfig {
 
 export class ConfigError extends Error {}
 
+/** Where a demo listens when HOST is not set: both loopback addresses (127.0.0.1 and ::1). */
+export const DEMO_HOST = 'localhost'
+
 export interface ConfigOptions {
   demo?: boolean
 }
@@ -243,7 +247,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
   const demo = options.demo ?? database.kind === 'embedded'
   return Object.freeze({
     port: e.PORT,
-    host: e.HOST,
+    // The demo accounts share a published password: a demo listens on this machine only unless told.
+    host: e.HOST ?? (demo ? DEMO_HOST : '0.0.0.0'),
     trustProxy: e.TRUST_PROXY ?? false,
     database,
     publicUrl: e.PUBLIC_URL,

@@ -15,6 +15,7 @@ import { createLogger } from './platform/log/logger.ts'
 import { JobQueue } from './platform/queue/queue.ts'
 import { LocalBlobStore } from './platform/storage/local-blob-store.ts'
 import { seedDemo } from './seed/demo.ts'
+import { seedDemoWorld } from './seed/demo-world.ts'
 
 export interface Runtime {
   readonly ctx: AppContext
@@ -84,5 +85,7 @@ export async function prepareRuntime(runtime: Runtime, options: PrepareOptions):
   if (options.demo) {
     stage('loading demo data')
     await seedDemo(runtime.ctx)
+    stage('loading the demo world')
+    await seedDemoWorld(runtime.ctx)
   }
 }

@@ -12,7 +12,7 @@ import {
   passportColumns,
 } from '../modules/registrations/index.ts'
 import type { SecretBox } from '../platform/crypto/secret-box.ts'
-import { type PersonOptions, syntheticPerson } from './synthetic.people.ts'
+import { type PersonOptions, type SyntheticPerson, syntheticPerson } from './synthetic.people.ts'
 
 export interface Batch {
   readonly citizens: NewCitizen[]
@@ -30,12 +30,18 @@ export function batchRows(b: Batch): number {
 }
 
 /** People [from, to) as rows, with ids minted as the app mints them (UUIDv7). */
-export function buildBatch(secrets: SecretBox, from: number, to: number, options: PersonOptions): Batch {
+export function buildBatch(
+  secrets: SecretBox,
+  from: number,
+  to: number,
+  options: PersonOptions,
+  person: (index: number, options: PersonOptions) => SyntheticPerson = syntheticPerson,
+): Batch {
   const batch: Batch = { citizens: [], profiles: [], residences: [], trips: [], destinations: 0, sealMs: 0 }
   let sealMs = 0
   let destinations = 0
   for (let i = from; i < to; i++) {
-    const p = syntheticPerson(i, options)
+    const p = person(i, options)
     const id = uuidv7()
     batch.citizens.push({ id, email: p.email, name: p.name, locale: p.locale })
     const sealStart = performance.now()

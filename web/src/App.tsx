@@ -7,6 +7,7 @@ import { Route, Routes } from 'react-router'
 import { RequireSignIn } from './citizen/RequireSignIn.tsx'
 import { AuthProvider, useAuth } from './lib/auth.tsx'
 import { lazyPage } from './lib/lazy-page.ts'
+import { DemoRibbon } from './pages/DemoRibbon.tsx'
 import { Home } from './pages/Home.tsx'
 import { Login } from './pages/Login.tsx'
 import { NotFound } from './pages/NotFound.tsx'
@@ -225,6 +226,7 @@ export function App() {
     >
       <AntApp>
         <AuthProvider>
+          <DemoRibbon />
           <Routed />
         </AuthProvider>
       </AntApp>

@@ -4,7 +4,7 @@ import { circleGeometrySql, polygonalGeometrySql } from '../../platform/geo/anti
 import { subscribersOf } from '../advisories/index.ts'
 import { sitesInAreaSql } from '../enterprises/index.ts'
 import { countriesTouchingSql } from '../reference/index.ts'
-import { type PresenceWindow, presenceSql } from '../registrations/index.ts'
+import { type PresenceWindow, placedInAreaSql } from '../registrations/index.ts'
 import type { AreaShapes } from './alert.area.ts'
 import { alertEnd } from './alert.derive.ts'
 
@@ -42,33 +42,28 @@ export async function countriesConcerned(db: Db, alertId: string): Promise<strin
 
 /**
  * The registry's presence rows placed by the alert: a point inside its area, no point but a
- * country the area touches, or a country its ISO geocodes name. Three arms, each of which an
- * index serves (the GiST on points, the country indexes); none matches a row another one
- * does. The alert's area and countries are scalar sub-queries, computed once.
+ * country the area touches, or a country its ISO geocodes name (the registry's one placement
+ * rule, which crisis manifests share). The alert's area and countries are scalar sub-queries,
+ * computed once.
  */
 export function placedPresence(
   alertId: string,
   window: PresenceWindow,
   shape: AlertShape,
 ): RawBuilder<{ user_id: string; source: string; location: unknown }> {
-  const area = sql`(select a.area from alerts a where a.id = ${alertId})`
-  const countries = sql`(select a.countries || a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
-  const named = sql`(select a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
-  const presence = presenceSql(window)
-  // Arms that cannot match are left out: the planner cannot see that a parameter is empty, and
-  // would start parallel workers to scan for nothing.
-  const arms = [
-    sql`select p.user_id, p.source, p.location from (${presence}) p
-         where p.location is null and p.country = any(${countries})`,
-  ]
-  if (shape.hasArea)
-    arms.push(sql`select p.user_id, p.source, p.location from (${presence}) p
-         where p.location is not null and ST_Intersects(p.location, ${area})`)
-  if (shape.named)
-    arms.push(sql`select p.user_id, p.source, p.location from (${presence}) p
-         where p.location is not null and p.country = any(${named})
-           and not coalesce(ST_Intersects(p.location, ${area}), false)`)
-  return sql<{ user_id: string; source: string; location: unknown }>`${sql.join(arms, sql` union all `)}`
+  return placedInAreaSql(
+    {
+      area: sql`(select a.area from alerts a where a.id = ${alertId})`,
+      hasArea: shape.hasArea,
+      countries: sql<
+        string[]
+      >`(select a.countries || a.geocode_countries from alerts a where a.id = ${alertId})::text[]`,
+      named: shape.named
+        ? sql<string[]>`(select a.geocode_countries from alerts a where a.id = ${alertId})::text[]`
+        : undefined,
+    },
+    window,
+  )
 }
 
 /** Which parts of the targeting an alert has: a drawn area, countries named by ISO geocodes. */

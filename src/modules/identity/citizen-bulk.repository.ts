@@ -40,3 +40,14 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
 export async function vacuumCitizens(db: Kysely<Database>): Promise<void> {
   await sql`vacuum (analyze) users, user_roles`.execute(db)
 }
+
+/** Account ids by e-mail (seeding and operations tools; addresses not found are left out). */
+export async function accountIdsByEmail(db: Db, emails: readonly string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('email', 'in', [...emails])
+    .execute()
+  return new Map(rows.flatMap((r) => (r.email ? [[r.email, r.id] as const] : [])))
+}

@@ -11,7 +11,13 @@ export {
 export { accountRoutes } from './account.routes.ts'
 export { authRoutes } from './auth.routes.ts'
 export { resolveSession } from './auth.service.ts'
-export { emailTaken, insertCitizens, type NewCitizen, vacuumCitizens } from './citizen-bulk.repository.ts'
+export {
+  accountIdsByEmail,
+  emailTaken,
+  insertCitizens,
+  type NewCitizen,
+  vacuumCitizens,
+} from './citizen-bulk.repository.ts'
 export {
   ACCESS,
   allowedBy,

@@ -1,5 +1,6 @@
 export { type BookingIdentity, bookingIdentity } from './booking-identity.ts'
 export { contactPhoneSql } from './contact-phone.ts'
+export { createDependant, listDependants } from './dependant.service.ts'
 export { exportRegistration } from './export.service.ts'
 export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'
 export {
@@ -22,8 +23,11 @@ export { peopleRoutes } from './people.routes.ts'
 export { phoneSchema, toE164 } from './phone.schema.ts'
 export {
   dependantsWithPresence,
+  type PlacedRow,
+  type PlacementTarget,
   type PresenceRow,
   type PresenceWindow,
+  placedInAreaSql,
   presenceInArea,
   presenceSql,
 } from './presence.ts'
@@ -41,3 +45,4 @@ export {
   type NewTrip,
   vacuumRegistry,
 } from './registry-bulk.repository.ts'
+export { createTrip, listTrips } from './trip.service.ts'

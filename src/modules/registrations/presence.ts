@@ -43,6 +43,43 @@ export function presenceSql(window: PresenceWindow): RawBuilder<PresenceRow> {
        and l.recorded_at <= ${window.to.toISOString()}::timestamptz`
 }
 
+/** What an area places: alerts and crisis manifests count the same people by this one rule. */
+export interface PlacementTarget {
+  /** The area as a geometry expression (it may yield null: the alert has no drawn area). */
+  readonly area: RawBuilder<unknown>
+  /** Whether `area` can be non-null: without one the point arm is left out. */
+  readonly hasArea: boolean
+  /** Countries whose rows without a point count: those the area touches, and any named. */
+  readonly countries: RawBuilder<string[]>
+  /** Countries named outright (ISO geocodes): their rows with a point count too. */
+  readonly named?: RawBuilder<string[]> | undefined
+}
+
+export type PlacedRow = Pick<PresenceRow, 'user_id' | 'source' | 'location' | 'trip_id'>
+
+/**
+ * The presence rows an area places: a point inside it, no point but a country it touches, or a
+ * country named outright. Each arm is served by an index (the GiST on points, the country
+ * indexes) and none matches a row another one does. Arms that cannot match are left out: the
+ * planner cannot see that a parameter is empty, and would start parallel workers to scan for
+ * nothing.
+ */
+export function placedInAreaSql(target: PlacementTarget, window: PresenceWindow): RawBuilder<PlacedRow> {
+  const presence = presenceSql(window)
+  const arms = [
+    sql`select p.user_id, p.source, p.location, p.trip_id from (${presence}) p
+         where p.location is null and p.country = any(${target.countries})`,
+  ]
+  if (target.hasArea)
+    arms.push(sql`select p.user_id, p.source, p.location, p.trip_id from (${presence}) p
+         where p.location is not null and ST_Intersects(p.location, ${target.area})`)
+  if (target.named)
+    arms.push(sql`select p.user_id, p.source, p.location, p.trip_id from (${presence}) p
+         where p.location is not null and p.country = any(${target.named})
+           and not coalesce(ST_Intersects(p.location, ${target.area}), false)`)
+  return sql<PlacedRow>`${sql.join(arms, sql` union all `)}`
+}
+
 /** The presence row `p` has a point inside a GeoJSON area (rows without a point never do). */
 export function presenceInArea(alias: string, areaGeoJson: string): RawBuilder<boolean> {
   const p = sql.ref(alias)

@@ -63,6 +63,26 @@ export const crisesMatrix: Matrix = {
       },
     ],
   },
+  'POST /api/v1/crises/{id}/alerts': {
+    roles: OFFICERS,
+    params: tokyoCrisis,
+    notFound: paris,
+    request: (w) => ({ body: { alertId: w.ids.alertTokyoDraft } }),
+    probes: [
+      {
+        who: 'duty',
+        why: 'the sent Tokyo alert',
+        request: (w) => ({ body: { alertId: w.ids.alertTokyo } }),
+        expect: { status: 201 },
+      },
+      {
+        who: 'officerTokyo',
+        why: 'an alert that does not exist',
+        request: () => ({ body: { alertId: '01900000-0000-7000-8000-000000000000' } }),
+        expect: { status: 404, code: 'alert.not_found' },
+      },
+    ],
+  },
   'POST /api/v1/crises/{id}/assembly-points': {
     roles: OFFICERS,
     params: tokyoCrisis,

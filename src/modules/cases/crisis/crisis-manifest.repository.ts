@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../../../database.ts'
-import { dependantsWithPresence, type PresenceRow, presenceSql } from '../../registrations/index.ts'
+import { countriesTouchingSql } from '../../reference/index.ts'
+import { dependantsWithPresence, type PresenceRow, placedInAreaSql } from '../../registrations/index.ts'
 import type { PersonStatus } from './crisis.schema.ts'
 import type { CrisisPersonRow } from './crisis.table.ts'
 
@@ -18,18 +19,30 @@ export type ManifestEntry = Pick<
 }
 
 /**
- * The manifest as one statement: everyone the registry places in the area now (the best place
- * of each: a fresh point, then a trip, then the residence), joined to the crisis's status rows,
- * which also keep people who had a status and have since moved out of the area.
+ * Whom the crisis's area places at `at`, by the rule alerts use (registrations' placement): a point
+ * inside it, or no point but a country it touches.
+ */
+function placedByCrisis(crisisId: string, at: Date) {
+  const area = sql`(select c.placed_area from crises c where c.id = ${crisisId})`
+  return placedInAreaSql(
+    { area, hasArea: true, countries: sql<string[]>`array(${countriesTouchingSql(area)})::text[]` },
+    { from: at, to: at },
+  )
+}
+
+/**
+ * The manifest as one statement: everyone the area places now (the best place of each: a fresh
+ * point, then a trip, then the residence, then a trip or residence known by its country only),
+ * joined to the crisis's status rows, which also keep people who had a status and have since
+ * moved out of the area.
  */
 function manifestSql(crisisId: string, at: Date): RawBuilder<ManifestEntry & { trip_id: string | null }> {
   return sql`
     with here as (
       select distinct on (p.user_id) p.user_id, p.source, p.location, p.trip_id
-        from (${presenceSql({ from: at, to: at })}) p
-        join crises c on c.id = ${crisisId}
-       where p.location is not null and ST_Intersects(p.location, c.placed_area)
-       order by p.user_id, case p.source when 'location' then 0 when 'trip' then 1 else 2 end
+        from (${placedByCrisis(crisisId, at)}) p
+       order by p.user_id, p.location is null,
+                case p.source when 'location' then 0 when 'trip' then 1 else 2 end
     )
     select coalesce(h.user_id, cp.person_id) as person_id, h.user_id is not null as in_area,
            h.source, ST_Y(h.location) as lat, ST_X(h.location) as lon, h.trip_id,
@@ -71,11 +84,10 @@ export async function manifestCounts(db: Db, crisisId: string, at: Date): Promis
   return r.rows
 }
 
-/** Whether the registry places the person in the crisis area now. */
+/** Whether the registry places the person in the crisis area now (as the manifest does). */
 export async function personInArea(db: Db, crisisId: string, personId: string, at: Date): Promise<boolean> {
   const r = await sql<{ ok: boolean }>`
-    select exists (select 1 from (${presenceSql({ from: at, to: at })}) p join crises c on c.id = ${crisisId}
-      where p.user_id = ${personId} and p.location is not null and ST_Intersects(p.location, c.placed_area)) as ok`.execute(
+    select exists (select 1 from (${placedByCrisis(crisisId, at)}) p where p.user_id = ${personId}) as ok`.execute(
     db,
   )
   return r.rows[0]?.ok ?? false

@@ -26,6 +26,11 @@ export const manifestPerson = z.object({
   legId: z.string().nullable(),
   note: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  answer: z
+    .string()
+    .nullable()
+    .describe("the person's latest answer to the crisis's alerts: safe, need_help or not_in_area"),
+  answeredAt: z.string().nullable(),
 })
 export type ManifestPerson = z.infer<typeof manifestPerson>
 

@@ -1,8 +1,10 @@
 import type { AppContext } from '../../../context.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import type { Principal } from '../../../platform/http/access.ts'
+import { latestAnswers } from '../../alerts/index.ts'
 import { personCards } from '../../registrations/index.ts'
 import { csvCell } from '../case/board.service.ts'
+import { crisisAlertIdsSql } from './crisis.repository.ts'
 import type { PersonStatus } from './crisis.schema.ts'
 import { loadCrisis, toCrisis, toLeg } from './crisis.service.ts'
 import { type ManifestEntry, manifestCounts, manifestPage } from './crisis-manifest.repository.ts'
@@ -13,13 +15,17 @@ import { listLegs } from './evacuation.repository.ts'
 const CSV_PAGE = 1000
 export const CSV_LIMIT = 200_000
 
-async function toPeople(ctx: AppContext, rows: readonly ManifestEntry[]): Promise<ManifestPerson[]> {
-  const cards = await personCards(
-    ctx.db,
-    rows.map((r) => r.person_id),
-  )
+async function toPeople(
+  ctx: AppContext,
+  crisisId: string,
+  rows: readonly ManifestEntry[],
+): Promise<ManifestPerson[]> {
+  const ids = rows.map((r) => r.person_id)
+  const cards = await personCards(ctx.db, ids)
+  const answers = await latestAnswers(ctx.db, crisisAlertIdsSql(crisisId), ids)
   return rows.map((r) => {
     const card = cards.get(r.person_id)
+    const answer = answers.get(r.person_id)
     return {
       id: r.person_id,
       name: card?.name ?? '',
@@ -35,6 +41,8 @@ async function toPeople(ctx: AppContext, rows: readonly ManifestEntry[]): Promis
       legId: r.leg_id,
       note: r.note,
       updatedAt: r.updated_at?.toISOString() ?? null,
+      answer: answer?.answer ?? null,
+      answeredAt: answer?.answeredAt.toISOString() ?? null,
     }
   })
 }
@@ -83,7 +91,7 @@ export async function getManifest(
       byStatus: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     },
     legs: legs.map(toLeg),
-    people: await toPeople(ctx, page),
+    people: await toPeople(ctx, id, page),
     nextCursor: rows.length > q.limit ? (page.at(-1)?.person_id ?? null) : null,
   }
 }
@@ -106,6 +114,7 @@ const CSV_COLUMNS: Record<string, { cell: Cell; number?: true }> = {
   legId: { cell: (p) => p.legId },
   note: { cell: (p) => p.note },
   updatedAt: { cell: (p) => p.updatedAt },
+  answer: { cell: (p) => p.answer },
 }
 
 const csvLine = (p: ManifestPerson) =>
@@ -127,7 +136,7 @@ export async function exportManifest(
   let after: string | undefined
   while (lines.length < CSV_LIMIT) {
     const rows = await manifestPage(ctx.db, id, now, { status, after, limit: CSV_PAGE })
-    for (const p of await toPeople(ctx, rows)) lines.push(csvLine(p))
+    for (const p of await toPeople(ctx, id, rows)) lines.push(csvLine(p))
     if (rows.length < CSV_PAGE) break
     after = rows.at(-1)?.person_id
   }

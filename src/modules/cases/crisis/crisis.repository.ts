@@ -114,3 +114,28 @@ export async function linkedCounts(db: Db, crisisId: string) {
     select count(*)::int as n from crisis_contacts where crisis_id = ${crisisId}`.execute(db)
   return { cases: cases.rows, contacts: contacts.rows[0]?.n ?? 0 }
 }
+
+export async function linkAlertRow(db: Db, crisisId: string, alertId: string, by: string): Promise<boolean> {
+  const r = await db
+    .insertInto('crisis_alerts')
+    .values({ crisis_id: crisisId, alert_id: alertId, linked_by: by })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst()
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+/** The alerts linked to the crisis, as a query another module composes (the alerts' answers). */
+export function crisisAlertIdsSql(crisisId: string): RawBuilder<{ alert_id: string }> {
+  return sql<{ alert_id: string }>`select ca.alert_id from crisis_alerts ca where ca.crisis_id = ${crisisId}`
+}
+
+export async function linkedAlertIds(db: Db, crisisId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('crisis_alerts')
+    .select('alert_id')
+    .where('crisis_id', '=', crisisId)
+    .orderBy('linked_at')
+    .orderBy('alert_id')
+    .execute()
+  return rows.map((r) => r.alert_id)
+}

@@ -5,8 +5,22 @@ import { routeOptions } from '../../../platform/http/route-options.ts'
 import { ACCESS } from '../../identity/index.ts'
 import { idParams } from '../common.schema.ts'
 import { linkContactBody } from '../hotline/contact.schema.ts'
-import { createCrisisBody, crisisDetail, crisisList, crisisQuery, linkCaseBody } from './crisis.schema.ts'
-import { closeCrisis, createCrisis, getCrisis, linkToCrisis, listCrises } from './crisis.service.ts'
+import {
+  createCrisisBody,
+  crisisDetail,
+  crisisList,
+  crisisQuery,
+  linkAlertBody,
+  linkCaseBody,
+} from './crisis.schema.ts'
+import {
+  closeCrisis,
+  createCrisis,
+  getCrisis,
+  linkAlertToCrisis,
+  linkToCrisis,
+  listCrises,
+} from './crisis.service.ts'
 
 /** Crises: duty officers and operators see every one, officers those of their missions' countries. */
 export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -86,6 +100,32 @@ export const crisisRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         .status(201)
         .send(
           await linkToCrisis(ctx, requirePrincipal(request), request.params.id, request.body, request.ip),
+        ),
+  )
+
+  app.post(
+    '/api/v1/crises/:id/alerts',
+    routeOptions(
+      ACCESS.officers,
+      tags,
+      'Link an alert I may see (a draft too) to the crisis: the manifest shows answers to it (again: no change)',
+      {
+        params: idParams,
+        body: linkAlertBody,
+        response: { 201: crisisDetail },
+      },
+    ),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await linkAlertToCrisis(
+            ctx,
+            requirePrincipal(request),
+            request.params.id,
+            request.body.alertId,
+            request.ip,
+          ),
         ),
   )
 }

@@ -22,6 +22,10 @@ export const crisisQuery = z.strictObject({
 
 export const linkCaseBody = z.strictObject({ caseId: z.uuid() })
 
+export const linkAlertBody = z.strictObject({
+  alertId: z.uuid().describe('an alert I may see, a draft included'),
+})
+
 export const assemblyPointBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   lat,
@@ -84,6 +88,7 @@ export const crisisDetail = crisis.extend({
   }),
   assemblyPoints: z.array(assemblyPoint),
   legs: z.array(leg),
+  alertIds: z.array(z.string()).describe('alerts linked to the crisis, oldest link first'),
 })
 export type CrisisDetail = z.infer<typeof crisisDetail>
 

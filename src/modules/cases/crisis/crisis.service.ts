@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.ts'
 import type { Db } from '../../../database.ts'
 import { recordAudit } from '../../../platform/audit/audit.ts'
 import type { Principal } from '../../../platform/http/access.ts'
+import { getAlert } from '../../alerts/index.ts'
 import { areaInCountry, unknownCountries } from '../../reference/index.ts'
 import { crisisScopeOf, scopeOf } from '../access.ts'
 import { findCaseRow } from '../case/case.repository.ts'
@@ -13,8 +14,10 @@ import {
   findCrisisRow,
   insertCrisis,
   isValidArea,
+  linkAlertRow,
   linkCaseRow,
   linkContactRow,
+  linkedAlertIds,
   linkedCounts,
   listCrisisRows,
 } from './crisis.repository.ts'
@@ -130,7 +133,37 @@ export async function getCrisis(ctx: AppContext, principal: Principal, id: strin
       checkedIn: p.checked_in,
     })),
     legs: legs.map(toLeg),
+    alertIds: await linkedAlertIds(ctx.db, id),
   }
+}
+
+/**
+ * Links an alert the caller may see (a draft included) to the crisis: the manifest then shows each
+ * person's answer to it. Linking twice changes nothing.
+ */
+export async function linkAlertToCrisis(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  alertId: string,
+  ip: string | null,
+): Promise<CrisisDetail> {
+  await loadCrisis(ctx, principal, id)
+  await getAlert(ctx, principal, alertId)
+  await ctx.db.transaction().execute(async (trx) => {
+    await loadCrisis(ctx, principal, id, trx, true)
+    if (await linkAlertRow(trx, id, alertId, principal.userId))
+      await recordAudit(trx, {
+        actorId: principal.userId,
+        actorRoles: principal.roles,
+        action: 'crisis.link_alert',
+        subjectType: 'crisis',
+        subjectId: id,
+        ip,
+        details: { alertId },
+      })
+  })
+  return getCrisis(ctx, principal, id)
 }
 
 export async function closeCrisis(ctx: AppContext, principal: Principal, id: string, ip: string | null) {

@@ -33,6 +33,13 @@ export interface CrisisContactsTable {
   linked_at: Generated<Date>
 }
 
+export interface CrisisAlertsTable {
+  crisis_id: string
+  alert_id: string
+  linked_by: string | null
+  linked_at: Generated<Date>
+}
+
 export interface CrisisAssemblyPointsTable {
   id: string
   crisis_id: string
@@ -82,6 +89,7 @@ export interface CrisisTables {
   crises: CrisesTable
   crisis_cases: CrisisCasesTable
   crisis_contacts: CrisisContactsTable
+  crisis_alerts: CrisisAlertsTable
   crisis_assembly_points: CrisisAssemblyPointsTable
   crisis_legs: CrisisLegsTable
   crisis_people: CrisisPeopleTable

@@ -29,6 +29,8 @@ export function AreaDrawer(props: {
   /** With nothing drawn yet, the map opens on this country (an officer's district). */
   startCountry?: string
   error?: string
+  /** The kinds of shape offered (a crisis takes one polygon); all three by default. */
+  modes?: readonly Mode[]
 }) {
   const { t } = useTranslation()
   const { value, onChange, pending, onPending, index } = props
@@ -113,7 +115,7 @@ export function AreaDrawer(props: {
             onPending([])
           }}
           data-testid="area-mode"
-          options={(['polygon', 'circle', 'countries'] as const).map((m) => ({
+          options={(props.modes ?? (['polygon', 'circle', 'countries'] as const)).map((m) => ({
             value: m,
             label: <span data-testid={`area-mode-${m}`}>{t(`alertsConsole.area.mode.${m}`)}</span>,
           }))}

@@ -1,3 +1,4 @@
+import type { CrisisDetail } from '@server/cases/crisis/crisis.schema.ts'
 import { Alert, Button, Card, Col, Form, Result, Row, Select, Skeleton, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -48,19 +49,28 @@ export function ComposerPage() {
   const from = params.get('from')
   const asUpdate = params.get('as') === 'update'
   const { t } = useTranslation()
+  // From a crisis's page: the crisis's area, and the draft is linked to the crisis once saved.
+  const crisisId = params.get('crisis')
   const source = useLoad(
     () => (from ? get<AlertDetail>(`/api/v1/alerts/${from}`) : Promise.resolve(null)),
     from ?? '',
   )
+  const crisis = useLoad(
+    () => (crisisId ? get<CrisisDetail>(`/api/v1/crises/${crisisId}`) : Promise.resolve(null)),
+    crisisId ?? '',
+  )
   if (me && !mayCompose(me.roles)) return <Result status="403" title={t('alertsConsole.compose.forbidden')} />
   if (source.error) return <LoadError error={source.error} retry={source.reload} />
-  if (source.loading) return <Skeleton active />
+  if (crisis.error) return <LoadError error={crisis.error} retry={crisis.reload} />
+  if (source.loading || crisis.loading) return <Skeleton active />
   const prefill = source.data ? fromCap(source.data.cap) : null
+  const crisisRing = crisis.data?.area.coordinates[0]?.slice(0, -1) as LonLat[] | undefined
+  const crisisArea: AreaDraft | null = crisisRing ? { ...EMPTY_AREA, polygons: [crisisRing] } : null
   return (
     <Composer
-      key={from ?? 'new'}
+      key={from ?? crisisId ?? 'new'}
       initial={prefill?.values ?? INITIAL}
-      initialArea={prefill?.area ?? EMPTY_AREA}
+      initialArea={prefill?.area ?? crisisArea ?? EMPTY_AREA}
       update={asUpdate ? (source.data ?? null) : null}
       duty={!!me?.roles.includes('duty_officer')}
       senderName={
@@ -74,7 +84,10 @@ export function ComposerPage() {
         ) as Record<Lang, string>
       }
       startCountry={me?.missions[0]?.code.slice(0, 2)}
-      onSaved={(id) => navigate(`/console/alerts/${id}`)}
+      onSaved={async (id) => {
+        if (crisisId) await post(`/api/v1/crises/${crisisId}/alerts`, { alertId: id })
+        navigate(`/console/alerts/${id}`)
+      }}
     />
   )
 }
@@ -86,7 +99,7 @@ function Composer(props: {
   duty: boolean
   senderName: Record<Lang, string>
   startCountry?: string
-  onSaved: (id: string) => void
+  onSaved: (id: string) => void | Promise<void>
 }) {
   const { t } = useTranslation()
   const [form] = Form.useForm<ComposerValues>()
@@ -119,7 +132,7 @@ function Composer(props: {
         senderName: props.senderName,
       })
       const created = await post<AlertDetail>('/api/v1/alerts', body)
-      props.onSaved(created.id)
+      await props.onSaved(created.id)
     } catch (e) {
       const split = composerErrors(e, t)
       form.setFields(split.fields)

@@ -3,15 +3,32 @@ import { App, Button, Card, Form, Input, List, Select, Tag, Typography } from 'a
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
+import type { LonLat } from '../../alerts/cap.ts'
+import { useMissions } from '../../alerts/missions.tsx'
 import { get, post } from '../../lib/api.ts'
+import { useAuth } from '../../lib/auth.tsx'
 import { countryOptions, useCountries } from '../../lib/countries.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
-import { parseArea } from '../people/polygon.ts'
+import { AreaDrawer } from '../alerts/AreaDrawer.tsx'
+import { type AreaDraft, EMPTY_AREA } from '../alerts/capBody.ts'
+import { useCountryIndex } from '../alerts/places.ts'
 
-/** Crisis events in the caller's scope, and a form to declare one over a drawn (pasted) area. */
+/** The drawn ring as a GeoJSON Polygon ([lon, lat], closed), or null without exactly one. */
+export function crisisPolygon(area: AreaDraft, pending: LonLat[]) {
+  const rings = [...area.polygons, ...(pending.length >= 3 ? [pending] : [])]
+  const ring = rings.length === 1 ? rings[0] : undefined
+  if (!ring) return null
+  const first = ring[0] as LonLat
+  return {
+    type: 'Polygon' as const,
+    coordinates: [[...ring.map(([lon, lat]) => [lon, lat]), [first[0], first[1]]]],
+  }
+}
+
+/** Crisis events in the caller's scope, and a form to declare one over an area drawn on the map. */
 export function CrisesPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -19,14 +36,19 @@ export function CrisesPage() {
   const { countries, nameOf } = useCountries()
   const [busy, setBusy] = useState(false)
   const [areaError, setAreaError] = useState<string>()
+  const [area, setArea] = useState<AreaDraft>(EMPTY_AREA)
+  const [pending, setPending] = useState<LonLat[]>([])
+  const missions = useMissions()
+  const index = useCountryIndex()
+  const { me } = useAuth()
   const { data, error, reload } = useLoad(() => get<{ crises: Crisis[] }>('/api/v1/crises'))
-  const create = async (v: { name: string; country: string; area: string }) => {
-    const parsed = parseArea(v.area)
-    if ('error' in parsed) return setAreaError(t(`peopleConsole.area.errors.${parsed.error}`))
+  const create = async (v: { name: string; country: string }) => {
+    const polygon = crisisPolygon(area, pending)
+    if (!polygon) return setAreaError(t('crises.areaOne'))
     setAreaError(undefined)
     setBusy(true)
     try {
-      const c = await post<Crisis>('/api/v1/crises', { name: v.name, country: v.country, area: parsed.area })
+      const c = await post<Crisis>('/api/v1/crises', { name: v.name, country: v.country, area: polygon })
       navigate(`/console/crises/${c.id}`)
     } catch (e) {
       message.error(errorMessage(e, t))
@@ -81,15 +103,21 @@ export function CrisesPage() {
               data-testid="crisis-country"
             />
           </Form.Item>
-          <Form.Item
-            name="area"
-            label={t('crises.area')}
-            extra={t('crises.areaHint')}
-            validateStatus={areaError ? 'error' : undefined}
-            help={areaError}
-            rules={[{ required: true, message: t('cases.required') }]}
-          >
-            <Input.TextArea rows={4} data-testid="crisis-area" />
+          <Form.Item label={t('crises.area')} extra={t('crises.areaHint')} required>
+            <AreaDrawer
+              value={area}
+              onChange={(a) => {
+                setArea(a)
+                setAreaError(undefined)
+              }}
+              pending={pending}
+              onPending={setPending}
+              missions={missions}
+              index={index}
+              modes={['polygon']}
+              startCountry={me?.missions[0]?.code.slice(0, 2)}
+              error={areaError}
+            />
           </Form.Item>
           <Button type="primary" danger htmlType="submit" loading={busy} data-testid="crisis-create">
             {t('crises.declare')}

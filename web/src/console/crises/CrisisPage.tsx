@@ -20,11 +20,13 @@ import {
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import type { LonLat } from '../../alerts/cap.ts'
 import { get, post } from '../../lib/api.ts'
 import { useCountries } from '../../lib/countries.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
+import { CrisisMap } from './CrisisMap.tsx'
 import { ManifestTable } from './ManifestTable.tsx'
 
 /** One crisis: who is in the area and their status, assembly points, transport legs. */
@@ -34,6 +36,8 @@ export function CrisisPage() {
   const { nameOf } = useCountries()
   const id = useParams().id ?? ''
   const [filter, setFilter] = useState<string>()
+  const [picked, setPicked] = useState<LonLat | null>(null)
+  const [pointForm] = Form.useForm()
   const { data, error, loading, reload } = useLoad(
     () =>
       Promise.all([
@@ -86,6 +90,21 @@ export function CrisisPage() {
         <a href={`/api/v1/crises/${c.id}/manifest.csv`} download>
           {t('crises.exportCsv')}
         </a>
+        {c.status === 'active' && (
+          <Link to={`/console/alerts/new?crisis=${c.id}`} data-testid="crisis-send-alert">
+            {t('crises.sendAlert')}
+          </Link>
+        )}
+        {c.alertIds.length > 0 && (
+          <Typography.Text type="secondary" data-testid="crisis-alerts">
+            {t('crises.linkedAlerts')}{' '}
+            {c.alertIds.map((a, i) => (
+              <Link key={a} to={`/console/alerts/${a}`} style={{ marginInlineEnd: 6 }}>
+                #{i + 1}
+              </Link>
+            ))}
+          </Typography.Text>
+        )}
       </Space>
       <ManifestTable
         crisisId={c.id}
@@ -102,9 +121,28 @@ export function CrisisPage() {
                 {p.name} · {t('crises.checkedIn', { n: p.checkedIn })}
               </div>
             ))}
+            <CrisisMap
+              area={c.area}
+              points={c.assemblyPoints}
+              picked={picked}
+              onPick={
+                c.status === 'active'
+                  ? (p) => {
+                      setPicked(p)
+                      pointForm.setFieldsValue({ lon: +p[0].toFixed(5), lat: +p[1].toFixed(5) })
+                    }
+                  : undefined
+              }
+            />
+            <Typography.Text type="secondary">{t('crises.pointHint')}</Typography.Text>
             <Form
+              form={pointForm}
               layout="inline"
-              onFinish={send(`/api/v1/crises/${c.id}/assembly-points`)}
+              onFinish={async (v: Record<string, unknown>) => {
+                await send(`/api/v1/crises/${c.id}/assembly-points`)(v)
+                setPicked(null)
+                pointForm.resetFields()
+              }}
               style={{ marginTop: 8, rowGap: 8 }}
             >
               <Form.Item name="name" rules={[{ required: true, message: t('cases.required') }]}>

@@ -3,12 +3,15 @@ import type { assemblyPoint, leg, PersonStatus } from '@server/cases/crisis/cris
 import type { ManifestPerson } from '@server/cases/crisis/crisis-manifest.schema.ts'
 import { App, Select, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { z } from 'zod'
 import { post } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
 
 type AssemblyPoint = z.infer<typeof assemblyPoint>
 type Leg = z.infer<typeof leg>
+
+const ANSWER_COLOR: Record<string, string> = { safe: 'green', need_help: 'red', not_in_area: 'default' }
 
 const STATUS_COLOR: Record<PersonStatus, string> = {
   unaccounted: 'default',
@@ -68,13 +71,18 @@ export function ManifestTable({
       size="small"
       data-testid="manifest-table"
       dataSource={people}
-      scroll={{ x: 720 }}
+      scroll={{ x: 820 }}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       columns={[
         {
           title: t('hotline.name'),
           key: 'name',
-          render: (_, p) => [p.nameLatin, p.nameZh].filter(Boolean).join(' · ') || p.name,
+          fixed: 'left',
+          render: (_, p) => (
+            <Link to={`/console/people/${p.id}`} data-testid={`manifest-person-${p.id}`}>
+              {[p.nameLatin, p.nameZh].filter(Boolean).join(' · ') || p.name}
+            </Link>
+          ),
         },
         { title: t('hotline.phone'), dataIndex: 'phone' },
         { title: t('crises.dependants'), dataIndex: 'dependants', width: 90 },
@@ -85,6 +93,18 @@ export function ManifestTable({
             p.where
               ? `${t(`hotline.source.${p.where.source}`)} ${p.where.lat.toFixed(3)}, ${p.where.lon.toFixed(3)}`
               : '—',
+        },
+        {
+          title: t('crises.answer'),
+          dataIndex: 'answer',
+          render: (a: string | null) =>
+            a ? (
+              <Tag color={ANSWER_COLOR[a]} data-testid="manifest-answer">
+                {t(`crises.answers.${a}`)}
+              </Tag>
+            ) : (
+              '—'
+            ),
         },
         {
           title: t('crises.statusLabel'),
