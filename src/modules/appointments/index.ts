@@ -1,6 +1,8 @@
 export { bookingRoutes } from './booking.routes.ts'
+export { bookAppointment, timezoneOf } from './booking.service.ts'
 export { seedDemoCalendars } from './calendar.demo.ts'
 export { calendarRoutes } from './calendar.routes.ts'
 export { passExpiredHold, passExpiredHolds } from './handover.ts'
 export { holdJob } from './hold.job.ts'
 export { queueRoutes } from './queue.routes.ts'
+export { callNext, checkIn, staffDay } from './queue.service.ts'

@@ -1,4 +1,5 @@
 export { caseHoldsBlob } from './case/attachment.repository.ts'
+export { openReferredCase, type Referral } from './case/referral.service.ts'
 export { slaJob, slaJobType } from './case/sla.job.ts'
 export { casesRoutes } from './cases.routes.ts'
 export type { Contact } from './hotline/contact.schema.ts'

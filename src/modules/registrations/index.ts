@@ -1,5 +1,6 @@
 export { type BookingIdentity, bookingIdentity } from './booking-identity.ts'
 export { contactPhoneSql } from './contact-phone.ts'
+export { listDependantRows as listDependants } from './dependant.repository.ts'
 export { exportRegistration } from './export.service.ts'
 export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'
 export {
