@@ -53,7 +53,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/api/v1/health/sites',
-    routeOptions(ACCESS.healthStaff, tags, 'Vaccination sites', { response: { 200: siteList } }),
+    routeOptions(ACCESS.programmeReaders, tags, 'Vaccination sites', { response: { 200: siteList } }),
     async () => sites(ctx),
   )
   app.put(
