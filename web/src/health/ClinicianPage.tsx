@@ -217,6 +217,7 @@ export function ClinicianPage() {
   return (
     <Tabs
       data-testid="clinician-tabs"
+      destroyOnHidden
       items={[
         {
           key: 'desk',

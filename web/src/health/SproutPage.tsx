@@ -33,7 +33,7 @@ function BookForm({ p, onBooked }: { p: MyProgramme; onBooked: () => void }) {
       const all = await get<Slot[]>(
         `/api/v1/missions/${site.mission}/slots?service=vaccination&from=${from}&to=${addDays(from, 14)}`,
       )
-      setSlots(all.filter((s) => s.available > 0).slice(0, 12))
+      setSlots(all.filter((s) => s.available > 0 && Date.parse(s.start) > Date.now() + 300_000).slice(0, 12))
     } catch (e) {
       setError(errorMessage(e, t))
     }
