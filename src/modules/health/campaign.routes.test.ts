@@ -299,6 +299,12 @@ describe('screening, booking and the clinician day', () => {
         nextDoseDue: dayFromToday(21),
       },
     ])
+    // The first dose given, the programme offers to book the second.
+    const after = (await call('GET', '/api/v1/me/health/programmes', c.cookie)).json() as Array<{
+      id: string
+      booking: unknown
+    }>
+    expect(after.find((m) => m.id === programmeId)?.booking).toBeNull()
   })
 })
 

@@ -5,6 +5,7 @@ import type { Principal } from '../../platform/http/access.ts'
 import { unknownCountries } from '../reference/index.ts'
 import { knownDetailsOf, listDependants } from '../registrations/index.ts'
 import type { MyProgramme, Programme, ProgrammeBody } from './campaign.schema.ts'
+import { dosesOfPerson } from './dose.repository.ts'
 import { healthError } from './health.errors.ts'
 import {
   bookingsOfPerson,
@@ -149,10 +150,11 @@ export async function myProgrammes(ctx: AppContext, userId: string): Promise<MyP
   const me = await knownDetailsOf(ctx, userId)
   const family = await listDependants(ctx.db, userId)
   const ids = rows.map((r) => r.id)
-  const [sites, screenings, bookings] = await Promise.all([
+  const [sites, screenings, bookings, doses] = await Promise.all([
     sitesOfProgrammes(ctx.db, ids),
     screeningsOf(ctx.db, userId, ids),
     bookingsOfPerson(ctx.db, userId),
+    dosesOfPerson(ctx.db, userId),
   ])
   const out: MyProgramme[] = []
   for (const r of rows) {
@@ -164,7 +166,9 @@ export async function myProgrammes(ctx: AppContext, userId: string): Promise<MyP
     }))
     if (!eligible && !members.some((m) => m.eligible)) continue
     const s = screenings.find((x) => x.programme_id === r.id)
-    const b = bookings.find((x) => x.programme_id === r.id)
+    // A booking whose dose was given is behind the person: the next dose is booked anew.
+    const given = doses.filter((d) => r.products.includes(d.product)).length
+    const b = bookings.find((x) => x.programme_id === r.id && x.dose_number > given)
     out.push({
       ...toProgramme(r, sites),
       eligible,

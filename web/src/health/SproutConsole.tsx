@@ -69,6 +69,7 @@ function ProgrammesTab() {
           <Form.Item name="products" label={t('health.sprout.products')} rules={[{ required: true }]}>
             <Select
               mode="multiple"
+              optionFilterProp="label"
               data-testid="programme-products"
               options={PRODUCT_CODES.map((c) => ({ value: c, label: PRODUCTS[c].name }))}
             />
