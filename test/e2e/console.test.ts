@@ -51,6 +51,7 @@ describe('the staff console', () => {
         'services',
         'enterprises',
         'sites',
+        'sprout',
       ],
       'admin@demo.lingshi': [
         'users',
@@ -61,6 +62,7 @@ describe('the staff console', () => {
         'outbox',
         'enterprises',
         'appointments',
+        'sprout',
       ],
       'clinician.tokyo@demo.lingshi': ['vaccination'],
     }

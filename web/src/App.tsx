@@ -60,6 +60,7 @@ const EnterprisePage = lazyPage(() => import('./enterprise/EnterprisePage.tsx'),
 const EnterprisePortal = lazyPage(() => import('./enterprise/EnterprisePortal.tsx'), 'EnterprisePortal')
 const HeadcountPage = lazyPage(() => import('./enterprise/HeadcountPage.tsx'), 'HeadcountPage')
 const WalletPage = lazyPage(() => import('./health/WalletPage.tsx'), 'WalletPage')
+const SproutPage = lazyPage(() => import('./health/SproutPage.tsx'), 'SproutPage')
 const Mfa = lazyPage(() => import('./pages/Mfa.tsx'), 'Mfa')
 const Missions = lazyPage(() => import('./pages/Missions.tsx'), 'Missions')
 const Register = lazyPage(() => import('./pages/Register.tsx'), 'Register')
@@ -93,6 +94,14 @@ function Routed() {
             element={
               <RequireSignIn>
                 <WalletPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="me/health/sprout"
+            element={
+              <RequireSignIn>
+                <SproutPage />
               </RequireSignIn>
             }
           />

@@ -2,6 +2,7 @@ export { caseHoldsBlob } from './case/attachment.repository.ts'
 export type { CreateCaseBody } from './case/case.schema.ts'
 export { createCase, listCases } from './case/case.service.ts'
 export { putDetention } from './case/detention.service.ts'
+export { openReferredCase, type Referral } from './case/referral.service.ts'
 export { slaJob, slaJobType } from './case/sla.job.ts'
 export { casesRoutes } from './cases.routes.ts'
 export {

@@ -23,6 +23,22 @@ const STATUS = {
   'health.recovery_expired': 422,
   'health.recovery_dates_order': 400,
   'health.pki_not_initialised': 503,
+  'health.programme_not_found': 404,
+  'health.programme_dates_order': 400,
+  'health.programme_ages_order': 400,
+  'health.site_not_in_programme': 422,
+  'health.unknown_site': 422,
+  'health.site_outside_countries': 422,
+  'health.unknown_question': 400,
+  'health.answer_type': 400,
+  'health.answer_missing': 400,
+  'health.screening_first': 409,
+  'health.lot_expired': 422,
+  'health.lot_not_held': 404,
+  'health.not_enough_stock': 409,
+  'health.same_site': 400,
+  'health.dose_not_found': 404,
+  'health.coverage_country': 404,
 } as const
 
 export type HealthErrorCode = keyof typeof STATUS

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts'
 import { requirePrincipal } from '../../platform/http/access.ts'
 import { routeOptions } from '../../platform/http/route-options.ts'
 import { ACCESS } from '../identity/index.ts'
+import { campaignRoutes } from './campaign.routes.ts'
 import { certificatePdf, certificatePng } from './certificate.render.ts'
 import { recordDose } from './dose.service.ts'
 import {
@@ -38,6 +39,7 @@ import {
   sites,
 } from './health.service.ts'
 import { recordRecovery, recordTest } from './record.service.ts'
+import { siteDayRoutes } from './site-day.routes.ts'
 import { addTrustEntry, trustList } from './trust.service.ts'
 import { verifyCertificate } from './verify.service.ts'
 
@@ -46,10 +48,12 @@ const PUBLIC_LIST = 'public, max-age=60'
 
 export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['health']
+  await app.register(campaignRoutes, { ctx })
+  await app.register(siteDayRoutes, { ctx })
 
   app.get(
     '/api/v1/health/sites',
-    routeOptions(ACCESS.healthStaff, tags, 'Vaccination sites', { response: { 200: siteList } }),
+    routeOptions(ACCESS.programmeReaders, tags, 'Vaccination sites', { response: { 200: siteList } }),
     async () => sites(ctx),
   )
   app.put(

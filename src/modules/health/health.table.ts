@@ -116,6 +116,71 @@ export interface HealthCertificatesTable {
   revoke_reason: string | null
 }
 
+export interface HealthProgrammesTable {
+  id: string
+  name_zh: string
+  name_en: string
+  products: string[]
+  countries: string[]
+  starts_on: ColumnType<string, string, string>
+  ends_on: ColumnType<string, string, string>
+  min_age: number | null
+  max_age: number | null
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export interface HealthProgrammeSitesTable {
+  programme_id: string
+  site_id: string
+}
+
+export interface HealthScreeningsTable {
+  programme_id: string
+  person_id: string
+  answers: ColumnType<Record<string, unknown>, string, string>
+  flagged: boolean
+  flags: ColumnType<string[], string[] | undefined, string[]>
+  answered_at: ColumnType<Date, Date | undefined, Date>
+}
+
+export interface HealthBookingsTable {
+  appointment_id: string
+  programme_id: string
+  person_id: string
+  site_id: string
+  dose_number: Generated<number>
+  created_at: Generated<Date>
+}
+
+export type StockMovementKind = 'received' | 'wasted' | 'transfer_out' | 'transfer_in'
+
+export interface HealthStockMovementsTable {
+  id: string
+  site_id: string
+  product: string
+  lot: string
+  kind: StockMovementKind
+  doses: number
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>
+  reason: string | null
+  other_site_id: string | null
+  recorded_by: string
+  recorded_at: Generated<Date>
+}
+
+export interface HealthAdverseEventsTable {
+  id: string
+  dose_id: string
+  person_id: string
+  severity: 'mild' | 'moderate' | 'serious'
+  description: string
+  reported_by: string
+  reporter: 'citizen' | 'clinician'
+  case_id: string | null
+  created_at: Generated<Date>
+}
+
 export interface HealthTables {
   health_sites: HealthSitesTable
   health_clinicians: HealthCliniciansTable
@@ -126,9 +191,16 @@ export interface HealthTables {
   health_certificates: HealthCertificatesTable
   health_tests: HealthTestsTable
   health_recoveries: HealthRecoveriesTable
+  health_programmes: HealthProgrammesTable
+  health_programme_sites: HealthProgrammeSitesTable
+  health_screenings: HealthScreeningsTable
+  health_bookings: HealthBookingsTable
+  health_stock_movements: HealthStockMovementsTable
+  health_adverse_events: HealthAdverseEventsTable
 }
 
 export type SiteRow = Selectable<HealthSitesTable>
 export type SignerKeyRow = Selectable<HealthSignerKeysTable>
 export type TrustEntryRow = Selectable<HealthTrustEntriesTable>
 export type CertificateRow = Selectable<HealthCertificatesTable>
+export type ProgrammeRow = Selectable<HealthProgrammesTable>

@@ -35,6 +35,12 @@ export const ACCESS = {
   clinicians: { roles: ['clinician'] },
   /** Who may see the vaccination sites: the clinicians working them and the administrators. */
   healthStaff: { roles: ['clinician', 'admin'] },
+  /** Who opens vaccination programmes (Spring Sprout): HQ's duty officers and the administrators. */
+  programmeKeepers: { roles: ['duty_officer', 'admin'] },
+  /** Who reads the programmes: those who open them and the clinicians who run them. */
+  programmeReaders: { roles: ['duty_officer', 'admin', 'clinician'] },
+  /** Who reads vaccination coverage: HQ every country, officers their missions' countries. */
+  coverageReaders: { roles: ['officer', 'duty_officer', 'admin'] },
   /**
    * Accounts that register and run overseas enterprises (any such account becomes the first
    * administrator of what it registers); membership of each enterprise is checked by the module.

@@ -1,6 +1,7 @@
 export { type BookingIdentity, bookingIdentity } from './booking-identity.ts'
 export { contactPhoneSql } from './contact-phone.ts'
 export { createDependant, listDependants } from './dependant.service.ts'
+export { listDependantRows } from './dependant.repository.ts'
 export { exportRegistration } from './export.service.ts'
 export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'
 export {

@@ -2,10 +2,14 @@ import { addDays } from '../../../src/modules/health/record.service.ts'
 import { readInterop } from '../../helpers/interop.ts'
 import { TOKYO_PERSON } from '../canaries.ts'
 import { allBut, type Matrix, SIGNED_IN_PRINCIPALS } from './entry.ts'
-import { ADMINS, ANY_ROLE } from './roles.ts'
+import { ADMINS, ANY_ROLE, CITIZENS } from './roles.ts'
 
 const CLINICIANS = ['clinician'] as const
 const HEALTH_STAFF = ['clinician', 'admin'] as const
+const PROGRAMME_KEEPERS = ['duty_officer', 'admin'] as const
+const PROGRAMME_READERS = ['duty_officer', 'admin', 'clinician'] as const
+const COVERAGE_READERS = ['officer', 'duty_officer', 'admin'] as const
+const today = () => new Date().toISOString().slice(0, 10)
 /** A real Swedish test certificate and its signer: public data, no canary of ours in it. */
 const se = () => JSON.parse(readInterop('dcc', 'SE_1.json').toString('utf8'))
 /** A recovery still valid today: the first positive test 20 days ago. */
@@ -14,7 +18,7 @@ const notA = allBut(['citizenA'], SIGNED_IN_PRINCIPALS)
 
 /** Vaccination sites, doses, certificates, the trust list, revocations and verification. */
 export const healthMatrix: Matrix = {
-  'GET /api/v1/health/sites': { roles: HEALTH_STAFF },
+  'GET /api/v1/health/sites': { roles: PROGRAMME_READERS },
   'PUT /api/v1/health/clinicians/{userId}': {
     roles: ADMINS,
     params: (ids) => ({ userId: ids.clinicianTokyo }),
@@ -92,4 +96,118 @@ export const healthMatrix: Matrix = {
     roles: 'public',
     request: () => ({ body: { qr: se().PREFIX, at: se().TESTCTX.VALIDATIONCLOCK } }),
   },
+  ...campaignMatrix(),
+}
+
+/** Spring Sprout: programmes, screening, booking, the clinician's day, stock, adverse events, coverage. */
+function campaignMatrix(): Matrix {
+  const tokyo = (ids: { healthSiteTokyo: string }) => ({ id: ids.healthSiteTokyo })
+  return {
+    'POST /api/v1/health/programmes': {
+      roles: PROGRAMME_KEEPERS,
+      request: (w) => ({
+        body: {
+          name: { 'zh-CN': '春苗行动', en: 'Spring Sprout' },
+          products: ['EU/1/20/1528'],
+          countries: ['JP'],
+          startsOn: today(),
+          endsOn: addDays(today(), 30),
+          siteIds: [w.ids.healthSiteTokyo],
+          minAge: 12,
+        },
+      }),
+    },
+    'GET /api/v1/health/programmes': { roles: PROGRAMME_READERS },
+    'GET /api/v1/me/health/programmes': { roles: CITIZENS },
+    'GET /api/v1/health/programmes/{programmeId}/screening-questions': {
+      roles: ANY_ROLE,
+      params: (ids) => ({ programmeId: ids.programmeJapan }),
+    },
+    'PUT /api/v1/me/health/screening/{programmeId}': {
+      roles: CITIZENS,
+      params: (ids) => ({ programmeId: ids.programmeJapan }),
+      notFound: ['citizenB'],
+      request: () => ({
+        body: {
+          answers: {
+            unwell_today: false,
+            severe_reaction_before: false,
+            bleeding_disorder: false,
+            weakened_immunity: false,
+            severe_allergy: false,
+            pregnant: false,
+            dose_elsewhere: false,
+            vaccine_last_14_days: false,
+          },
+        },
+      }),
+    },
+    'POST /api/v1/me/health/programmes/{programmeId}/bookings': {
+      roles: CITIZENS,
+      params: (ids) => ({ programmeId: ids.programmeJapan }),
+      notFound: ['citizenB'],
+      request: (w) => ({
+        body: {
+          siteId: w.ids.healthSiteTokyo,
+          start: w.ids.vaccinationSlot,
+          altcha: w.ids.altchaVaccinationA,
+        },
+      }),
+    },
+    'GET /api/v1/me/health/doses': { roles: ANY_ROLE },
+    'POST /api/v1/me/health/adverse-events': {
+      roles: ANY_ROLE,
+      notFound: notA,
+      request: (w) => ({
+        body: { doseId: w.ids.doseA, severity: 'mild', description: 'Sore arm for a day' },
+      }),
+    },
+    'POST /api/v1/health/adverse-events': {
+      roles: CLINICIANS,
+      request: (w) => ({
+        body: { doseId: w.ids.doseA, severity: 'mild', description: 'Sore arm for a day' },
+      }),
+    },
+    'GET /api/v1/health/sites/{id}/day': { roles: CLINICIANS, params: tokyo },
+    'POST /api/v1/health/sites/{id}/bookings/{appointmentId}/check-in': {
+      roles: CLINICIANS,
+      // A booking that is not the programme's: not found at the site.
+      params: (ids) => ({ id: ids.healthSiteTokyo, appointmentId: ids.appointmentA }),
+      answers: [404],
+    },
+    'POST /api/v1/health/sites/{id}/queue/next': {
+      roles: CLINICIANS,
+      params: tokyo,
+      request: () => ({ body: { counter: 7 } }),
+      // The mission's queue may be empty (404) or hold a walk-in: the desk calls it.
+      answers: [200, 404],
+    },
+    'POST /api/v1/health/sites/{id}/stock': {
+      roles: HEALTH_STAFF,
+      params: tokyo,
+      request: () => ({
+        body: { product: 'BBIBP-CorV', lot: 'WLD-002', expiresOn: addDays(today(), 90), doses: 50 },
+      }),
+    },
+    'POST /api/v1/health/sites/{id}/stock/waste': {
+      roles: HEALTH_STAFF,
+      params: tokyo,
+      request: () => ({ body: { product: 'BBIBP-CorV', lot: 'WLD-001', doses: 1, reason: 'Vial dropped' } }),
+    },
+    'POST /api/v1/health/sites/{id}/stock/transfers': {
+      roles: HEALTH_STAFF,
+      params: tokyo,
+      request: (w) => ({
+        body: { product: 'BBIBP-CorV', lot: 'WLD-001', doses: 5, toSiteId: w.ids.healthSiteParis },
+      }),
+    },
+    'GET /api/v1/health/sites/{id}/stock': { roles: HEALTH_STAFF, params: tokyo },
+    'GET /api/v1/health/coverage': {
+      roles: COVERAGE_READERS,
+      request: () => ({ query: { country: 'JP' } }),
+      refused: { officerParis: { status: 404, code: 'health.coverage_country' } },
+    },
+    'GET /api/v1/health/coverage/world': { roles: COVERAGE_READERS },
+    'GET /api/v1/health/coverage.csv': { roles: COVERAGE_READERS },
+  }
 }

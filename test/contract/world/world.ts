@@ -73,6 +73,12 @@ export interface WorldIds {
   readonly clinicianTokyo: string
   readonly certificateA: string
   readonly certificateARevocable: string
+  /** Spring Sprout: a programme in Japan, A's first dose, the Paris site, a free slot and a challenge. */
+  readonly programmeJapan: string
+  readonly doseA: string
+  readonly healthSiteParis: string
+  readonly vaccinationSlot: string
+  readonly altchaVaccinationA: string
   /** A signature that lets A answer "safe" to the Tokyo alert from a one-click link. */
   readonly answerLinkSig: string
   /** A's passport renewal, submitted at the Tokyo embassy (born 1974-08-12, as the ICAO specimen). */

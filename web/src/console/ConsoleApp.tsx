@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { ClinicianPage } from '../health/ClinicianPage.tsx'
 import { SitesPage as HealthSitesPage } from '../health/SitesPage.tsx'
+import { SproutConsole } from '../health/SproutConsole.tsx'
 import { useAuth } from '../lib/auth.tsx'
 import { isStaff } from '../lib/types.ts'
 import { LanguageSwitch } from '../pages/LanguageSwitch.tsx'
@@ -137,6 +138,7 @@ export function ConsoleApp() {
             {sections.includes('sites') && <Route path="sites" element={<SitesPage />} />}
             {sections.includes('vaccination') && <Route path="vaccination" element={<ClinicianPage />} />}
             {sections.includes('healthSites') && <Route path="healthSites" element={<HealthSitesPage />} />}
+            {sections.includes('sprout') && <Route path="sprout" element={<SproutConsole />} />}
             {sections.includes('audit') && <Route path="audit" element={<AuditLog />} />}
             {sections.includes('missions') && (
               <Route

@@ -19,6 +19,7 @@ export type Section =
   | 'catalogue'
   | 'appointments'
   | 'healthSites'
+  | 'sprout'
 
 /** What each staff role works with, in the order it appears in the side bar. */
 const BY_ROLE: Partial<Record<Role, Section[]>> = {
@@ -35,8 +36,19 @@ const BY_ROLE: Partial<Record<Role, Section[]>> = {
     'services',
     'enterprises',
     'sites',
+    'sprout',
   ],
-  admin: ['users', 'missions', 'healthSites', 'catalogue', 'audit', 'outbox', 'enterprises', 'appointments'],
+  admin: [
+    'users',
+    'missions',
+    'healthSites',
+    'catalogue',
+    'audit',
+    'outbox',
+    'enterprises',
+    'appointments',
+    'sprout',
+  ],
   clinician: ['vaccination'],
 }
 
@@ -60,6 +72,7 @@ export const BUILT: ReadonlySet<Section> = new Set([
   'catalogue',
   'appointments',
   'healthSites',
+  'sprout',
 ])
 
 export function sectionsFor(roles: readonly Role[]): Section[] {

@@ -25,7 +25,9 @@ import type { z } from 'zod'
 import { get, post } from '../lib/api.ts'
 import { useAuth } from '../lib/auth.tsx'
 import { errorMessage } from '../lib/errors.ts'
+import { DayList } from './DayList.tsx'
 import { RecoveryForm, TestForm } from './RecordForms.tsx'
+import { StockPanel } from './StockPanel.tsx'
 
 interface DoseForm {
   product: Product
@@ -42,7 +44,7 @@ const today = () => new Date().toISOString().slice(0, 10)
  * A vaccination site's desk: find the person by passport number, then record a dose, a test or a
  * recovery (each issues its certificate).
  */
-export function ClinicianPage() {
+function PassportDesk() {
   const { t, i18n } = useTranslation()
   const { me } = useAuth()
   const site = me?.healthSite
@@ -203,5 +205,36 @@ export function ClinicianPage() {
         />
       )}
     </div>
+  )
+}
+
+/** The site's desk: a person found by passport, Spring Sprout's day list with the queue, the stock. */
+export function ClinicianPage() {
+  const { t } = useTranslation()
+  const { me } = useAuth()
+  const site = me?.healthSite
+  if (!site) return <Alert type="warning" message={t('health.clinician.noSite')} />
+  return (
+    <Tabs
+      data-testid="clinician-tabs"
+      destroyOnHidden
+      items={[
+        {
+          key: 'desk',
+          label: <span data-testid="tab-desk">{t('health.sprout.desk')}</span>,
+          children: <PassportDesk />,
+        },
+        {
+          key: 'day',
+          label: <span data-testid="tab-day">{t('health.sprout.today')}</span>,
+          children: <DayList siteId={site.id} />,
+        },
+        {
+          key: 'stock',
+          label: <span data-testid="tab-stock">{t('health.sprout.stock')}</span>,
+          children: <StockPanel siteId={site.id} />,
+        },
+      ]}
+    />
   )
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Space, Tag, Typography } from 'antd'
 import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { get } from '../lib/api.ts'
 
 const KEY = 'lingshi.wallet'
@@ -47,6 +48,11 @@ export function WalletPage() {
   return (
     <div className="page narrow-page">
       <Typography.Title level={3}>{t('health.wallet.title')}</Typography.Title>
+      <Link to="/me/health/sprout" data-testid="wallet-sprout">
+        <Button type="primary" style={{ marginBottom: 12 }}>
+          {t('health.sprout.title')}
+        </Button>
+      </Link>
       {offline && <Alert type="info" message={t('health.wallet.offline')} style={{ marginBottom: 12 }} />}
       {certs && certs.length === 0 && <Empty description={t('health.wallet.none')} />}
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
