@@ -46,7 +46,7 @@ const child = spawn(process.execPath, [path.join(root, 'bin/lingshi.mjs'), 'serv
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 try {
-  await waitReady(Date.now() + 300_000)
+  await waitReady(Date.now() + 900_000)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox'],

@@ -48,7 +48,7 @@ export function SettingsPage() {
 
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('settings.title')}
       </Typography.Title>
       <Card title={t('settings.following')} size="small" style={{ marginBottom: 16 }}>

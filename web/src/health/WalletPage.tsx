@@ -46,7 +46,7 @@ export function WalletPage() {
 
   return (
     <div className="page narrow-page">
-      <Typography.Title level={3}>{t('health.wallet.title')}</Typography.Title>
+      <Typography.Title level={1}>{t('health.wallet.title')}</Typography.Title>
       {offline && <Alert type="info" message={t('health.wallet.offline')} style={{ marginBottom: 12 }} />}
       {certs && certs.length === 0 && <Empty description={t('health.wallet.none')} />}
       <Space direction="vertical" style={{ width: '100%' }} size="middle">

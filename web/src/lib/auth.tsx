@@ -1,6 +1,8 @@
 import type { Me } from '@server/identity/auth.schema.ts'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { ApiError, get, post } from './api.ts'
+import { dropQueuedHelp } from './offline/help-outbox.ts'
+import { forgetAccountData, tellAccount } from './offline/service-worker.ts'
 
 interface AuthState {
   me: Me | null
@@ -19,10 +21,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       const next = await get<Me>('/api/v1/me')
       setMe(next)
+      tellAccount(next.id)
       return next
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         setMe(null)
+        tellAccount('')
         return null
       }
       throw e
@@ -33,8 +37,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await post('/api/v1/auth/logout').catch(() => undefined)
+    // What this phone kept for the person offline goes with them.
+    if (me) dropQueuedHelp(me.id)
+    await forgetAccountData()
     setMe(null)
-  }, [])
+  }, [me])
 
   useEffect(() => {
     refresh().catch(() => setLoading(false))

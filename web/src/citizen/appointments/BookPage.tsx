@@ -12,6 +12,7 @@ import { WeekSlots } from '../../appointments/WeekSlots.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale, localized } from '../../lib/i18n.ts'
+import { LinkButton } from '../../lib/LinkButton.tsx'
 
 /** Book a visit: mission, service, location, a free slot this week or later, proof of work, confirm. */
 export function BookPage() {
@@ -98,11 +99,9 @@ export function BookPage() {
             actions={
               <>
                 <AddToCalendar appointment={booked} where={missionName(booked.mission)} />
-                <Link to="/me/appointments">
-                  <Button type="primary" data-testid="to-my-appointments">
-                    {t('appointments.mine')}
-                  </Button>
-                </Link>
+                <LinkButton to="/me/appointments" type="primary" data-testid="to-my-appointments">
+                  {t('appointments.mine')}
+                </LinkButton>
               </>
             }
           />
@@ -113,7 +112,7 @@ export function BookPage() {
   return (
     <div className="page narrow-page" data-testid="book-page">
       <Link to="/me/appointments">← {t('appointments.mine')}</Link>
-      <Typography.Title level={3} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('appointments.bookTitle')}
       </Typography.Title>
       {applicationId && (
