@@ -24,7 +24,7 @@ const base = `http://127.0.0.1:${port}`
 
 const PAGES = [
   { name: 'citizen home', path: '/?lang=zh-CN', content: 'main h1, main h2, h1' },
-  { name: 'advisory map', path: '/advisories?lang=zh-CN', content: 'svg path' },
+  { name: 'advisory map', path: '/advisories?lang=zh-CN', content: 'svg path[data-country]' },
 ] as const
 
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }

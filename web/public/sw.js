@@ -23,6 +23,7 @@ const ACCOUNT_KEY = '/__lingshi/account'
 /** The GETs kept for offline use: the citizen's own data and the public reference it shows. */
 const API_KEPT = [
   /^\/api\/v1\/me$/,
+  /^\/api\/v1\/auth\/session$/,
   /^\/api\/v1\/me\/(trips|subscriptions|inbox|profile|alerts|help|crises|dependants|health\/certificates|notification-preferences|applications|appointments)(\/|$|\?)/,
   /^\/api\/v1\/(advisories|countries|missions)(\/|$|\?)/,
 ]

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Route, Routes } from 'react-router'
 import { RequireSignIn } from './citizen/RequireSignIn.tsx'
 import { AuthProvider, useAuth } from './lib/auth.tsx'
+import { ClearMessagesOnLeave } from './lib/ClearMessagesOnLeave.tsx'
 import { antdLocaleOf } from './lib/i18n.ts'
 import { lazyPage } from './lib/lazy-page.ts'
 import { Home } from './pages/Home.tsx'
@@ -239,6 +240,7 @@ export function App() {
   return (
     <ConfigProvider locale={antdLocaleOf(i18n.language)} theme={THEME}>
       <AntApp>
+        <ClearMessagesOnLeave />
         <AuthProvider>
           <Routed />
         </AuthProvider>

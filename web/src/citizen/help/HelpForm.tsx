@@ -93,7 +93,12 @@ export function HelpForm({ onSent, onQueued }: { onSent: (h: MyHelp) => void; on
           </Typography.Text>
         </div>
         <span>
-          <Switch checked={withLocation} onChange={setWithLocation} data-testid="help-with-location" />{' '}
+          <Switch
+            checked={withLocation}
+            onChange={setWithLocation}
+            aria-label={t('sos.withLocation')}
+            data-testid="help-with-location"
+          />{' '}
           {t('sos.withLocation')}
         </span>
         {error !== undefined && <Alert type="error" showIcon title={errorMessage(error, t)} />}

@@ -7,7 +7,10 @@ export const SW_URL = '/sw.js'
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return
-  navigator.serviceWorker.register(SW_URL, { scope: '/' }).catch(() => undefined)
+  // After the page has loaded: on a slow link, the files it keeps for later must not delay this visit.
+  const register = () => void navigator.serviceWorker.register(SW_URL, { scope: '/' }).catch(() => undefined)
+  if (document.readyState === 'complete') register()
+  else window.addEventListener('load', register, { once: true })
   // A newly installed worker takes over this page: it needs to know who is signed in.
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (lastAccount !== undefined) post(lastAccount)
