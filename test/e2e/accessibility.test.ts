@@ -51,13 +51,15 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(400)
 }
 
-async function expectAccessible(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await settled(page)
-  const findings = await accessibilityFindings(page)
-  expect(findings, `${url}\n${findings.map((f) => `${f.rule} ${f.target}: ${f.detail}`).join('\n')}`).toEqual(
-    [],
-  )
+/** Every page's findings, as `url rule target: detail` lines (all pages, so that one run lists them all). */
+async function findingsOn(page: Page, urls: readonly string[]): Promise<string[]> {
+  const lines: string[] = []
+  for (const url of urls) {
+    await page.goto(url)
+    await settled(page)
+    for (const f of await accessibilityFindings(page)) lines.push(`${url} ${f.rule} ${f.target}: ${f.detail}`)
+  }
+  return lines
 }
 
 describe.each([
@@ -66,7 +68,7 @@ describe.each([
 ] as const)('WCAG 2.2 AA on every citizen and public page ($lang, $width px)', (v) => {
   it(`has no serious or critical finding on the public pages${AXE_AVAILABLE ? ' (with axe-core)' : ''}`, async () => {
     const { page, context } = await e2e.newPage({ width: v.width, height: v.height, locale: v.lang })
-    for (const url of PUBLIC_PAGES) await expectAccessible(page, url)
+    expect(await findingsOn(page, PUBLIC_PAGES)).toEqual([])
     await context.close()
   })
 
@@ -84,7 +86,7 @@ describe.each([
       },
     })
     await page.request.post('/api/v1/me/subscriptions', { data: { country: 'FR' } })
-    for (const url of CITIZEN_PAGES) await expectAccessible(page, url)
+    expect(await findingsOn(page, CITIZEN_PAGES)).toEqual([])
     await page.goto('/me/trips')
     await settled(page)
     await page.screenshot({ path: path.join(SHOTS, `a11y-trips-${v.width}-${v.lang}.png`), fullPage: true })

@@ -25,10 +25,10 @@ async function controlledByWorker(page: Page): Promise<string> {
 }
 
 /** A citizen with a trip to Tokyo under way, France followed, and a message in the inbox. */
-async function citizenWithData(page: Page, name: string) {
+async function citizenWithData(page: Page, name: string, locale: 'en' | 'zh-CN' = 'en') {
   const email = uniqueEmail('pwa')
   const reg = await page.request.post('/api/v1/auth/register', {
-    data: { email, password: 'correct horse battery staple', name },
+    data: { email, password: 'correct horse battery staple', name, locale },
   })
   expect(reg.status()).toBe(201)
   const me = (await (await page.request.get('/api/v1/me')).json()) as { id: string }
@@ -143,7 +143,7 @@ describe('the citizen app as an installable app that works offline (issue #18)',
     const { page, context } = await e2e.newPage({ width: 390, height: 844, locale: 'zh-CN' })
     await context.grantPermissions(['geolocation'])
     await context.setGeolocation({ latitude: 35.6896, longitude: 139.7006 })
-    await citizenWithData(page, '周丽')
+    await citizenWithData(page, '周丽', 'zh-CN')
     await page.goto('/')
     await controlledByWorker(page)
     await page.reload()

@@ -65,6 +65,7 @@ export function MyApplicationsPage() {
             <Select
               showSearch
               optionFilterProp="label"
+              aria-label={t('applications.mission')}
               data-testid="new-mission"
               value={mission}
               onChange={(v) => {
@@ -76,6 +77,7 @@ export function MyApplicationsPage() {
           </Form.Item>
           <Form.Item label={t('applications.service')}>
             <Select
+              aria-label={t('applications.service')}
               data-testid="new-service"
               value={service}
               onChange={setService}
@@ -114,6 +116,7 @@ export function MyApplicationsPage() {
           )}
           <Form.Item label={t('applications.forWhom')}>
             <Select
+              aria-label={t('applications.forWhom')}
               data-testid="new-for"
               value={forWhom}
               onChange={setForWhom}

@@ -123,6 +123,7 @@ export function BookPage() {
           <Select
             showSearch
             optionFilterProp="label"
+            aria-label={t('appointments.pickMission')}
             data-testid="book-mission"
             value={mission}
             loading={missions.loading}
@@ -137,6 +138,7 @@ export function BookPage() {
         </Form.Item>
         <Form.Item label={t('appointments.service')}>
           <Select
+            aria-label={t('appointments.pickService')}
             data-testid="book-service"
             value={service}
             disabled={!mission}
