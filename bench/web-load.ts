@@ -24,7 +24,7 @@ const base = `http://127.0.0.1:${port}`
 
 const PAGES = [
   { name: 'citizen home', path: '/?lang=zh-CN', content: 'main h1, main h2, h1' },
-  { name: 'advisory map', path: '/advisories?lang=zh-CN', content: 'svg path' },
+  { name: 'advisory map', path: '/advisories?lang=zh-CN', content: 'svg path[data-country]' },
 ] as const
 
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }
@@ -46,7 +46,7 @@ const child = spawn(process.execPath, [path.join(root, 'bin/lingshi.mjs'), 'serv
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 try {
-  await waitReady(Date.now() + 300_000)
+  await waitReady(Date.now() + 900_000)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox'],

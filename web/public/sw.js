@@ -1,12 +1,141 @@
-// Lingshi service worker: shows web push notifications and opens their link when clicked; a click
-// on one of a notification's buttons (an answer such as "I am safe") opens that answer's signed
-// link, which needs no sign-in.
-// Served from the site root so that its scope covers the whole app.
+// Lingshi service worker, served from the site root so that its scope covers the whole app.
+// - Offline: the app's shell and the code of the citizen's pages are kept (precached at install,
+//   hashed files cache-first); a navigation is answered from the network, or offline from the kept
+//   shell; the citizen's own data (advice of followed countries and trips, emergency numbers,
+//   missions, the inbox, health certificates) is fetched network-first and, offline, answered from
+//   the last copy. That copy belongs to one account: the page says who is signed in, and the copy
+//   is dropped when someone else signs in or the person signs out.
+// - Push: shows web push notifications and opens their link when clicked; a click on one of a
+//   notification's buttons (an answer such as "I am safe") opens that answer's signed link, which
+//   needs no sign-in.
+
+// The build replaces this line with its version and file lists (vite.config.ts, swBuild); in
+// development it stays null and the worker keeps nothing.
+const BUILD = null
 
 const FALLBACK_TITLE = 'Lingshi 领事'
+const SHELL = 'lingshi-shell'
+const ASSETS = 'lingshi-assets'
+const API = 'lingshi-api'
+const META = 'lingshi-meta'
+const ACCOUNT_KEY = '/__lingshi/account'
 
-self.addEventListener('install', () => self.skipWaiting())
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
+/** The GETs kept for offline use: the citizen's own data and the public reference it shows. */
+const API_KEPT = [
+  /^\/api\/v1\/me$/,
+  /^\/api\/v1\/auth\/session$/,
+  /^\/api\/v1\/me\/(trips|subscriptions|inbox|profile|alerts|help|crises|dependants|health\/certificates|notification-preferences|applications|appointments)(\/|$|\?)/,
+  /^\/api\/v1\/(advisories|countries|missions)(\/|$|\?)/,
+]
+
+function kept(url) {
+  const path = url.pathname + url.search
+  return API_KEPT.some((re) => re.test(path))
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      if (BUILD) {
+        const shell = await caches.open(SHELL)
+        await shell.addAll(['/', '/manifest.webmanifest', '/icons/icon-192.png'])
+        const assets = await caches.open(ASSETS)
+        const missing = []
+        for (const file of BUILD.precache) if (!(await assets.match(file))) missing.push(file)
+        // One by one: a file that fails (a flaky link) is fetched when first used instead.
+        await Promise.all(missing.map((file) => assets.add(file).catch(() => undefined)))
+      }
+      await self.skipWaiting()
+    })(),
+  )
+})
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      if (BUILD) {
+        // Files of earlier releases are no longer referenced by any page of this one.
+        const current = new Set(BUILD.assets)
+        const assets = await caches.open(ASSETS)
+        for (const request of await assets.keys()) {
+          if (!current.has(new URL(request.url).pathname)) await assets.delete(request)
+        }
+      }
+      await self.clients.claim()
+    })(),
+  )
+})
+
+async function storedAccount() {
+  const res = await (await caches.open(META)).match(ACCOUNT_KEY)
+  return res ? res.text() : null
+}
+
+/** The page says who is signed in ('' for nobody): another person's kept data is dropped. */
+async function setAccount(id) {
+  const before = await storedAccount()
+  if (before === id) return
+  await caches.delete(API)
+  await (await caches.open(META)).put(ACCOUNT_KEY, new Response(id))
+}
+
+self.addEventListener('message', (event) => {
+  const data = event.data || {}
+  if (data.type === 'account') event.waitUntil(setAccount(data.id || ''))
+})
+
+async function networkFirst(request) {
+  const cache = await caches.open(API)
+  try {
+    const response = await fetch(request)
+    if (response.ok) await cache.put(request, response.clone())
+    return response
+  } catch (error) {
+    const copy = await cache.match(request)
+    if (copy) return copy
+    throw error
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(ASSETS)
+  const copy = await cache.match(request)
+  if (copy) return copy
+  const response = await fetch(request)
+  if (response.ok) await cache.put(request, response.clone())
+  return response
+}
+
+async function navigate(request) {
+  try {
+    const response = await fetch(request)
+    // Every page of the app is the same index.html: the latest one is kept for offline use.
+    if (response.ok && (response.headers.get('content-type') || '').startsWith('text/html'))
+      await (await caches.open(SHELL)).put('/', response.clone())
+    return response
+  } catch (error) {
+    const shell = await (await caches.open(SHELL)).match('/')
+    if (shell) return shell
+    throw error
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request
+  if (!BUILD || request.method !== 'GET') return
+  const url = new URL(request.url)
+  if (url.origin !== self.location.origin) return
+  if (request.mode === 'navigate') {
+    if (!url.pathname.startsWith('/api/')) event.respondWith(navigate(request))
+    return
+  }
+  if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(request))
+  else if (url.pathname.startsWith('/api/') && kept(url)) event.respondWith(networkFirst(request))
+  else if (url.pathname === '/manifest.webmanifest' || url.pathname.startsWith('/icons/'))
+    event.respondWith(
+      fetch(request).catch(() => caches.match(request).then((r) => r || Response.error())),
+    )
+})
 
 self.addEventListener('push', (event) => {
   let data = {}

@@ -43,6 +43,38 @@ describe('sign-up and sign-in', () => {
     expect(me.json()).toMatchObject({ id: session.userId, email, roles: ['citizen'], missions: [] })
   })
 
+  it('says who is signed in to anyone, a visitor included, without an error status', async () => {
+    const visitor = await rt.app.inject({ method: 'GET', url: '/api/v1/auth/session' })
+    expect(visitor.statusCode).toBe(200)
+    expect(visitor.json()).toEqual({ user: null })
+    const email = `session.${Date.now()}@example.org`
+    const reg = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email, password: 'a long enough secret', name: 'Wang Wu' },
+    })
+    expect(reg.statusCode, reg.body).toBe(201)
+    const session = await login(rt.app, email, 'a long enough secret')
+    const signedIn = await rt.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: session.cookie },
+    })
+    expect(signedIn.json()).toMatchObject({ user: { id: session.userId, email, roles: ['citizen'] } })
+    const ended = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: session.cookie },
+    })
+    expect(ended.statusCode).toBe(204)
+    const after = await rt.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: session.cookie },
+    })
+    expect(after.json()).toEqual({ user: null })
+  })
+
   it('signs up and in with a phone number instead of an e-mail address', async () => {
     const phone = '+33612345678'
     const reg = await rt.app.inject({

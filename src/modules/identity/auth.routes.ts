@@ -10,6 +10,7 @@ import {
   mfaVerifiedResponse,
   noContent,
   registerBody,
+  sessionResponse,
   totpCodeBody,
 } from './auth.schema.ts'
 import { login, logout, register } from './auth.service.ts'
@@ -80,6 +81,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       const principal = requirePrincipal(request)
       return loadMe(ctx, principal.userId, principal.mfaPending)
     },
+  )
+
+  app.get(
+    '/api/v1/auth/session',
+    routeOptions('public', tags, 'Who is signed in: the account, or null for a visitor', {
+      response: { 200: sessionResponse },
+    }),
+    async (request) => ({
+      user: request.principal
+        ? await loadMe(ctx, request.principal.userId, request.principal.mfaPending)
+        : null,
+    }),
   )
 
   app.post(

@@ -58,6 +58,9 @@ export const meResponse = z.object({
   healthSite: z.object({ id: z.string(), name: localizedName }).optional(),
 })
 
+/** Who is signed in, if anyone: answered 200 to everybody, so an anonymous visit logs no error. */
+export const sessionResponse = z.object({ user: meResponse.nullable() }).strict()
+
 export const loginResponse = z.object({
   user: meResponse,
   mfa: z.enum(['verify', 'enrol']).nullable(),

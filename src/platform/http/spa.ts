@@ -29,6 +29,8 @@ export const spaPlugin = fp(async (app: FastifyInstance, options: { root: string
       preCompressed: true,
       setHeaders: (reply: FastifyReply, file: string) => {
         reply.header('cache-control', cacheControlOf(file))
+        // The worker lives at the root and controls the whole site (offline pages, push).
+        if (path.basename(file) === 'sw.js') reply.header('service-worker-allowed', '/')
       },
     })
   }

@@ -17,6 +17,7 @@ async function builtApp() {
   await writeFile(`${file}.gz`, gzipSync(SCRIPT))
   await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Lingshi</title>')
   await writeFile(path.join(root, 'sw.js'), 'self.addEventListener("fetch", () => {})')
+  await writeFile(path.join(root, 'manifest.webmanifest'), '{"name":"Lingshi"}')
   const app = Fastify()
   await app.register(spaPlugin, { root })
   return app
@@ -48,6 +49,10 @@ describe('the web app files', () => {
     const app = await builtApp()
     const sw = await app.inject({ url: '/sw.js' })
     expect(sw.headers['cache-control']).toBe('no-cache')
+    expect(sw.headers['service-worker-allowed']).toBe('/')
+    const manifest = await app.inject({ url: '/manifest.webmanifest' })
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/)
+    expect(manifest.headers['cache-control']).toBe('no-cache')
     const route = await app.inject({ url: '/advisories/JP' })
     expect(route.statusCode).toBe(200)
     expect(route.headers['cache-control']).toBe('no-cache')

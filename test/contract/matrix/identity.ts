@@ -32,6 +32,7 @@ export const identityMatrix: Matrix = {
   },
   'POST /api/v1/auth/logout': { roles: 'public', freshSession: true },
   'GET /api/v1/me': { roles: ANY_ROLE },
+  'GET /api/v1/auth/session': { roles: 'public' },
   'POST /api/v1/auth/mfa/enrol/start': { roles: ANY_ROLE },
   // A made-up code: refused as wrong, by the rules of two-factor sign-in rather than by role.
   'POST /api/v1/auth/mfa/enrol/confirm': {

@@ -4,8 +4,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, get, post } from '../lib/api.ts'
 import { useAuth } from '../lib/auth.tsx'
+import { formatDateTime } from '../lib/dates.ts'
 import { errorMessage } from '../lib/errors.ts'
-import { currentLocale } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
 const Verified = ({ yes }: { yes: boolean }) => {
@@ -167,7 +167,7 @@ function SessionsCard() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const list = useLoad(() => get<{ sessions: SessionItem[] }>('/api/v1/me/sessions'))
-  const when = (iso: string) => new Date(iso).toLocaleString(currentLocale())
+  const when = (iso: string) => formatDateTime(iso)
   const end = async (id: string) => {
     try {
       await api('DELETE', `/api/v1/me/sessions/${id}`)

@@ -26,7 +26,7 @@ export function ForgotPasswordPage() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {t('account.forgotTitle')}
         </Typography.Title>
         {done ? (

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import { post } from '../lib/api.ts'
 import { errorMessage } from '../lib/errors.ts'
+import { LinkButton } from '../lib/LinkButton.tsx'
 
 /** The page the e-mailed link opens: a new password, then every device is signed out. */
 export function ResetPasswordPage() {
@@ -28,7 +29,7 @@ export function ResetPasswordPage() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {t('account.resetTitle')}
         </Typography.Title>
         {done ? (
@@ -39,11 +40,9 @@ export function ResetPasswordPage() {
               data-testid="reset-done"
               style={{ marginBottom: 16 }}
             />
-            <Link to="/login">
-              <Button type="primary" block data-testid="reset-sign-in">
-                {t('nav.signIn')}
-              </Button>
-            </Link>
+            <LinkButton to="/login" type="primary" block data-testid="reset-sign-in">
+              {t('nav.signIn')}
+            </LinkButton>
           </>
         ) : (
           <Form layout="vertical" onFinish={submit} requiredMark={false}>

@@ -37,7 +37,7 @@ export function TokenLanding<T>(props: {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {props.title}
         </Typography.Title>
         {state.busy && <Spin />}

@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import { EmailAlertsForm } from '../account/EmailAlertsForm.tsx'
 import { EmergencyNumbers } from '../citizen/EmergencyNumbers.tsx'
 import { ApiError, get } from '../lib/api.ts'
+import { formatDate } from '../lib/dates.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
@@ -65,12 +66,12 @@ export function AdvisoryCountryPage() {
   const locale = currentLocale()
   const advice: Partial<Record<AdviceSection, string>> = a.advice[locale] ?? {}
   const sections = ADVICE_SECTIONS.filter((s) => advice[s]?.trim())
-  const date = (iso: string) => new Date(iso).toLocaleDateString(locale)
+  const date = (iso: string) => formatDate(iso)
 
   return (
     <div className="page">
       <Link to="/advisories">← {t('advisories.title')}</Link>
-      <Typography.Title level={2} data-testid="country-title">
+      <Typography.Title level={1} data-testid="country-title">
         {localized(a.name)}
       </Typography.Title>
       <Space wrap align="center" style={{ marginBottom: 12 }}>

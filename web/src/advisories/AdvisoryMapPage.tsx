@@ -13,6 +13,7 @@ import { LevelTag } from './LevelTag.tsx'
 import { LEVEL_COLORS, levelColor, levelName, NO_LEVEL_COLOR } from './levels.ts'
 import { WorldMap } from './WorldMap.tsx'
 import '../citizen/advice.css'
+import { formatDate } from '../lib/dates.ts'
 
 type AdvisorySummary = z.infer<typeof advisorySummary>
 
@@ -58,7 +59,7 @@ export function AdvisoryMapPage() {
 
   return (
     <div className="page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('advisories.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('advisories.intro')}</Typography.Paragraph>
@@ -133,7 +134,7 @@ export function AdvisoryMapPage() {
                       {a.updatedAt && (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {t('advisories.updated', {
-                            date: new Date(a.updatedAt).toLocaleDateString(currentLocale()),
+                            date: formatDate(a.updatedAt),
                           })}
                         </Typography.Text>
                       )}

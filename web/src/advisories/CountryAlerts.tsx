@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { SeverityTag } from '../alerts/labels.tsx'
 import { get } from '../lib/api.ts'
-import { currentLocale, localized } from '../lib/i18n.ts'
+import { formatDateTime } from '../lib/dates.ts'
+import { localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
 type PublicAlert = z.infer<typeof publicAlertSummary>
@@ -17,7 +18,7 @@ export function CountryAlerts({ country }: { country: string }) {
     country,
   )
   if (!data?.items.length) return null
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(currentLocale()) : '—')
+  const time = (iso: string | null) => (iso ? formatDateTime(iso) : '—')
   return (
     <>
       <Typography.Title level={4}>{t('advisories.alertsInForce')}</Typography.Title>

@@ -1,5 +1,4 @@
 import type { Country, Mission } from '@server/reference/reference.schema.ts'
-import { Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { get } from '../lib/api.ts'
@@ -106,7 +105,7 @@ export function EmergencyNumbers({
   const n = c?.emergencyNumbers
   return (
     <section className="emergency-numbers" data-testid={`emergency-numbers${country ? `-${country}` : ''}`}>
-      {title && <div className="numbers-title">{t('advice.numbers.title')}</div>}
+      {title && <h2 className="numbers-title">{t('advice.numbers.title')}</h2>}
       {country && data && (
         <>
           {n ? (
@@ -124,9 +123,9 @@ export function EmergencyNumbers({
                   </span>
                 ))}
               </div>
-              <Typography.Text type="secondary" className="numbers-source">
+              <span className="secondary numbers-source">
                 {t('advice.numbers.source', { source: localized(n.sourceName) })}
-              </Typography.Text>
+              </span>
             </div>
           ) : (
             <div className="numbers-missing">{t('advice.numbers.noLocal', { country: name })}</div>

@@ -37,6 +37,7 @@ export function FollowedCountries() {
           onChange={setPicked}
           placeholder={t('settings.pickCountry')}
           style={{ flex: 1 }}
+          aria-label={t('settings.pickCountry')}
           data-testid="follow-country"
         />
         <Button

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { api, get, put } from '../lib/api.ts'
 import { useCountries } from '../lib/countries.ts'
+import { formatDateTime } from '../lib/dates.ts'
 import { errorMessage } from '../lib/errors.ts'
-import { currentLocale } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 
 type Location = z.infer<typeof locationResponse>
@@ -59,10 +59,7 @@ export function HereNow() {
         <Typography.Paragraph data-testid="location-now">
           {t('settings.lastShared', {
             place: data.country ? nameOf(data.country) : `${data.lat.toFixed(3)}, ${data.lon.toFixed(3)}`,
-            time: new Date(data.recordedAt).toLocaleString(currentLocale(), {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            }),
+            time: formatDateTime(data.recordedAt),
           })}
         </Typography.Paragraph>
       )}

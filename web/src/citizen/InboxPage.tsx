@@ -1,29 +1,35 @@
+import type { MyAlert } from '@server/alerts/alert-me.schema.ts'
 import { Badge, Button, Empty, List, Skeleton, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { get, post } from '../lib/api.ts'
 import { useCountries } from '../lib/countries.ts'
-import { currentLocale } from '../lib/i18n.ts'
+import { formatDateTime } from '../lib/dates.ts'
 import type { InboxItem } from '../lib/inline-shapes.ts'
+import { LinkButton } from '../lib/LinkButton.tsx'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
+import { awaitsAnswer } from './alerts/awaitsAnswer.ts'
 
 /** Messages to the person, newest first; opening one marks it read. */
 export function InboxPage() {
   const { t } = useTranslation()
   const { nameOf } = useCountries()
   const { data, error, loading, reload } = useLoad(() => get<InboxItem[]>('/api/v1/me/inbox'))
+  // An alert already answered (or no longer asking) is only to be read again: "view", not "answer".
+  const alerts = useLoad(() => get<{ items: MyAlert[] }>('/api/v1/me/alerts').catch(() => ({ items: [] })))
+  const asking = new Set(alerts.data?.items.filter((a) => awaitsAnswer(a)).map((a) => a.id))
+  const asks = (m: InboxItem) => m.kind === 'alert' && !!m.about && asking.has(m.about.id)
   const markRead = async (item: InboxItem) => {
     if (item.readAt) return
     await post(`/api/v1/me/inbox/${item.id}/read`).catch(() => undefined)
     reload()
   }
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })
+  const when = formatDateTime
   return (
     <div className="page narrow-page">
       <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('inbox.title')}
         </Typography.Title>
         <Link to="/me/alerts" data-testid="inbox-alerts">
@@ -79,15 +85,15 @@ export function InboxPage() {
                 {m.body}
               </Typography.Paragraph>
               {m.link?.startsWith('/') && (
-                <Link to={m.link} data-testid="inbox-open">
-                  <Button
-                    type={m.kind === 'alert' ? 'primary' : 'default'}
-                    danger={m.kind === 'alert'}
-                    style={{ marginTop: 8 }}
-                  >
-                    {m.kind === 'alert' ? t('myAlerts.openFromInbox') : t('myAlerts.openLink')}
-                  </Button>
-                </Link>
+                <LinkButton
+                  to={m.link}
+                  data-testid="inbox-open"
+                  type={asks(m) ? 'primary' : 'default'}
+                  danger={asks(m)}
+                  style={{ marginTop: 8 }}
+                >
+                  {asks(m) ? t('myAlerts.openFromInbox') : t('myAlerts.openLink')}
+                </LinkButton>
               )}
             </List.Item>
           )}

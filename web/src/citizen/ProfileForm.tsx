@@ -106,7 +106,7 @@ export function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (
           valuePropName="checked"
           extra={t('profile.consentHint')}
         >
-          <Switch data-testid="profile-consent" />
+          <Switch data-testid="profile-consent" aria-label={t('profile.consent')} />
         </Form.Item>
       </Card>
       <Card title={t('profile.emergencyContacts')} size="small" style={{ marginBottom: 16 }}>

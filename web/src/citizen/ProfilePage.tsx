@@ -16,7 +16,7 @@ export function ProfilePage() {
   const { data, error, loading, reload } = useLoad(() => get<Profile>('/api/v1/me/profile'))
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('profile.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('profile.why')}</Typography.Paragraph>

@@ -48,7 +48,7 @@ export function SettingsPage() {
 
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('settings.title')}
       </Typography.Title>
       <Card title={t('settings.following')} size="small" style={{ marginBottom: 16 }}>
@@ -58,13 +58,15 @@ export function SettingsPage() {
       <Card title={t('settings.channels')} size="small" style={{ marginBottom: 16 }}>
         <Space direction="vertical">
           <span>
-            <Switch checked disabled /> {t('settings.inbox')}
+            <Switch checked disabled aria-label={t('settings.inbox')} /> {t('settings.inbox')}
           </span>
           <span>
             <Switch
-              checked={!!prefs.data?.email}
+              // No address: nothing can be sent by e-mail, so the switch shows off, not a stored "on".
+              checked={!!me?.email && !!prefs.data?.email}
               loading={prefs.loading}
               disabled={!me?.email}
+              aria-label={me?.email ? t('settings.email', { email: me.email }) : t('settings.noEmail')}
               onChange={(email) => setChannel({ email })}
               data-testid="pref-email"
             />{' '}
@@ -76,6 +78,7 @@ export function SettingsPage() {
               checked={!!prefs.data?.sms}
               loading={prefs.loading}
               onChange={(sms) => setChannel({ sms })}
+              aria-label={t('channels.sms')}
               data-testid="pref-sms"
             />{' '}
             {t('channels.sms')}

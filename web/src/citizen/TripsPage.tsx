@@ -8,8 +8,8 @@ import type { z } from 'zod'
 import { LevelTag } from '../advisories/LevelTag.tsx'
 import { api, get } from '../lib/api.ts'
 import { useCountries } from '../lib/countries.ts'
+import { formatDate } from '../lib/dates.ts'
 import { errorMessage } from '../lib/errors.ts'
-import { currentLocale } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { EmergencyNumbers } from './EmergencyNumbers.tsx'
@@ -40,7 +40,7 @@ export function TripsPage() {
   const levels = advisories.data && new Map(advisories.data.map((a) => [a.country, a.level]))
   const [editing, setEditing] = useState<Trip | 'new'>()
   const [warnings, setWarnings] = useState<Trip['warnings']>([])
-  const fmt = (d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(currentLocale())
+  const fmt = (d: string) => formatDate(d)
 
   const remove = async (trip: Trip) => {
     try {
@@ -55,7 +55,7 @@ export function TripsPage() {
   return (
     <div className="page">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('trips.title')}
         </Typography.Title>
         <Button type="primary" onClick={() => setEditing('new')} data-testid="trip-add">

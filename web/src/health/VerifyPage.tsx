@@ -119,7 +119,7 @@ export function VerifyPage() {
 
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2}>{t('health.verify.title')}</Typography.Title>
+      <Typography.Title level={1}>{t('health.verify.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('health.verify.intro')}</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Card size="small">

@@ -47,7 +47,7 @@ export function WalletPage() {
 
   return (
     <div className="page narrow-page">
-      <Typography.Title level={3}>{t('health.wallet.title')}</Typography.Title>
+      <Typography.Title level={1}>{t('health.wallet.title')}</Typography.Title>
       <Link to="/me/health/sprout" data-testid="wallet-sprout">
         <Button type="primary" style={{ marginBottom: 12 }}>
           {t('health.sprout.title')}

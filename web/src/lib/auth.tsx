@@ -1,6 +1,8 @@
 import type { Me } from '@server/identity/auth.schema.ts'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { ApiError, get, post } from './api.ts'
+import { get, post } from './api.ts'
+import { dropQueuedHelp } from './offline/help-outbox.ts'
+import { forgetAccountData, tellAccount } from './offline/service-worker.ts'
 
 interface AuthState {
   me: Me | null
@@ -11,21 +13,24 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null)
 
+// 200 for a visitor too (`user: null`): an anonymous page logs no failed request.
+const session = () => get<{ user: Me | null }>('/api/v1/auth/session')
+// Asked as soon as the app's code runs, while the language's strings are still on their way.
+let firstAnswer: Promise<{ user: Me | null }> | undefined = session()
+firstAnswer.catch(() => undefined)
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null)
   const [loading, setLoading] = useState(true)
 
   const refresh = useCallback(async () => {
     try {
-      const next = await get<Me>('/api/v1/me')
+      const answer = firstAnswer ?? session()
+      firstAnswer = undefined
+      const next = (await answer).user
       setMe(next)
+      tellAccount(next?.id ?? '')
       return next
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) {
-        setMe(null)
-        return null
-      }
-      throw e
     } finally {
       setLoading(false)
     }
@@ -33,8 +38,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await post('/api/v1/auth/logout').catch(() => undefined)
+    // What this phone kept for the person offline goes with them.
+    if (me) dropQueuedHelp(me.id)
+    await forgetAccountData()
     setMe(null)
-  }, [])
+  }, [me])
 
   useEffect(() => {
     refresh().catch(() => setLoading(false))

@@ -1,5 +1,6 @@
 import type { localeSchema } from '@server/identity/auth.schema.ts'
 import type { localized as localizedText } from '@server/reference/reference.schema.ts'
+import type { Locale as AntdLocale } from 'antd/es/locale'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { z } from 'zod'
@@ -33,12 +34,20 @@ function merge(into: Record<string, unknown>, from: Record<string, unknown>): vo
 }
 
 const loading = new Map<Locale, Promise<void>>()
+// antd's own texts (date pickers, pagination) come in the same chunk as ours.
+const antdLocales = new Map<Locale, AntdLocale>()
+
+/** antd's texts for the language shown (loaded before the language is switched to). */
+export function antdLocaleOf(lang: string): AntdLocale | undefined {
+  return antdLocales.get(lang === 'en' ? 'en' : 'zh-CN')
+}
 
 /** Makes a language's strings available (once); pages that write in both languages await both. */
 export function loadLanguage(lang: Locale): Promise<void> {
   let done = loading.get(lang)
   if (!done) {
-    done = BUNDLES[lang]().then(({ files }) => {
+    done = BUNDLES[lang]().then(({ files, antdLocale }) => {
+      antdLocales.set(lang, antdLocale)
       const out: Record<string, unknown> = {}
       for (const mod of Object.values(files)) merge(out, mod.default)
       i18n.addResourceBundle(lang, 'translation', out, true, true)

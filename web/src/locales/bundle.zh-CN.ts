@@ -2,3 +2,4 @@
 export const files = import.meta.glob<{ default: Record<string, unknown> }>('./**/zh-CN.json', {
   eager: true,
 })
+export { default as antdLocale } from 'antd/es/locale/zh_CN'

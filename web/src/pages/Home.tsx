@@ -1,21 +1,37 @@
 import { ACCESS, allowedBy } from '@server/identity/role.ts'
-import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { EmergencyNumbers, HOTLINE, Tel } from '../citizen/EmergencyNumbers.tsx'
+import { EmergencyNumbers, HOTLINE } from '../citizen/EmergencyNumbers.tsx'
 import { useTravellingTo } from '../citizen/useTravellingTo.ts'
 import { useAuth } from '../lib/auth.tsx'
 import { isStaff } from '../lib/types.ts'
+import './home.css'
 
-/** What the platform offers; `available` turns true as each module lands. */
+// Plain markup, no component library: this is the page every first visit downloads, on any phone.
 const SERVICES = [
-  { key: 'registry', available: true, to: '/me/trips' },
-  { key: 'advisories', available: true, to: '/advisories' },
-  { key: 'alerts', available: true, to: '/me/alerts' },
-  { key: 'help', available: true, to: '/me/help' },
-  { key: 'services', available: true, to: '/me/applications' },
-  { key: 'health', available: true, to: '/me/health' },
-] as const satisfies ReadonlyArray<{ key: string; available: boolean; to?: string }>
+  { key: 'registry', to: '/me/trips' },
+  { key: 'advisories', to: '/advisories' },
+  { key: 'alerts', to: '/me/alerts' },
+  { key: 'help', to: '/me/help' },
+  { key: 'services', to: '/me/applications' },
+  { key: 'health', to: '/me/health' },
+] as const
+
+function HotlineLink() {
+  const { t } = useTranslation()
+  // "12308 in China · +86-10-12308 from abroad": each half kept whole, a line break only between them.
+  const parts = t('home.hotlineNumbers').split(' · ')
+  return (
+    <a className="tel" href={`tel:${HOTLINE.replace(/[^+0-9]/g, '')}`} data-testid="home-hotline-tel">
+      {parts.map((p, i) => (
+        <span key={p} className="nowrap">
+          {p}
+          {i < parts.length - 1 ? ' · ' : ''}
+        </span>
+      ))}
+    </a>
+  )
+}
 
 export function Home() {
   const { t } = useTranslation()
@@ -23,70 +39,50 @@ export function Home() {
   const where = useTravellingTo(!!me?.roles.includes('citizen'))
   return (
     <div className="page">
-      <Typography.Title level={2} data-testid="home-title" style={{ marginTop: 0 }}>
+      <h1 data-testid="home-title" className="page-title">
         {me ? t('home.welcome', { name: me.name }) : t('app.tagline')}
-      </Typography.Title>
+      </h1>
       <div className="hotline" data-testid="hotline">
         <div>{t('home.hotline')}</div>
         <div className="number">
-          <Tel number={HOTLINE} label={t('home.hotlineNumbers')} testId="home-hotline-tel" />
+          <HotlineLink />
         </div>
-        <Typography.Text type="secondary">{t('home.emergency')}</Typography.Text>
+        <div className="secondary">{t('home.emergency')}</div>
       </div>
       {where && <EmergencyNumbers country={where} maxMissions={1} />}
       {!me && (
-        <Space style={{ margin: '16px 0' }} wrap>
-          <Link to="/register">
-            <Button type="primary" size="large" data-testid="cta-register">
-              {t('home.start')}
-            </Button>
+        <div className="home-actions">
+          <Link to="/register" className="link-button primary" data-testid="cta-register">
+            {t('home.start')}
           </Link>
-          <Link to="/login">
-            <Button size="large">{t('nav.signIn')}</Button>
+          <Link to="/login" className="link-button">
+            {t('nav.signIn')}
           </Link>
-        </Space>
+        </div>
       )}
       {me && isStaff(me) && (
-        <Space style={{ margin: '16px 0' }}>
-          <Link to="/console">
-            <Button type="primary">{t('nav.console')}</Button>
+        <div className="home-actions">
+          <Link to="/console" className="link-button primary">
+            {t('nav.console')}
           </Link>
-        </Space>
+        </div>
       )}
-      <Typography.Title level={4}>{t('home.offers')}</Typography.Title>
-      <Row gutter={[16, 16]} data-testid="services">
+      <h2 className="section-title">{t('home.offers')}</h2>
+      <ul className="service-grid" data-testid="services">
         {SERVICES.filter((s) => s.key !== 'help' || !me || allowedBy(ACCESS.citizens, me)).map((s) => (
-          <Col xs={24} sm={12} lg={8} key={s.key}>
-            <Card
-              title={t(`home.services.${s.key}.title`)}
-              extra={
-                <Tag color={s.available ? 'green' : 'default'}>
-                  {t(s.available ? 'home.available' : 'home.soon')}
-                </Tag>
-              }
-              style={{ height: '100%' }}
-            >
-              {t(`home.services.${s.key}.text`)}
-              {'to' in s && (
-                <div style={{ marginTop: 8 }}>
-                  <Link to={s.to} data-testid={`service-${s.key}`}>
-                    {t(`home.services.${s.key}.open`)} →
-                  </Link>
-                </div>
-              )}
-            </Card>
-          </Col>
+          <li key={s.key} className="service-card">
+            <h3>{t(`home.services.${s.key}.title`)}</h3>
+            <p>{t(`home.services.${s.key}.text`)}</p>
+            <Link to={s.to} data-testid={`service-${s.key}`}>
+              {t(`home.services.${s.key}.open`)} →
+            </Link>
+          </li>
         ))}
-        <Col xs={24} sm={12} lg={8}>
-          <Card
-            title={t('missions.title')}
-            extra={<Tag color="green">{t('home.available')}</Tag>}
-            style={{ height: '100%' }}
-          >
-            <Link to="/missions">{t('missions.search')} →</Link>
-          </Card>
-        </Col>
-      </Row>
+        <li className="service-card">
+          <h3>{t('missions.title')}</h3>
+          <Link to="/missions">{t('missions.search')} →</Link>
+        </li>
+      </ul>
     </div>
   )
 }

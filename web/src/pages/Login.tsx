@@ -96,7 +96,7 @@ export function Login() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {t('auth.signInTitle')}
         </Typography.Title>
         {params.get('signedOut') && (

@@ -54,7 +54,7 @@ export function Mfa() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {t(step === 'enrol' ? 'auth.enrolTitle' : 'auth.mfaTitle')}
         </Typography.Title>
         {step === 'enrol' && (

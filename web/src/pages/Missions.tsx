@@ -29,7 +29,7 @@ export function Missions() {
 
   return (
     <div className="page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('missions.title')}
       </Typography.Title>
       <Input.Search

@@ -1,18 +1,18 @@
-import { Button, Result } from 'antd'
+import { Result } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { LinkButton } from '../lib/LinkButton.tsx'
 
 export function NotFound() {
   const { t } = useTranslation()
   return (
     <Result
       status="404"
-      title={t('errors.notFound')}
+      title={<h1 className="result-title">{t('errors.notFound')}</h1>}
       subTitle={t('errors.notFoundText')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('errors.goHome')}</Button>
-        </Link>
+        <LinkButton to="/" type="primary">
+          {t('errors.goHome')}
+        </LinkButton>
       }
     />
   )

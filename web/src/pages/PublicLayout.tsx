@@ -1,82 +1,62 @@
-import { Button, Dropdown } from 'antd'
-import { Suspense } from 'react'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet, useNavigate } from 'react-router'
-import { AlertAsk } from '../citizen/alerts/AlertAsk.tsx'
-import { CitizenTabs } from '../citizen/CitizenTabs.tsx'
-import { CrisisAsk } from '../citizen/CrisisAsk.tsx'
+import { Link, Outlet } from 'react-router'
 import { useAuth } from '../lib/auth.tsx'
-import { isStaff } from '../lib/types.ts'
+import { OfflineBanner } from '../lib/offline/OfflineBanner.tsx'
+import { useHelpOutbox } from '../lib/offline/useHelpOutbox.ts'
+import { AccountButton } from './AccountButton.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { PageLoading } from './PageLoading.tsx'
 
+// Only a signed-in person needs the menu, the tabs and the questions: their code stays out of the
+// first visit's download.
+const AccountMenu = lazy(() => import('./AccountMenu.tsx').then((m) => ({ default: m.AccountMenu })))
+const CitizenBars = lazy(() => import('./SignedInParts.tsx').then((m) => ({ default: m.CitizenBars })))
+
 export function PublicLayout() {
   const { t } = useTranslation()
-  const { me, signOut } = useAuth()
-  const navigate = useNavigate()
+  const { me } = useAuth()
+  const citizen = !!me?.roles.includes('citizen')
+  useHelpOutbox(citizen ? me?.id : undefined)
   return (
     <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="site-header">
         <Link to="/" className="brand" data-testid="brand">
           {t('app.name')}
         </Link>
-        <Link to="/advisories" className="hide-mobile" data-testid="nav-advisories">
-          {t('nav.advisories')}
-        </Link>
-        <Link to="/missions" className="hide-mobile">
-          {t('nav.missions')}
-        </Link>
-        {me?.roles.includes('enterprise') && (
-          <Link to="/enterprise" className="hide-mobile" data-testid="nav-enterprise">
-            {t('enterprises.tab')}
+        <nav className="site-nav hide-mobile" aria-label={t('nav.site')}>
+          <Link to="/advisories" data-testid="nav-advisories">
+            {t('nav.advisories')}
           </Link>
-        )}
+          <Link to="/missions">{t('nav.missions')}</Link>
+          {me?.roles.includes('enterprise') && (
+            <Link to="/enterprise" data-testid="nav-enterprise">
+              {t('enterprises.tab')}
+            </Link>
+          )}
+        </nav>
         <span className="spacer" />
         <LanguageSwitch ghost />
         {me ? (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                ...(isStaff(me)
-                  ? [{ key: 'console', label: t('nav.console'), onClick: () => navigate('/console') }]
-                  : []),
-                ...(me.roles.includes('enterprise')
-                  ? [
-                      {
-                        key: 'enterprise',
-                        label: t('enterprises.tab'),
-                        onClick: () => navigate('/enterprise'),
-                      },
-                    ]
-                  : []),
-                { key: 'advisories', label: t('nav.advisories'), onClick: () => navigate('/advisories') },
-                { key: 'missions', label: t('nav.missions'), onClick: () => navigate('/missions') },
-                {
-                  key: 'out',
-                  label: <span data-testid="sign-out">{t('nav.signOut')}</span>,
-                  onClick: async () => {
-                    await signOut()
-                    navigate('/login?signedOut=1')
-                  },
-                },
-              ],
-            }}
-          >
-            <Button size="small" data-testid="account-menu">
-              {me.name}
-            </Button>
-          </Dropdown>
+          <Suspense fallback={<AccountButton me={me} />}>
+            <AccountMenu me={me} />
+          </Suspense>
         ) : (
-          <Button size="small" onClick={() => navigate('/login')} data-testid="nav-sign-in">
+          <Link to="/login" className="header-button" data-testid="nav-sign-in">
             {t('nav.signIn')}
-          </Button>
+          </Link>
         )}
       </header>
-      {me?.roles.includes('citizen') && <CitizenTabs />}
-      {me?.roles.includes('citizen') && <CrisisAsk />}
-      {me?.roles.includes('citizen') && <AlertAsk />}
-      <main className={me?.roles.includes('citizen') ? 'with-tabs' : undefined}>
+      {citizen && (
+        <Suspense fallback={null}>
+          <CitizenBars />
+        </Suspense>
+      )}
+      <OfflineBanner />
+      <main id="main" tabIndex={-1} className={citizen ? 'with-tabs' : undefined}>
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>

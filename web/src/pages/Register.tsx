@@ -51,7 +51,7 @@ export function Register() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {t('auth.signUpTitle')}
         </Typography.Title>
         <ContactMethodSwitch value={by} onChange={setBy} />

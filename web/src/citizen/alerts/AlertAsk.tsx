@@ -1,9 +1,10 @@
 import type { MyAlert } from '@server/alerts/alert-me.schema.ts'
-import { Alert, Button } from 'antd'
+import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation } from 'react-router'
+import { useLocation } from 'react-router'
 import { get } from '../../lib/api.ts'
 import { currentLocale } from '../../lib/i18n.ts'
+import { LinkButton } from '../../lib/LinkButton.tsx'
 import { useLoad } from '../../lib/useLoad.ts'
 import { awaitsAnswer } from './awaitsAnswer.ts'
 
@@ -27,11 +28,15 @@ export function AlertAsk() {
       title={t('myAlerts.banner', { headline: first.headline[currentLocale()] })}
       description={waiting.length > 1 ? t('myAlerts.bannerMore', { n: waiting.length - 1 }) : undefined}
       action={
-        <Link to={waiting.length > 1 ? '/me/alerts' : `/alerts/${first.id}`}>
-          <Button size="small" type="primary" danger data-testid="alert-ask-open">
-            {t('myAlerts.bannerAnswer')}
-          </Button>
-        </Link>
+        <LinkButton
+          to={waiting.length > 1 ? '/me/alerts' : `/alerts/${first.id}`}
+          size="small"
+          type="primary"
+          danger
+          data-testid="alert-ask-open"
+        >
+          {t('myAlerts.bannerAnswer')}
+        </LinkButton>
       }
     />
   )

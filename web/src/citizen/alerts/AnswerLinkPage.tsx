@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router'
 import type { AnswerLinkView, AnswerResult } from '../../../../src/modules/alerts/alert-me.schema.ts'
 import { ANSWERS, type Answer, SeverityTag } from '../../alerts/labels.tsx'
 import { ApiError, get, post } from '../../lib/api.ts'
+import { formatDateTime } from '../../lib/dates.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
@@ -15,8 +16,7 @@ const ANSWER_BUTTON_COLOR = { safe: 'green', need_help: 'danger', not_in_area: '
 
 const isAnswer = (a: string | null): a is Answer => !!a && (ANSWERS as readonly string[]).includes(a)
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })
+const when = (iso: string) => formatDateTime(iso)
 
 /**
  * The page a signed one-click link in an e-mail, text or push button opens, without signing in.
@@ -83,7 +83,7 @@ export function AnswerLinkPage() {
   return (
     <div className="page narrow-page" data-testid="answer-link">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {t('answerLink.title')}
         </Typography.Title>
         {!view && !failure && (

@@ -10,6 +10,7 @@ import { type Answer, SEVERITY_COLOR } from '../../alerts/labels.tsx'
 import { MissionMarkers, useMissions } from '../../alerts/missions.tsx'
 import { ApiError, get, post } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
+import { formatDateTime } from '../../lib/dates.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { isStaff } from '../../lib/types.ts'
@@ -18,8 +19,7 @@ import { LoadError } from '../../pages/LoadError.tsx'
 import { EmergencyNumbers } from '../EmergencyNumbers.tsx'
 import { AnswerButtons } from './AnswerButtons.tsx'
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' })
+const when = (iso: string) => formatDateTime(iso)
 
 /** One alert that reached me: what happened, what to do, where, and "are you safe?". */
 export function MyAlertPage() {
@@ -83,7 +83,7 @@ export function MyAlertPage() {
       </div>
       {data.msgType === 'Cancel' && <Tag color="purple">{t('myAlerts.cancellation')}</Tag>}
       {data.msgType === 'Update' && <Tag color="blue">{t('myAlerts.update')}</Tag>}
-      <Typography.Title level={3} style={{ marginTop: 8 }} data-testid="my-alert-headline">
+      <Typography.Title level={1} style={{ marginTop: 8 }} data-testid="my-alert-headline">
         {data.headline[lang]}
       </Typography.Title>
       <Typography.Text type="secondary">
@@ -97,8 +97,17 @@ export function MyAlertPage() {
       {data.safetyCheck && data.msgType !== 'Cancel' && (
         <Card size="small" className="ask-card" style={{ marginTop: 16 }} data-testid="safety-check">
           <Typography.Title level={4} style={{ marginTop: 0 }}>
-            {answer ? t('myAlerts.answered') : t('myAlerts.ask')}
+            {answer === 'need_help'
+              ? t('alerts.answer.helpComing')
+              : answer
+                ? t('myAlerts.answered')
+                : t('myAlerts.ask')}
           </Typography.Title>
+          {answer === 'need_help' && (
+            <Typography.Paragraph data-testid="help-coming">
+              {t('alerts.answer.helpComingText')}
+            </Typography.Paragraph>
+          )}
           {answer && answeredAt && (
             <Typography.Paragraph type="secondary" data-testid="my-answer">
               {t('myAlerts.yourAnswer', {

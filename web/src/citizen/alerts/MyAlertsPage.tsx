@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { AnswerTag, SeverityTag } from '../../alerts/labels.tsx'
 import { get } from '../../lib/api.ts'
+import { formatDateTime } from '../../lib/dates.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
@@ -17,7 +18,7 @@ export function MyAlertsPage() {
   const items = data?.items ?? []
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('myAlerts.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('myAlerts.intro')}</Typography.Paragraph>
@@ -46,7 +47,7 @@ export function MyAlertsPage() {
                   {a.headline[lang]}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {new Date(a.sent).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {formatDateTime(a.sent)}
                   {a.areaDesc[lang] && ` · ${a.areaDesc[lang]}`}
                 </Typography.Text>
                 {a.safetyCheck && a.msgType !== 'Cancel' && (

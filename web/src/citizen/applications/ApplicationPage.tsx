@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError, get, post } from '../../lib/api.ts'
+import { formatDate } from '../../lib/dates.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
@@ -67,7 +68,7 @@ export function ApplicationPage() {
   return (
     <div className="page narrow-page" data-testid="application-page">
       <Link to="/me/applications">← {t('applications.back')}</Link>
-      <Typography.Title level={3} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t(`applications.services.${a.service}`)}
       </Typography.Title>
       <Descriptions size="small" column={1} bordered>
@@ -106,7 +107,7 @@ export function ApplicationPage() {
           showIcon
           style={{ marginTop: 12 }}
           data-testid="files-purged"
-          message={t('production.purged', { date: new Date(a.filesPurgedAt).toLocaleDateString(lang) })}
+          message={t('production.purged', { date: formatDate(a.filesPurgedAt) })}
         />
       )}
       <AppointmentPrompt application={a} />

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { get, post } from '../../lib/api.ts'
+import { formatDate } from '../../lib/dates.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { currentLocale } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
@@ -54,7 +55,7 @@ export function MyApplicationsPage() {
 
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('applications.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('applications.intro')}</Typography.Paragraph>
@@ -64,6 +65,7 @@ export function MyApplicationsPage() {
             <Select
               showSearch
               optionFilterProp="label"
+              aria-label={t('applications.mission')}
               data-testid="new-mission"
               value={mission}
               onChange={(v) => {
@@ -75,6 +77,7 @@ export function MyApplicationsPage() {
           </Form.Item>
           <Form.Item label={t('applications.service')}>
             <Select
+              aria-label={t('applications.service')}
               data-testid="new-service"
               value={service}
               onChange={setService}
@@ -113,6 +116,7 @@ export function MyApplicationsPage() {
           )}
           <Form.Item label={t('applications.forWhom')}>
             <Select
+              aria-label={t('applications.forWhom')}
               data-testid="new-for"
               value={forWhom}
               onChange={setForWhom}
@@ -155,7 +159,7 @@ export function MyApplicationsPage() {
                 <StatusTag status={a.status} />
                 <br />
                 <Typography.Text type="secondary">
-                  {a.reference} · {new Date(a.updatedAt).toLocaleDateString(lang)}
+                  {a.reference} · {formatDate(a.updatedAt)}
                 </Typography.Text>
               </Link>
             </List.Item>

@@ -4,8 +4,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { get } from '../../lib/api.ts'
+import { formatDateTime } from '../../lib/dates.ts'
 import { errorMessage } from '../../lib/errors.ts'
-import { currentLocale } from '../../lib/i18n.ts'
 import { StatusTag } from './StatusTag.tsx'
 
 type PublicStatus = z.infer<typeof publicStatus>
@@ -13,7 +13,6 @@ type PublicStatus = z.infer<typeof publicStatus>
 /** Anyone with the reference and the applicant's date of birth sees the status, nothing else. */
 export function StatusCheckPage() {
   const { t } = useTranslation()
-  const lang = currentLocale()
   const [found, setFound] = useState<PublicStatus>()
   const [error, setError] = useState<string>()
   const check = async (v: { reference: string; dateOfBirth: { format(f: string): string } }) => {
@@ -31,7 +30,7 @@ export function StatusCheckPage() {
   }
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('applications.statusCheck')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('applications.statusCheckIntro')}</Typography.Paragraph>
@@ -56,7 +55,7 @@ export function StatusCheckPage() {
           {found.reference} <StatusTag status={found.status} />
           <div>
             <Typography.Text type="secondary">
-              {t('applications.lastUpdate')}: {new Date(found.updatedAt).toLocaleString(lang)}
+              {t('applications.lastUpdate')}: {formatDateTime(found.updatedAt)}
             </Typography.Text>
           </div>
         </Card>

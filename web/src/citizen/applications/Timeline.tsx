@@ -1,12 +1,11 @@
 import { Timeline as AntTimeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { currentLocale } from '../../lib/i18n.ts'
+import { formatDateTime } from '../../lib/dates.ts'
 import type { Application } from './types.ts'
 
 /** Every step of an application, oldest first, with the reason given for a return or refusal. */
 export function Timeline({ entries }: { entries: Application['timeline'] }) {
   const { t } = useTranslation()
-  const lang = currentLocale()
   return (
     <AntTimeline
       data-testid="application-timeline"
@@ -21,7 +20,7 @@ export function Timeline({ entries }: { entries: Application['timeline'] }) {
             {e.internal && <Typography.Text type="secondary"> · {t('review.internal')}</Typography.Text>}
             <br />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {new Date(e.at).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })}
+              {formatDateTime(e.at)}
             </Typography.Text>
             {e.reason && <div>{e.reason}</div>}
           </div>

@@ -1,10 +1,11 @@
 import type { Service } from '@server/applications/catalogue.schema.ts'
-import { Alert, Button } from 'antd'
+import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ACTIVE, appointmentsApi, dayLabel, localDate, localTime } from '../../appointments/api.ts'
 import { get } from '../../lib/api.ts'
 import { currentLocale } from '../../lib/i18n.ts'
+import { LinkButton } from '../../lib/LinkButton.tsx'
 import { useLoad } from '../../lib/useLoad.ts'
 
 /**
@@ -62,11 +63,14 @@ export function AppointmentPrompt({
       title={t('appointments.prompt.title')}
       description={t('appointments.prompt.body')}
       action={
-        <Link to={`/me/appointments/book?${params}`}>
-          <Button size="small" type="primary" data-testid="prompt-book">
-            {t('appointments.prompt.book')}
-          </Button>
-        </Link>
+        <LinkButton
+          to={`/me/appointments/book?${params}`}
+          size="small"
+          type="primary"
+          data-testid="prompt-book"
+        >
+          {t('appointments.prompt.book')}
+        </LinkButton>
       }
     />
   )

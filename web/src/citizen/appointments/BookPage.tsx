@@ -12,6 +12,7 @@ import { WeekSlots } from '../../appointments/WeekSlots.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { currentLocale, localized } from '../../lib/i18n.ts'
 import { bookingProblem } from './BookingProblem.tsx'
+import { LinkButton } from '../../lib/LinkButton.tsx'
 
 /** Book a visit: mission, service, location, a free slot this week or later, proof of work, confirm. */
 export function BookPage() {
@@ -86,11 +87,9 @@ export function BookPage() {
             actions={
               <>
                 <AddToCalendar appointment={booked} where={missionName(booked.mission)} />
-                <Link to="/me/appointments">
-                  <Button type="primary" data-testid="to-my-appointments">
-                    {t('appointments.mine')}
-                  </Button>
-                </Link>
+                <LinkButton to="/me/appointments" type="primary" data-testid="to-my-appointments">
+                  {t('appointments.mine')}
+                </LinkButton>
               </>
             }
           />
@@ -101,7 +100,7 @@ export function BookPage() {
   return (
     <div className="page narrow-page" data-testid="book-page">
       <Link to="/me/appointments">← {t('appointments.mine')}</Link>
-      <Typography.Title level={3} style={{ marginTop: 8 }}>
+      <Typography.Title level={1} style={{ marginTop: 8 }}>
         {t('appointments.bookTitle')}
       </Typography.Title>
       {applicationId && (
@@ -112,6 +111,7 @@ export function BookPage() {
           <Select
             showSearch
             optionFilterProp="label"
+            aria-label={t('appointments.pickMission')}
             data-testid="book-mission"
             value={mission}
             loading={missions.loading}
@@ -126,6 +126,7 @@ export function BookPage() {
         </Form.Item>
         <Form.Item label={t('appointments.service')}>
           <Select
+            aria-label={t('appointments.pickService')}
             data-testid="book-service"
             value={service}
             disabled={!mission}

@@ -96,7 +96,7 @@ export function ManagePage() {
 
   return (
     <div className="page narrow-page" data-testid="manage-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('appointments.manage.title')}
       </Typography.Title>
       {message && (

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Empty, Popconfirm, Skeleton, Space, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { ACTIVE, appointmentsApi } from '../../appointments/api.ts'
 import { AddToCalendar, BookingCard } from '../../appointments/parts.tsx'
 import { useMissions } from '../../appointments/useMissionServices.ts'
 import { errorMessage } from '../../lib/errors.ts'
 import { localized } from '../../lib/i18n.ts'
+import { LinkButton } from '../../lib/LinkButton.tsx'
 import { useLoad } from '../../lib/useLoad.ts'
 import { LoadError } from '../../pages/LoadError.tsx'
 import { CalledBanner } from './CalledBanner.tsx'
@@ -52,14 +52,12 @@ export function MyAppointmentsPage() {
   return (
     <div className="page narrow-page" data-testid="my-appointments">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center">
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('appointments.mine')}
         </Typography.Title>
-        <Link to="/me/appointments/book">
-          <Button type="primary" data-testid="book-new">
-            {t('appointments.book')}
-          </Button>
-        </Link>
+        <LinkButton to="/me/appointments/book" type="primary" data-testid="book-new">
+          {t('appointments.book')}
+        </LinkButton>
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t('appointments.intro')}

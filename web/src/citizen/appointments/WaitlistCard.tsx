@@ -67,6 +67,7 @@ export function WaitlistCard() {
           <Select
             showSearch
             optionFilterProp="label"
+            aria-label={t('appointments.mission')}
             data-testid="waitlist-mission"
             value={mission}
             onChange={(v) => {
@@ -78,6 +79,7 @@ export function WaitlistCard() {
         </Form.Item>
         <Form.Item label={t('appointments.service')}>
           <Select
+            aria-label={t('appointments.service')}
             data-testid="waitlist-service"
             value={service}
             disabled={!mission}

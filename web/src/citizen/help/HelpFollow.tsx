@@ -4,8 +4,8 @@ import { Alert, App, Button, Card, Descriptions, Space, Steps, Typography } from
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { get, post, put } from '../../lib/api.ts'
+import { formatTime } from '../../lib/dates.ts'
 import { errorMessage } from '../../lib/errors.ts'
-import { currentLocale } from '../../lib/i18n.ts'
 import { HotlineCall } from './HotlineCall.tsx'
 import {
   LOCATION_EVERY_MS,
@@ -17,8 +17,7 @@ import {
 } from './help.ts'
 
 const STEPS = ['received', 'acknowledged', 'case_opened', 'closed'] as const
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString(currentLocale(), { hour: '2-digit', minute: '2-digit' })
+const time = (iso: string) => formatTime(iso)
 
 /**
  * A sent SOS: its reference, its live status, where the hotline calls back, the location shared

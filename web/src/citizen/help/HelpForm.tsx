@@ -3,8 +3,10 @@ import { Alert, App, Button, Card, Input, Space, Switch, Typography } from 'antd
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { get, post } from '../../lib/api.ts'
+import { ApiError, get, post } from '../../lib/api.ts'
+import { useAuth } from '../../lib/auth.tsx'
 import { errorMessage } from '../../lib/errors.ts'
+import { queueHelp } from '../../lib/offline/help-outbox.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { HoldToSend } from './HoldToSend.tsx'
 import { type MyHelp, position, setSharesLocation, sharesLocation } from './help.ts'
@@ -12,8 +14,9 @@ import { type MyHelp, position, setSharesLocation, sharesLocation } from './help
 type Profile = z.infer<typeof profileResponse>
 
 /** What to send: a few words, where to call back, whether to share the location; then hold to send. */
-export function HelpForm({ onSent }: { onSent: (h: MyHelp) => void }) {
+export function HelpForm({ onSent, onQueued }: { onSent: (h: MyHelp) => void; onQueued: () => void }) {
   const { t } = useTranslation()
+  const { me } = useAuth()
   const { modal } = App.useApp()
   const profile = useLoad(() => get<Profile>('/api/v1/me/profile').catch(() => undefined))
   const [message, setMessage] = useState('')
@@ -30,13 +33,19 @@ export function HelpForm({ onSent }: { onSent: (h: MyHelp) => void }) {
     try {
       setSharesLocation(withLocation)
       const pos = withLocation ? await position() : null
-      onSent(
-        await post<MyHelp>('/api/v1/me/help', {
-          message: message.trim() || t('sos.defaultMessage'),
-          ...(pos ? { lat: pos.coords.latitude, lon: pos.coords.longitude } : {}),
-          ...(callbackPhone ? { callbackPhone } : {}),
-        }),
-      )
+      const body = {
+        message: message.trim() || t('sos.defaultMessage'),
+        ...(pos ? { lat: pos.coords.latitude, lon: pos.coords.longitude } : {}),
+        ...(callbackPhone ? { callbackPhone } : {}),
+      }
+      try {
+        onSent(await post<MyHelp>('/api/v1/me/help', body))
+      } catch (e) {
+        // No network: the request waits on this phone and leaves as soon as the network is back.
+        if (!(e instanceof ApiError && e.status === 0) || !me) throw e
+        queueHelp(me.id, body)
+        onQueued()
+      }
     } catch (e) {
       setError(e)
     } finally {
@@ -84,7 +93,12 @@ export function HelpForm({ onSent }: { onSent: (h: MyHelp) => void }) {
           </Typography.Text>
         </div>
         <span>
-          <Switch checked={withLocation} onChange={setWithLocation} data-testid="help-with-location" />{' '}
+          <Switch
+            checked={withLocation}
+            onChange={setWithLocation}
+            aria-label={t('sos.withLocation')}
+            data-testid="help-with-location"
+          />{' '}
           {t('sos.withLocation')}
         </span>
         {error !== undefined && <Alert type="error" showIcon title={errorMessage(error, t)} />}

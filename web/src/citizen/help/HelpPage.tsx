@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { get } from '../../lib/api.ts'
 import { useAuth } from '../../lib/auth.tsx'
+import { HELP_SENT_EVENT, queuedHelp } from '../../lib/offline/help-outbox.ts'
 import { useLoad } from '../../lib/useLoad.ts'
 import { EmergencyNumbers } from '../EmergencyNumbers.tsx'
 import { useTravellingTo } from '../useTravellingTo.ts'
@@ -25,16 +26,35 @@ export function HelpPage() {
       setHelp(latest.data.find((h) => OPEN_HELP_STATUSES.includes(h.status)) ?? null)
   }, [latest.data, help])
   const onChange = useCallback((h: MyHelp) => setHelp(h), [])
+  // An SOS written offline: shown as waiting until the shell sends it, then followed as any other.
+  const [queued, setQueued] = useState(() => (me ? queuedHelp(me.id) : null))
+  useEffect(() => {
+    const sent = (e: Event) => {
+      setQueued(null)
+      setHelp((e as CustomEvent<MyHelp>).detail)
+    }
+    window.addEventListener(HELP_SENT_EVENT, sent)
+    return () => window.removeEventListener(HELP_SENT_EVENT, sent)
+  }, [])
   const where = useTravellingTo(may)
 
   return (
     <div className="page narrow-page">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>
         {t('sos.title')}
       </Typography.Title>
       <Alert type="warning" showIcon title={t('sos.police')} style={{ marginBottom: 16 }} />
       {!may ? (
         <Alert type="info" showIcon title={t('sos.notForRole')} data-testid="help-not-for-role" />
+      ) : queued ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="help-queued"
+          title={t('offline.sosQueued')}
+          description={t('offline.sosQueuedText')}
+        />
       ) : help === undefined && !latest.error ? (
         <Spin />
       ) : help ? (
@@ -47,7 +67,7 @@ export function HelpPage() {
           )}
         </>
       ) : (
-        <HelpForm onSent={onChange} />
+        <HelpForm onSent={onChange} onQueued={() => setQueued(me ? queuedHelp(me.id) : null)} />
       )}
       <div style={{ marginTop: 16 }}>
         {(!may || !help) && <HotlineCall block />}
