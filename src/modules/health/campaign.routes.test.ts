@@ -20,7 +20,7 @@ function slotStart(): string {
 }
 
 async function citizenIn(country: string, dateOfBirth = '1990-03-04') {
-  const c = await citizenWithPassport(app(), 'zh-CN')
+  const c = await citizenWithPassport(runtime(), 'zh-CN')
   expect((await call('PUT', '/api/v1/me/residence', c.cookie, { country })).statusCode).toBe(200)
   const p = await call('PUT', '/api/v1/me/profile', c.cookie, { dateOfBirth })
   expect(p.statusCode, p.body).toBe(200)
