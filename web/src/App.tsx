@@ -27,7 +27,9 @@ const AdvisoryCountryPage = lazyPage(
   'AdvisoryCountryPage',
 )
 const AdvisoryMapPage = lazyPage(() => import('./advisories/AdvisoryMapPage.tsx'), 'AdvisoryMapPage')
-const DisplayPage = lazyPage(() => import('./appointments/DisplayPage.tsx'), 'DisplayPage')
+const DisplayPage = lazyPage(() => import('./appointments/DisplayPage.tsx'), 'DisplayPage', {
+  bothLanguages: true,
+})
 const AnswerLinkPage = lazyPage(() => import('./citizen/alerts/AnswerLinkPage.tsx'), 'AnswerLinkPage')
 const MyAlertPage = lazyPage(() => import('./citizen/alerts/MyAlertPage.tsx'), 'MyAlertPage')
 const MyAlertsPage = lazyPage(() => import('./citizen/alerts/MyAlertsPage.tsx'), 'MyAlertsPage')
