@@ -30,7 +30,6 @@ export {
 export { setVerifiedProfilePhone } from './profile.repository.ts'
 export { maskPassport, passportColumns, updateProfile } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
-export { passportNumber } from './registrations.schema.ts'
 export {
   insertProfiles,
   insertResidences,
