@@ -31,7 +31,7 @@ function reminder(enterpriseId: string, reasons: readonly DueReason[]) {
       'zh-CN': `${why['zh-CN']}请在企业门户中重新填写安全自评估，并根据差距清单完善安全措施。`,
       en: `${why.en} Please fill in the self-assessment again in the enterprise portal and work through the gaps it lists.`,
     },
-    link: '/enterprise/assessment',
+    link: '/enterprise',
   }
 }
 

@@ -132,7 +132,7 @@ export async function publishGuidance(ctx: AppContext, principal: Principal, cou
           'zh-CN': `贵企业在${names['zh-CN']}有项目。请阅读更新后的安全指引，并据此调整安全措施。`,
           en: `Your enterprise has sites in ${names.en}. Read the updated guidance and adjust your security measures.`,
         },
-        link: `/enterprise/guidance/${country}`,
+        link: '/enterprise',
       },
       membersWithSitesIn(country),
     )

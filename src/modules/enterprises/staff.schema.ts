@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { passportNumber, phoneSchema } from '../registrations/index.ts'
+// Schema files only (not the module's index): the web app compiles these, and the index pulls in routes.
+import { phoneSchema } from '../registrations/phone.schema.ts'
+import { passportNumber } from '../registrations/registrations.schema.ts'
 
 const isoDate = z.iso.date()
 

@@ -1,7 +1,7 @@
 import { creditCode, siteBody } from '../../helpers/enterprises.ts'
 import type { Who } from '../principals.ts'
 import type { Matrix } from './entry.ts'
-import { ANY_ROLE, HOTLINE } from './roles.ts'
+import { ANY_ROLE, DUTY, HOTLINE, OFFICERS } from './roles.ts'
 
 /** Accounts that run enterprises (membership is checked per enterprise), and the verifiers. */
 const ACCOUNTS = ['enterprise', 'citizen'] as const
@@ -12,6 +12,12 @@ const notMembers: readonly Who[] = ['citizenA', 'citizenB']
 const paris: readonly Who[] = ['officerParis']
 
 const demo = (ids: { enterpriseDemo: string }) => ({ id: ids.enterpriseDemo })
+const kenya = (ids: { enterpriseDemo: string; siteKenya: string }) => ({
+  id: ids.enterpriseDemo,
+  siteId: ids.siteKenya,
+})
+/** Countries are public: an officer of another country is told so (403), not 404. */
+const guidanceNotTheirs = { status: 403, code: 'enterprise.guidance_out_of_scope' }
 const mombasa = { country: 'KE', lat: -4.0435, lon: 39.6682 }
 
 /** Overseas enterprises: registration, verification, members, sites, self-assessment, incidents, headcounts. */
@@ -33,7 +39,7 @@ export const enterprisesMatrix: Matrix = {
   'GET /api/v1/enterprises/assessment/template': { roles: ANY_ROLE },
   'GET /api/v1/enterprises/{id}': { roles: READERS, params: demo, notFound: notMembers },
   'POST /api/v1/enterprises/{id}/verify': { roles: VERIFIERS, params: demo },
-  'GET /api/v1/enterprises/{id}/members': { roles: ACCOUNTS, params: demo, notFound: notMembers },
+  'GET /api/v1/enterprises/{id}/members': { roles: READERS, params: demo, notFound: notMembers },
   'POST /api/v1/enterprises/{id}/members': {
     roles: ACCOUNTS,
     params: demo,
@@ -89,4 +95,111 @@ export const enterprisesMatrix: Matrix = {
     notFound: paris,
   },
   'GET /api/v1/me/site-alerts': { roles: ACCOUNTS },
+  'GET /api/v1/enterprises/{id}/assessment/due': { roles: READERS, params: demo, notFound: notMembers },
+  'GET /api/v1/enterprises/{id}/sites/{siteId}/staff': {
+    roles: READERS,
+    params: kenya,
+    notFound: notMembers,
+  },
+  'POST /api/v1/enterprises/{id}/sites/{siteId}/staff': {
+    roles: ACCOUNTS,
+    params: kenya,
+    notFound: notMembers,
+    request: () => ({
+      body: { name: 'Contract person', phone: '+8613800138103', passportNumber: 'E99887766' },
+    }),
+  },
+  'POST /api/v1/enterprises/{id}/sites/{siteId}/staff/import': {
+    roles: ACCOUNTS,
+    params: kenya,
+    notFound: notMembers,
+    request: () => ({
+      raw: {
+        payload: 'name,phone,passport\nImported person,+8613800138104,E11223344\n',
+        contentType: 'text/csv',
+      },
+    }),
+  },
+  'PUT /api/v1/enterprises/{id}/sites/{siteId}/staff/{staffId}': {
+    roles: ACCOUNTS,
+    params: (ids) => ({ id: ids.enterpriseDemo, siteId: ids.siteKenya, staffId: ids.staffKenya }),
+    notFound: notMembers,
+    request: () => ({ body: { name: 'Roster person renamed', phone: '+8613800138101' } }),
+  },
+  'DELETE /api/v1/enterprises/{id}/sites/{siteId}/staff/{staffId}': {
+    roles: ACCOUNTS,
+    params: (ids) => ({ id: ids.enterpriseDemo, siteId: ids.siteKenya, staffId: ids.staffKenyaSpare }),
+    notFound: notMembers,
+    last: true,
+  },
+  'POST /api/v1/enterprises/{id}/sites/{siteId}/staff/{staffId}/trainings': {
+    roles: ACCOUNTS,
+    params: (ids) => ({ id: ids.enterpriseDemo, siteId: ids.siteKenya, staffId: ids.staffKenya }),
+    notFound: notMembers,
+    request: () => ({
+      body: { course: 'Kidnap awareness', takenOn: '2026-03-01', validUntil: '2027-03-01' },
+    }),
+  },
+  'DELETE /api/v1/enterprises/{id}/sites/{siteId}/staff/{staffId}/trainings/{trainingId}': {
+    roles: ACCOUNTS,
+    params: (ids) => ({
+      id: ids.enterpriseDemo,
+      siteId: ids.siteKenya,
+      staffId: ids.staffKenya,
+      trainingId: ids.trainingKenya,
+    }),
+    notFound: notMembers,
+    last: true,
+  },
+  'GET /api/v1/enterprises/{id}/training': { roles: READERS, params: demo, notFound: notMembers },
+  'GET /api/v1/enterprises/{id}/guidance': { roles: READERS, params: demo, notFound: notMembers },
+  'GET /api/v1/enterprise-guidance/{country}': { roles: ANY_ROLE, params: () => ({ country: 'KE' }) },
+  'GET /api/v1/enterprise-guidance/{country}/draft': {
+    roles: OFFICERS,
+    params: () => ({ country: 'JP' }),
+    refused: { officerParis: guidanceNotTheirs },
+    // Before the draft is written (operations run in any order) there is none.
+    answers: [404],
+  },
+  'PUT /api/v1/enterprise-guidance/{country}/draft': {
+    roles: OFFICERS,
+    params: () => ({ country: 'JP' }),
+    refused: { officerParis: guidanceNotTheirs },
+    request: () => ({
+      body: {
+        title: { 'zh-CN': '东京项目安全指引', en: 'Security guidance for Tokyo sites' },
+        body: { 'zh-CN': '地震时按预案疏散。', en: 'Evacuate by the plan after an earthquake.' },
+      },
+    }),
+  },
+  'POST /api/v1/enterprise-guidance/{country}/publish': {
+    roles: DUTY,
+    params: () => ({ country: 'JP' }),
+    answers: [404],
+  },
+  'PUT /api/v1/enterprises/{id}/sites/{siteId}/plan': {
+    roles: ACCOUNTS,
+    params: kenya,
+    notFound: notMembers,
+    request: () => ({
+      raw: {
+        payload: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+        contentType: 'application/pdf',
+      },
+    }),
+  },
+  'GET /api/v1/enterprises/{id}/sites/{siteId}/plan': {
+    roles: READERS,
+    params: kenya,
+    notFound: notMembers,
+    // Before the plan is uploaded there is none.
+    answers: [404],
+  },
+  'GET /api/v1/sites/export': { roles: HOTLINE, request: () => ({ query: { country: 'KE' } }) },
+  'GET /api/v1/sites/by-country': { roles: HOTLINE },
+  'GET /api/v1/sites/{id}/staff': {
+    roles: HOTLINE,
+    params: (ids) => ({ id: ids.siteTokyo }),
+    notFound: paris,
+  },
 }

@@ -33,5 +33,18 @@ export async function addEnterprises(b: Builder) {
       'a site in Tokyo',
     )
   ).id
-  return { enterpriseDemo, siteKenya, siteTokyo }
+  const roster = `/api/v1/enterprises/${enterpriseDemo}/sites/${siteKenya}/staff`
+  const person = (name: string, phone: string) =>
+    b.made<{ id: string; trainings: { id: string }[] }>('enterprise', 'POST', roster, { name, phone }, name)
+  const staffKenya = (await person('Roster person', '+8613800138101')).id
+  const staffKenyaSpare = (await person('Roster spare', '+8613800138102')).id
+  const trained = await b.made<{ trainings: { id: string }[] }>(
+    'enterprise',
+    'POST',
+    `${roster}/${staffKenya}/trainings`,
+    { course: 'Pre-departure security', takenOn: '2026-01-10', validUntil: '2027-01-10' },
+    'a training',
+  )
+  const trainingKenya = trained.trainings[0]?.id ?? ''
+  return { enterpriseDemo, siteKenya, siteTokyo, staffKenya, staffKenyaSpare, trainingKenya }
 }

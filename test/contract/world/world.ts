@@ -92,6 +92,10 @@ export interface WorldIds {
   readonly enterpriseDemo: string
   readonly siteKenya: string
   readonly siteTokyo: string
+  /** Two people on the Mombasa roster (the spare one is removed) and a training of the first. */
+  readonly staffKenya: string
+  readonly staffKenyaSpare: string
+  readonly trainingKenya: string
   /** Tokyo's production batch (one approved, paid renewal of A's). */
   readonly batchTokyo: string
   /** A's waitlist entry (passport_first, 40–45 days ahead), for the route that leaves it. */

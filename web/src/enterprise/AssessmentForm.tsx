@@ -5,7 +5,7 @@ import { get, put } from '../lib/api.ts'
 import { errorMessage } from '../lib/errors.ts'
 import { currentLocale, localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
-import type { AssessmentResult, Template } from './types.ts'
+import type { AssessmentDue, AssessmentResult, Template } from './types.ts'
 
 /** The self-assessment: every question answered 0–3; the score, section scores and gaps come back. */
 export function AssessmentForm({ enterpriseId }: { enterpriseId: string }) {
@@ -14,6 +14,7 @@ export function AssessmentForm({ enterpriseId }: { enterpriseId: string }) {
     get<Template>(`/api/v1/enterprises/assessment/template?lang=${currentLocale()}`),
   )
   const history = useLoad(() => get<AssessmentResult[]>(`/api/v1/enterprises/${enterpriseId}/assessments`))
+  const due = useLoad(() => get<AssessmentDue>(`/api/v1/enterprises/${enterpriseId}/assessment/due`))
   const [answers, setAnswers] = useState<Record<string, number>>({})
   const [result, setResult] = useState<AssessmentResult>()
   const [error, setError] = useState<string>()
@@ -22,6 +23,22 @@ export function AssessmentForm({ enterpriseId }: { enterpriseId: string }) {
   return (
     <div data-testid="assessment">
       <Typography.Paragraph type="secondary">{t('enterprises.assessment.intro')}</Typography.Paragraph>
+      {due.data?.due && !result && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="assessment-due"
+          message={t('enterprises.assessment.due')}
+          description={due.data.reasons
+            .map((r) =>
+              r.kind === 'level_rose'
+                ? t('enterprises.assessment.dueLevel', { site: r.siteName, from: r.from, to: r.to })
+                : t(`enterprises.assessment.dueReason.${r.kind}`),
+            )
+            .join('；')}
+        />
+      )}
       {template.data?.sections.map((s) => (
         <Card key={s.code} size="small" title={localized(s.title)} style={{ marginBottom: 12 }}>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>

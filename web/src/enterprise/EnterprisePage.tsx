@@ -7,7 +7,9 @@ import { localized } from '../lib/i18n.ts'
 import { useLoad } from '../lib/useLoad.ts'
 import { LoadError } from '../pages/LoadError.tsx'
 import { AssessmentForm } from './AssessmentForm.tsx'
+import { GuidanceTab } from './GuidanceTab.tsx'
 import { IncidentForm } from './IncidentForm.tsx'
+import { RosterTab } from './RosterTab.tsx'
 import { SiteForm } from './SiteForm.tsx'
 import { SiteLevel } from './SiteLevel.tsx'
 import type { Enterprise, Site } from './types.ts'
@@ -111,6 +113,16 @@ export function EnterprisePage() {
             key: 'assessment',
             label: <span data-testid="tab-assessment">{t('enterprises.tabs.assessment')}</span>,
             children: <AssessmentForm enterpriseId={id} />,
+          },
+          {
+            key: 'staff',
+            label: <span data-testid="tab-staff">{t('enterprises.tabs.staff')}</span>,
+            children: <RosterTab enterpriseId={id} sites={sites.data ?? []} />,
+          },
+          {
+            key: 'guidance',
+            label: <span data-testid="tab-guidance">{t('enterprises.tabs.guidance')}</span>,
+            children: <GuidanceTab enterpriseId={id} />,
           },
           {
             key: 'incident',

@@ -1,4 +1,4 @@
-import { Button, Input, Space, Table, Tag, Typography } from 'antd'
+import { Button, Input, Space, Table, Tabs, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SiteLevel } from '../../enterprise/SiteLevel.tsx'
@@ -6,9 +6,32 @@ import type { Site } from '../../enterprise/types.ts'
 import { get } from '../../lib/api.ts'
 import { localized } from '../../lib/i18n.ts'
 import { useLoad } from '../../lib/useLoad.ts'
+import { GuidanceEditor } from './GuidanceEditor.tsx'
+import { SitesByCountry } from './SitesByCountry.tsx'
+
+/** The sites list, HQ's view by country and level, and the guidance editor. */
+export function SitesPage() {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Typography.Title level={3}>{t('enterprises.staff.sitesTitle')}</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'list', label: t('enterprises.staff.sitesTitle'), children: <SitesList /> },
+          { key: 'countries', label: t('console.sites.byCountry'), children: <SitesByCountry /> },
+          {
+            key: 'guidance',
+            label: <span data-testid="tab-guidance">{t('console.guidance.title')}</span>,
+            children: <GuidanceEditor />,
+          },
+        ]}
+      />
+    </>
+  )
+}
 
 /** Verified enterprises' sites in my missions' countries (all countries for HQ), by country. */
-export function SitesPage() {
+function SitesList() {
   const { t } = useTranslation()
   const [country, setCountry] = useState('')
   const [pages, setPages] = useState<Site[][]>([])
@@ -23,7 +46,6 @@ export function SitesPage() {
   const rows = pages.flat()
   return (
     <>
-      <Typography.Title level={3}>{t('enterprises.staff.sitesTitle')}</Typography.Title>
       <Space style={{ marginBottom: 12 }}>
         <Input
           placeholder={t('enterprises.staff.country')}
@@ -33,6 +55,9 @@ export function SitesPage() {
           style={{ width: 120 }}
           data-testid="sites-country"
         />
+        <Button href={`/api/v1/sites/export${q.replace('&', '?')}`} data-testid="sites-export">
+          {t('console.sites.export')}
+        </Button>
       </Space>
       <Table
         rowKey="id"
@@ -70,6 +95,10 @@ export function SitesPage() {
             ),
           },
           { title: t('enterprises.staff.score'), render: (_, s) => s.assessmentScore ?? '—' },
+          {
+            title: t('console.sites.training'),
+            render: (_, s) => (s.training.coverage === null ? '—' : `${s.training.coverage}%`),
+          },
         ]}
       />
       {cursor && (
