@@ -150,27 +150,4 @@ describe('the duty desk: start page, a person’s record, a case’s targets', (
     await page.screenshot({ path: path.join(SHOTS, 'desk-case-1280-en.png'), fullPage: true })
     await context.close()
   })
-
-  it('previews travel advice in Markdown, both languages side by side, as the citizen will read it', async () => {
-    for (const v of [
-      { width: 1280, locale: 'en-GB', tag: '1280-en' },
-      { width: 390, locale: 'zh-CN', tag: '390-zh' },
-    ]) {
-      const { page, context } = await e2e.newPage({ width: v.width, height: 900, locale: v.locale })
-      await signIn(page, 'duty@demo.lingshi')
-      await page.goto('/console/advisories/JP')
-      await page.getByTestId('advice-zh-CN-safety').fill('注意**地震**。\n- 熟悉疏散路线\n- 备好饮用水')
-      await page
-        .getByTestId('advice-en-safety')
-        .fill('Mind **earthquakes**.\n- Know your evacuation route\n- Keep water')
-      await page.getByTestId('advice-preview-toggle').click()
-      const en = page.getByTestId('advice-preview-en')
-      await en.waitFor()
-      expect(await en.locator('strong').textContent()).toBe('earthquakes')
-      expect(await en.locator('li').count()).toBe(2)
-      expect(await page.getByTestId('advice-preview-zh-CN').locator('strong').textContent()).toBe('地震')
-      await page.screenshot({ path: path.join(SHOTS, `desk-advice-preview-${v.tag}.png`), fullPage: true })
-      await context.close()
-    }
-  })
 })
