@@ -23,7 +23,7 @@ select area is not null as "hasArea", cardinality(geocode_countries) > 0 as "nam
 -- $1 = "0195f000-0000-7000-8000-00000000a1e7"
 
 -- countReach (2/2)
-with placed as materialized (select p.user_id, p.source, p.location from (
+with placed as materialized (select p.user_id, p.source, p.location, p.trip_id from (
 select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
 union all
 select d.user_id, d.country, d.location, 'trip' as source, d.trip_id from trip_destinations d
@@ -34,7 +34,7 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
  where l.country is not null
    and l.recorded_at >= $5::timestamptz - make_interval(days => $6)
    and l.recorded_at <= $7::timestamptz) p
-     where p.location is null and p.country = any((select a.countries || a.geocode_countries from alerts a where a.id = $8)::text[]) union all select p.user_id, p.source, p.location from (
+     where p.location is null and p.country = any((select a.countries || a.geocode_countries from alerts a where a.id = $8)::text[]) union all select p.user_id, p.source, p.location, p.trip_id from (
 select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
 union all
 select d.user_id, d.country, d.location, 'trip' as source, d.trip_id from trip_destinations d
@@ -45,7 +45,7 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
  where l.country is not null
    and l.recorded_at >= $13::timestamptz - make_interval(days => $14)
    and l.recorded_at <= $15::timestamptz) p
-     where p.location is not null and ST_Intersects(p.location, (select a.area from alerts a where a.id = $16)) union all select p.user_id, p.source, p.location from (
+     where p.location is not null and ST_Intersects(p.location, (select a.area from alerts a where a.id = $16)) union all select p.user_id, p.source, p.location, p.trip_id from (
 select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
 union all
 select d.user_id, d.country, d.location, 'trip' as source, d.trip_id from trip_destinations d
@@ -107,7 +107,7 @@ select area is not null as "hasArea", cardinality(geocode_countries) > 0 as "nam
 -- insertRecipients, an Update of an earlier alert (2/2)
 insert into alert_recipients (alert_id, user_id, placed)
 select $1::uuid, x.user_id, bool_or(x.placed) from (
-  select pp.user_id, true as placed from (select p.user_id, p.source, p.location from (
+  select pp.user_id, true as placed from (select p.user_id, p.source, p.location, p.trip_id from (
 select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
 union all
 select d.user_id, d.country, d.location, 'trip' as source, d.trip_id from trip_destinations d
@@ -118,7 +118,7 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
  where l.country is not null
    and l.recorded_at >= $6::timestamptz - make_interval(days => $7)
    and l.recorded_at <= $8::timestamptz) p
-     where p.location is null and p.country = any((select a.countries || a.geocode_countries from alerts a where a.id = $9)::text[]) union all select p.user_id, p.source, p.location from (
+     where p.location is null and p.country = any((select a.countries || a.geocode_countries from alerts a where a.id = $9)::text[]) union all select p.user_id, p.source, p.location, p.trip_id from (
 select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
 union all
 select d.user_id, d.country, d.location, 'trip' as source, d.trip_id from trip_destinations d
@@ -129,7 +129,7 @@ select l.user_id, l.country, l.location, 'location' as source, null::uuid as tri
  where l.country is not null
    and l.recorded_at >= $14::timestamptz - make_interval(days => $15)
    and l.recorded_at <= $16::timestamptz) p
-     where p.location is not null and ST_Intersects(p.location, (select a.area from alerts a where a.id = $17)) union all select p.user_id, p.source, p.location from (
+     where p.location is not null and ST_Intersects(p.location, (select a.area from alerts a where a.id = $17)) union all select p.user_id, p.source, p.location, p.trip_id from (
 select r.user_id, r.country, r.location, 'residence' as source, null::uuid as trip_id from residences r
 union all
 select d.user_id, d.country, d.location, 'trip' as source, d.trip_id from trip_destinations d
