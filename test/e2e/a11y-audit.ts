@@ -1,3 +1,5 @@
+// @ts-nocheck: the audit below runs inside the page, with the DOM this Node program is not typed for
+
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 

@@ -19,9 +19,11 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 /** Until the service worker controls the page (it claims open pages once installed). */
 async function controlledByWorker(page: Page): Promise<string> {
   await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ''), { timeout: 60_000 })
+    .poll(() => page.evaluate<string>("navigator.serviceWorker.controller?.scriptURL ?? ''"), {
+      timeout: 60_000,
+    })
     .toMatch(/\/sw\.js$/)
-  return page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')
+  return page.evaluate<string>("navigator.serviceWorker.controller?.scriptURL ?? ''")
 }
 
 /** A citizen with a trip to Tokyo under way, France followed, and a message in the inbox. */
@@ -99,7 +101,7 @@ describe('the citizen app as an installable app that works offline (issue #18)',
     await page.goto('/missions')
     await expect
       .poll(() =>
-        page.evaluate(() => navigator.serviceWorker.getRegistration('/').then((r) => r?.active?.scriptURL)),
+        page.evaluate("navigator.serviceWorker.getRegistration('/').then((r) => r?.active?.scriptURL)"),
       )
       .toBe(`${e2e.baseUrl}/sw.js`)
     await context.close()
@@ -178,10 +180,9 @@ describe('the citizen app as an installable app that works offline (issue #18)',
     await page.goto('/me/inbox')
     await expect.poll(() => page.getByTestId('inbox-list').textContent()).toContain('Typhoon warning')
     const kept = () =>
-      page.evaluate(async () => {
-        const cache = await caches.open('lingshi-api')
-        return (await cache.keys()).map((r) => new URL(r.url).pathname)
-      })
+      page.evaluate<string[]>(
+        "caches.open('lingshi-api').then((c) => c.keys()).then((rs) => rs.map((r) => new URL(r.url).pathname))",
+      )
     expect(await kept()).toContain('/api/v1/me/inbox')
     await page.getByTestId('account-menu').click()
     await page.getByTestId('sign-out').click()
