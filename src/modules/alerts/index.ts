@@ -1,3 +1,5 @@
+export { answerSafetyCheck } from './alert.answer.ts'
+export { type LatestAnswer, latestAnswers } from './alert.answers-of.ts'
 export {
   type AlertInProgress,
   type AlertReceived,
@@ -5,8 +7,6 @@ export {
   alertsReceivedBy,
   countAlertsInProgress,
 } from './alert.desk.ts'
-export { answerSafetyCheck } from './alert.answer.ts'
-export { type LatestAnswer, latestAnswers } from './alert.answers-of.ts'
 export { alertRoutes } from './alert.routes.ts'
 export { createAlertBody } from './alert.schema.ts'
 export { sendAlert } from './alert.send.ts'

@@ -5,6 +5,9 @@ export { putDetention } from './case/detention.service.ts'
 export { openReferredCase, type Referral } from './case/referral.service.ts'
 export { slaJob, slaJobType } from './case/sla.job.ts'
 export { casesRoutes } from './cases.routes.ts'
+export { closeCrisis, createCrisis, linkAlertToCrisis } from './crisis/crisis.service.ts'
+export { getManifest } from './crisis/crisis-manifest.service.ts'
+export { addAssemblyPoint, setPersonStatus } from './crisis/evacuation.service.ts'
 export {
   type CaseCountFilter,
   countCases,
@@ -17,9 +20,6 @@ export {
   type WaitingItem,
   waitingOnDesk,
 } from './desk/desk.service.ts'
-export { closeCrisis, createCrisis, linkAlertToCrisis } from './crisis/crisis.service.ts'
-export { getManifest } from './crisis/crisis-manifest.service.ts'
-export { addAssemblyPoint, setPersonStatus } from './crisis/evacuation.service.ts'
 export type { Contact } from './hotline/contact.schema.ts'
 export { exportHelpRequests, type HelpRequest, recordHelpRequest } from './hotline/help.service.ts'
 export { openSiteCase, recordSiteContact, type SiteOrigin } from './hotline/site-report.service.ts'

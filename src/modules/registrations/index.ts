@@ -1,7 +1,7 @@
 export { type BookingIdentity, bookingIdentity } from './booking-identity.ts'
 export { contactPhoneSql } from './contact-phone.ts'
-export { createDependant, listDependants } from './dependant.service.ts'
 export { listDependantRows } from './dependant.repository.ts'
+export { createDependant, listDependants } from './dependant.service.ts'
 export { exportRegistration } from './export.service.ts'
 export { type KnownDetails, knownDependantOf, knownDetailsOf } from './form-prefill.ts'
 export {
@@ -35,8 +35,8 @@ export {
 export { setVerifiedProfilePhone } from './profile.repository.ts'
 export { maskPassport, passportColumns, updateProfile } from './profile.service.ts'
 export { purgeJob, purgeJobType } from './purge.job.ts'
-export { passportNumber } from './registrations.schema.ts'
 export { emergencyContactsOf, type StaffRecord, staffRecordOf } from './record.ts'
+export { passportNumber } from './registrations.schema.ts'
 export {
   insertProfiles,
   insertResidences,

@@ -11,8 +11,8 @@ import { useMissionServices, useMissions } from '../../appointments/useMissionSe
 import { WeekSlots } from '../../appointments/WeekSlots.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { currentLocale, localized } from '../../lib/i18n.ts'
-import { bookingProblem } from './BookingProblem.tsx'
 import { LinkButton } from '../../lib/LinkButton.tsx'
+import { bookingProblem } from './BookingProblem.tsx'
 
 /** Book a visit: mission, service, location, a free slot this week or later, proof of work, confirm. */
 export function BookPage() {
