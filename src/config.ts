@@ -49,6 +49,8 @@ const envSchema = z.object({
     .positive()
     .default(1024 * MIB),
   MFA_REQUIRED: boolish.optional(),
+  /** In demo mode, also load the demo world (synthetic citizens, cases, an alert, a crisis); off for tests that own their data. */
+  DEMO_WORLD: boolish.optional(),
   TOTP_ISSUER: z.string().default('Lingshi'),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Lingshi 领事 <no-reply@lingshi.local>'),
@@ -129,6 +131,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   /** Demo mode seeds demo accounts and lets staff skip TOTP enrolment. */
   readonly demo: boolean
+  /** Demo mode's synthetic world (DEMO_WORLD, on by default in demo mode). */
+  readonly demoWorld: boolean
   readonly mfaRequired: boolean
   readonly session: { readonly ttlMs: number; readonly idleMs: number }
   readonly rateLimits: {
@@ -256,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: Config
     secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
     demo,
+    demoWorld: demo && (e.DEMO_WORLD ?? true),
     mfaRequired: e.MFA_REQUIRED ?? !demo,
     session: { ttlMs: e.SESSION_TTL_HOURS * 3_600_000, idleMs: e.SESSION_IDLE_MINUTES * 60_000 },
     rateLimits: {

@@ -85,7 +85,9 @@ export async function prepareRuntime(runtime: Runtime, options: PrepareOptions):
   if (options.demo) {
     stage('loading demo data')
     await seedDemo(runtime.ctx)
-    stage('loading the demo world')
-    await seedDemoWorld(runtime.ctx)
+    if (runtime.ctx.config.demoWorld) {
+      stage('loading the demo world')
+      await seedDemoWorld(runtime.ctx)
+    }
   }
 }

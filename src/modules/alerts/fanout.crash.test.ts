@@ -171,6 +171,8 @@ describe.runIf(!server)('the embedded server killed in the middle of sending an 
         SMTP_URL: mail.url,
         WEBHOOK_ALLOW_HTTP_HOSTS: '127.0.0.1',
         HOST: '127.0.0.1',
+        // The test's own alert and people only: the demo world would send its own alert to the sinks.
+        DEMO_WORLD: 'false',
       }
       const first = start('serve', { ...env, PORT: String(await freePort()) })
       await until(
