@@ -167,20 +167,25 @@ describe('the hotline and a consular case, end to end', () => {
     await duty.page.getByTestId('crisis-country').click()
     await duty.page.keyboard.type('(JP)')
     await duty.page.keyboard.press('Enter')
-    await duty.page
-      .getByTestId('crisis-area')
-      .fill('{"type":"Polygon","coordinates":[[139.5, 35.5], [140, 35.5]]}')
-    await duty.page.getByTestId('crisis-create').click()
-    await duty.page
-      .getByText('not closed', { exact: false })
-      .or(duty.page.getByText('ring', { exact: false }))
-      .first()
-      .waitFor()
-    await duty.page
-      .getByTestId('crisis-area')
-      .fill(
-        '{"type":"Polygon","coordinates":[[[139.5,35.5],[140,35.5],[140,35.9],[139.5,35.9],[139.5,35.5]]]}',
-      )
+    // The area is drawn on the map, as an alert's is: four corners around the Tokyo embassy, closed on the first.
+    await duty.page.getByTestId('map-goto').click()
+    await duty.page.keyboard.type('Tokyo')
+    await duty.page.keyboard.press('Enter')
+    const tokyo = duty.page.locator('[data-mission="JP-TYO-EMB"] circle')
+    await duty.page.locator('[data-mission="JP-TYO-EMB"] text').waitFor()
+    await duty.page.getByTestId('area-map').scrollIntoViewIfNeeded()
+    const box = await tokyo.boundingBox()
+    if (!box) throw new Error('the Tokyo marker is not on the map')
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
+    for (const [cx, cy] of [
+      [x - 110, y - 90],
+      [x + 110, y - 90],
+      [x + 110, y + 90],
+      [x - 110, y + 90],
+      [x - 110, y - 90],
+    ] as const)
+      await duty.page.mouse.click(cx, cy)
+    await duty.page.getByTestId('shape-polygon').waitFor()
     await duty.page.getByTestId('crisis-create').click()
     await duty.page.getByTestId('manifest-table').getByText('ZHAO LEI').waitFor()
 

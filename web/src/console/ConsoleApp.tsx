@@ -97,7 +97,7 @@ export function ConsoleApp() {
             ☰
           </Button>
         )}
-        <Link to="/console" className="brand">
+        <Link to="/console" className="brand console-brand">
           {t('app.name')} · {t('console.title')}
         </Link>
         <span className="spacer" />
