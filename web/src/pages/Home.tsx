@@ -1,4 +1,5 @@
 import { ACCESS, allowedBy } from '@server/identity/role.ts'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { EmergencyNumbers, HOTLINE } from '../citizen/EmergencyNumbers.tsx'
@@ -24,10 +25,11 @@ function HotlineLink() {
   return (
     <a className="tel" href={`tel:${HOTLINE.replace(/[^+0-9]/g, '')}`} data-testid="home-hotline-tel">
       {parts.map((p, i) => (
-        <span key={p} className="nowrap">
-          {p}
+        <Fragment key={p}>
+          <span className="nowrap">{p}</span>
+          {/* The separator outside the unbreakable halves: the only place the line may break. */}
           {i < parts.length - 1 ? ' · ' : ''}
-        </span>
+        </Fragment>
       ))}
     </a>
   )
